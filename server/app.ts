@@ -1,0 +1,100 @@
+// createApp(deps) → {server, hall, close()}. Receives every adapter; reads no env.
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import type { HallData } from '../shared/types.ts';
+import { newId as defaultNewId } from './auth.ts';
+import { Hall } from './hall.ts';
+import { requireRole } from './http/access.ts';
+import { errorHandler, notFound, requireJson } from './http/errors.ts';
+import { openApi } from './http/openapi.ts';
+import { publicRoutes } from './http/public.ts';
+import { staffRoutes } from './http/staff.ts';
+import { statsRoutes } from './http/stats.ts';
+import { voiceRoutes, type Voice } from './http/voice.ts';
+import { Metrics } from './metrics.ts';
+import { attachSockets } from './sockets/index.ts';
+import type { Store } from './store/index.ts';
+
+export interface AppDeps {
+  store: Store;
+  clock?: () => number;
+  seed: () => Promise<HallData>;
+  /** Built pages (vite's outDir); pages answer 503 with a hint when it is missing. */
+  distDir: string;
+  publicUrl?: string;
+  voice?: Voice | null;
+  newId?: () => string;
+  log?: (msg: string) => void;
+}
+
+export interface App {
+  server: Server;
+  hall: Hall;
+  close(): Promise<void>;
+}
+
+const PAGES = ['kiosk', 'display', 'clerk', 'supervisor', 'status'] as const;
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const log = deps.log ?? ((m: string) => console.error(m));
+  const clock = deps.clock ?? Date.now;
+  const hall = await Hall.open({ store: deps.store, clock, seed: deps.seed, log });
+  const metrics = new Metrics();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  const api = express.Router();
+  api.use(requireJson);
+  api.use(express.json({ limit: '32kb', strict: true }));
+  api.use(publicRoutes({ hall, newId: deps.newId ?? defaultNewId, ...(deps.publicUrl && { publicUrl: deps.publicUrl }) }));
+  api.use(staffRoutes(hall));
+  api.use(statsRoutes(hall, deps.store.archive));
+  api.use(voiceRoutes(hall, deps.voice ?? null));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  api.get('/metrics', (_req, res) => {
+    res.json({ ...metrics.snapshot(), tickets: Object.keys(hall.data.tickets).length, sockets: sockets.io.engine.clientsCount });
+  });
+  api.post('/metrics/reset', requireRole(hall, ['admin']), (_req, res) => {
+    metrics.reset();
+    res.status(204).end();
+  });
+  api.use(notFound);
+  api.use(errorHandler(log));
+  app.use('/api', api);
+
+  // Pages: one built HTML entry each; the phone status page also answers /s/:id.
+  const built = existsSync(path.join(deps.distDir, 'kiosk', 'index.html'));
+  const page = (name: string) => path.join(deps.distDir, name, 'index.html');
+  if (built) {
+    app.use('/assets', express.static(path.join(deps.distDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+    for (const p of PAGES) app.get([`/${p}`, `/${p}/`], (_req, res) => res.sendFile(page(p)));
+    app.get('/s/:id', (_req, res) => res.sendFile(page('status')));
+    app.get('/', (_req, res) => res.sendFile(path.join(deps.distDir, 'index.html')));
+  } else {
+    app.use((_req, res) => {
+      res.status(503).type('text/plain; charset=utf-8').send('页面尚未构建：请先运行 npm run build（npm start 会自动构建）。\nPages are not built: run npm run build.');
+    });
+  }
+
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  const sockets = attachSockets(server, hall);
+
+  return {
+    server,
+    hall,
+    async close() {
+      await sockets.close(); // also closes the HTTP server
+      server.closeAllConnections();
+      await hall.close();
+      metrics.close();
+    },
+  };
+}

@@ -1,0 +1,190 @@
+// Runs commands one at a time: core rule → journal (fsync'ed) → reply and broadcast.
+// Node runs each `apply` to completion before the next starts, so two clerks pressing
+// "next" together are two commands in a row and can never get the same ticket.
+import { apply, dayChanged, type Command, type Effects } from '../shared/core/commands.ts';
+import { HallError } from '../shared/core/errors.ts';
+import { nextMidnightMs } from '../shared/core/time.ts';
+import type { HallData, Session } from '../shared/types.ts';
+import { tokenHash } from './auth.ts';
+import type { Store } from './store/index.ts';
+
+/** A command before the hall stamps it with the time. */
+export type Order = Command extends infer C ? (C extends Command ? Omit<C, 'at'> : never) : never;
+export type Listener = (cmd: Command, effects: Effects) => void;
+
+export interface HallOptions {
+  store: Store;
+  clock: () => number;
+  /** State for a new, empty data directory. */
+  seed: () => Promise<HallData>;
+  /** Take a snapshot once this many commands are journaled and the hall is idle. */
+  snapshotEvery?: number;
+  log?: (msg: string) => void;
+}
+
+const IDLE_MS = 1000;
+
+export class Hall {
+  private listeners: Listener[] = [];
+  private sinceSnapshot = 0;
+  private lastCommandAt = 0;
+  private snapshotting: Promise<void> | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private closed = false;
+  readonly seeded: boolean;
+
+  private constructor(
+    readonly data: HallData,
+    private seq: number,
+    private readonly opts: HallOptions,
+    seeded: boolean,
+  ) {
+    this.seeded = seeded;
+  }
+
+  static async open(opts: HallOptions): Promise<Hall> {
+    const { store } = opts;
+    const loaded = await store.load();
+    const seeded = loaded.data === null;
+    const data = loaded.data ?? (await opts.seed());
+    const hall = new Hall(data, loaded.seq, opts, seeded);
+    // Replay what the journal holds beyond the snapshot. Only commands that succeeded
+    // were journaled, and the core is deterministic, so this rebuilds the exact state.
+    for (const { s, c } of loaded.entries) {
+      try {
+        await hall.afterApply(c, apply(data, c), true);
+      } catch (e) {
+        opts.log?.(`journal entry ${s} (${c.type}) no longer applies: ${(e as Error).message}`);
+      }
+      hall.seq = s;
+    }
+    await store.openJournal(hall.seq);
+    if (seeded || loaded.entries.length > 0) await store.snapshot(data, hall.seq);
+    await hall.catchUpDay();
+    hall.scheduleMidnight();
+    hall.timers.push(setInterval(() => void hall.maybeSnapshot(false), IDLE_MS).unref());
+    return hall;
+  }
+
+  onApplied(listener: Listener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  now(): number {
+    return this.opts.clock();
+  }
+
+  /**
+   * Applies the command and resolves once it is durable. A refusal (HallError)
+   * rejects only after everything before it is durable too, so no reply ever
+   * rests on state a crash could take back.
+   */
+  async run(order: Order): Promise<Effects> {
+    if (this.closed) throw new HallError('shutting_down', 503, '服务正在重启，请稍候再试');
+    const at = this.opts.clock();
+    if (order.type !== 'rollover' && dayChanged(this.data, at)) {
+      // Applied and journaled right here, ahead of the command (commit's synchronous part).
+      this.commit({ type: 'rollover' }, at).catch((e) => this.opts.log?.(`rollover failed: ${(e as Error).message}`));
+    }
+    return this.commit(order, at);
+  }
+
+  private async commit(order: Order, at: number): Promise<Effects> {
+    const cmd = { ...order, at } as Command;
+    let effects: Effects;
+    try {
+      effects = apply(this.data, cmd);
+    } catch (e) {
+      await this.opts.store.barrier();
+      throw e;
+    }
+    const seq = ++this.seq;
+    this.lastCommandAt = at;
+    this.sinceSnapshot++;
+    await this.opts.store.append({ s: seq, c: cmd });
+    await this.afterApply(cmd, effects, false);
+    return effects;
+  }
+
+  /** Reads the state once everything applied so far is durable. */
+  async read<T>(fn: (data: HallData) => T): Promise<T> {
+    await this.opts.store.barrier();
+    return fn(this.data);
+  }
+
+  session(token: string): Session | null {
+    const s = this.data.sessions[tokenHash(token)];
+    return s && s.expiresAtMs > this.opts.clock() ? s : null;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    await this.snapshotting;
+    await this.opts.store.barrier().catch(() => {});
+    if (this.sinceSnapshot > 0) await this.opts.store.snapshot(this.data, this.seq);
+    await this.opts.store.close();
+  }
+
+  private async afterApply(cmd: Command, effects: Effects, replaying: boolean): Promise<void> {
+    if (effects.archive) {
+      // Written before the snapshot that drops the day from the live state; a crash in
+      // between replays the rollover and writes the same file again.
+      await this.opts.store.archive.write(effects.archive);
+      if (!replaying) void this.maybeSnapshot(true);
+    }
+    if (replaying) return;
+    for (const l of this.listeners) {
+      try {
+        l(cmd, effects);
+      } catch (e) {
+        this.opts.log?.(`listener failed on ${cmd.type}: ${(e as Error).stack}`);
+      }
+    }
+  }
+
+  private async catchUpDay(): Promise<void> {
+    if (dayChanged(this.data, this.opts.clock())) await this.run({ type: 'rollover' });
+  }
+
+  private scheduleMidnight(): void {
+    const now = this.opts.clock();
+    const wait = Math.min(nextMidnightMs(now, this.data.settings.timeZone) - now + 50, 2 ** 31 - 1);
+    const t = setTimeout(() => {
+      this.timers = this.timers.filter((x) => x !== t);
+      if (this.closed) return;
+      void this.catchUpDay()
+        .catch((e) => this.opts.log?.(`rollover failed: ${(e as Error).message}`))
+        .finally(() => this.scheduleMidnight());
+    }, Math.max(wait, 1000));
+    t.unref();
+    this.timers.push(t);
+  }
+
+  /**
+   * Snapshots serialise the whole live state on the event loop (~1 ms per 1,000
+   * tickets), so they wait for a quiet second unless forced by a rollover.
+   */
+  private async maybeSnapshot(force: boolean): Promise<void> {
+    if (this.closed || this.snapshotting || this.sinceSnapshot === 0) return;
+    const every = this.opts.snapshotEvery ?? 5000;
+    const idle = this.opts.clock() - this.lastCommandAt >= IDLE_MS;
+    if (!force && !(idle && this.sinceSnapshot >= every) && this.sinceSnapshot < every * 20) return;
+    const count = this.sinceSnapshot;
+    this.sinceSnapshot = 0;
+    this.snapshotting = this.opts.store
+      .snapshot(this.data, this.seq)
+      .catch((e) => {
+        this.sinceSnapshot += count;
+        this.opts.log?.(`snapshot failed: ${(e as Error).message}`);
+      })
+      .finally(() => {
+        this.snapshotting = null;
+      });
+    await this.snapshotting;
+  }
+}

@@ -1,0 +1,69 @@
+// No sign-in: kiosk, phone, wall screen.
+import { Router, type Request } from 'express';
+import QRCode from 'qrcode';
+import { HallError } from '../../shared/core/errors.ts';
+import { aheadOf } from '../../shared/core/queue.ts';
+import { hallState, serviceViews, ticketView } from '../../shared/core/views.ts';
+import type { Hall } from '../hall.ts';
+import { schemas, parse } from './validate.ts';
+
+export interface PublicDeps {
+  hall: Hall;
+  newId: () => string;
+  publicUrl?: string;
+}
+
+export function origin(req: Request, publicUrl?: string): string {
+  if (publicUrl) return publicUrl.replace(/\/+$/, '');
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+export const statusPath = (ticketId: string) => `/s/${encodeURIComponent(ticketId)}`;
+
+export function publicRoutes({ hall, newId, publicUrl }: PublicDeps): Router {
+  const r = Router();
+
+  r.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  r.get('/services', async (_req, res) => {
+    res.json(await hall.read((d) => serviceViews(d, hall.now())));
+  });
+
+  r.get('/hall', async (_req, res) => {
+    res.json(await hall.read((d) => hallState(d, hall.now())));
+  });
+
+  r.post('/tickets', async (req, res) => {
+    const body = parse(schemas.takeTicket, req.body);
+    const { ticket } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk' });
+    const t = ticket!;
+    const view = ticketView(hall.data, t, aheadOf(hall.data, t));
+    res.status(201).json({
+      ...view,
+      serviceId: t.serviceId,
+      priority: t.priority,
+      statusUrl: origin(req, publicUrl) + statusPath(t.id),
+    });
+  });
+
+  r.get('/tickets/:id', async (req, res) => {
+    const view = await hall.read((d) => {
+      const t = d.tickets[req.params.id];
+      return t ? ticketView(d, t) : null;
+    });
+    if (!view) throw new HallError('unknown_ticket', 404, '没有这个号，可能已过期');
+    res.json(view);
+  });
+
+  // The QR printed and shown with each ticket: it opens the ticket's status page.
+  r.get('/tickets/:id/qr.svg', async (req, res) => {
+    const exists = await hall.read((d) => Boolean(d.tickets[req.params.id]));
+    if (!exists) throw new HallError('unknown_ticket', 404, '没有这个号，可能已过期');
+    const svg = await QRCode.toString(origin(req, publicUrl) + statusPath(req.params.id), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(svg);
+  });
+
+  return r;
+}

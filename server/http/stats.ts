@@ -1,0 +1,39 @@
+// Supervisor figures: GET /api/stats over the live day and archived days.
+import { Router } from 'express';
+import { HallError } from '../../shared/core/errors.ts';
+import { stats } from '../../shared/core/stats.ts';
+import { daysBetween, localDay } from '../../shared/core/time.ts';
+import type { Ticket } from '../../shared/types.ts';
+import type { Hall } from '../hall.ts';
+import type { Archive } from '../store/archive.ts';
+import { requireRole } from './access.ts';
+import { parse, schemas } from './validate.ts';
+
+const MAX_DAYS = 1000;
+
+/** Tickets taken on days from..to (inclusive), live day included. */
+export async function ticketsBetween(hall: Hall, archive: Archive, from: string, to: string): Promise<Ticket[]> {
+  const out: Ticket[] = [];
+  for (const day of await archive.days()) {
+    if (day < from || day > to) continue;
+    const a = await archive.read(day);
+    if (a) out.push(...a.tickets);
+  }
+  const live = hall.data.today.day;
+  if (live >= from && live <= to) await hall.read((d) => out.push(...Object.values(d.tickets)));
+  return out;
+}
+
+export function statsRoutes(hall: Hall, archive: Archive): Router {
+  const r = Router();
+  r.get('/stats', requireRole(hall, ['supervisor', 'admin']), async (req, res) => {
+    const q = parse(schemas.statsQuery, req.query);
+    const today = localDay(hall.now(), hall.data.settings.timeZone);
+    const from = q.from ?? today;
+    const to = q.to ?? today;
+    if (from > to) throw new HallError('invalid_request', 400, '开始日期不能晚于结束日期');
+    if (daysBetween(from, to) >= MAX_DAYS) throw new HallError('invalid_request', 400, `查询范围不能超过 ${MAX_DAYS} 天`);
+    res.json(stats(await ticketsBetween(hall, archive, from, to), []));
+  });
+  return r;
+}

@@ -1,0 +1,82 @@
+// The demo township hall a new, empty data directory starts with: 6 windows,
+// 8 businesses, an admin, a supervisor and one clerk per window. Open every day,
+// all day, so it can be tried at any hour; a real hall sets its hours in settings.
+import { DEFAULT_TEMPLATE } from '../shared/core/announce.ts';
+import { localDay } from '../shared/core/time.ts';
+import type { Counter, HallData, Service, User } from '../shared/types.ts';
+import { hashPassword, newPassword } from './auth.ts';
+
+const services: Omit<Service, 'enabled' | 'dailyQuota' | 'priorityAllowed'>[] = [
+  { id: 'social', name: '社保劳保', prefix: 'A', committedDays: 3, avgServiceMin: 6,
+    materials: ['本人身份证原件及复印件', '户口簿', '社会保障卡（已办理的带上）', '近期一寸免冠照片 2 张'] },
+  { id: 'civil', name: '民政救助', prefix: 'B', committedDays: 7, avgServiceMin: 8,
+    materials: ['申请人身份证及户口簿', '家庭收入情况说明（村委会盖章）', '残疾证或病历（如有）'] },
+  { id: 'forestry', name: '林业', prefix: 'C', committedDays: 7, avgServiceMin: 7,
+    materials: ['身份证', '林权证或承包合同', '村委会证明'] },
+  { id: 'finance', name: '财政惠农', prefix: 'D', committedDays: 3, avgServiceMin: 5,
+    materials: ['身份证', '一卡通存折或银行卡', '户口簿'] },
+  { id: 'household', name: '户籍', prefix: 'E', committedDays: 3, avgServiceMin: 6,
+    materials: ['户口簿', '本人身份证', '出生医学证明或相关证明材料'] },
+  { id: 'family', name: '计生', prefix: 'F', committedDays: 3, avgServiceMin: 5,
+    materials: ['夫妻双方身份证', '结婚证', '户口簿'] },
+  { id: 'medical', name: '新农合医保', prefix: 'G', committedDays: 3, avgServiceMin: 4,
+    materials: ['身份证或户口簿', '医保卡', '住院发票及费用清单（报销时）'] },
+  { id: 'housing', name: '建房审批', prefix: 'H', committedDays: 7, avgServiceMin: 10,
+    materials: ['身份证及户口簿', '宅基地使用证明', '建房申请表（村委会盖章）', '相邻权人意见书'] },
+];
+
+const counters: Omit<Counter, 'clerkA' | 'clerkB'>[] = [
+  { id: '1', name: '1号窗口', serviceIds: ['social', 'medical'] },
+  { id: '2', name: '2号窗口', serviceIds: ['civil', 'family'] },
+  { id: '3', name: '3号窗口', serviceIds: ['household'] },
+  { id: '4', name: '4号窗口', serviceIds: ['social', 'finance'] },
+  { id: '5', name: '5号窗口', serviceIds: ['forestry', 'finance'] },
+  { id: '6', name: '6号窗口', serviceIds: ['housing', 'forestry'] },
+];
+
+const CLERK_NAMES = ['王芳', '李强', '张敏', '刘洋', '陈静', '杨帆'];
+
+export interface Seeded {
+  data: HallData;
+  passwords: { username: string; password: string; role: string }[];
+}
+
+/** `password`: the same initial password for every account (DEMO_PASSWORD), else random each. */
+export async function seedDemoHall(now: number, password?: string): Promise<Seeded> {
+  const timeZone = 'Asia/Shanghai';
+  const accounts: { id: string; username: string; name: string; role: User['role'] }[] = [
+    { id: 'u-admin', username: 'admin', name: '系统管理员', role: 'admin' },
+    { id: 'u-supervisor', username: 'supervisor', name: '中心主任', role: 'supervisor' },
+    ...CLERK_NAMES.map((name, i) => ({ id: `u-clerk${i + 1}`, username: `clerk${i + 1}`, name, role: 'clerk' as const })),
+  ];
+  const passwords: Seeded['passwords'] = [];
+  const users: User[] = [];
+  for (const [i, a] of accounts.entries()) {
+    const pw = password ?? newPassword();
+    passwords.push({ username: a.username, password: pw, role: a.role });
+    users.push({ ...a, staffNo: `QS${String(i + 1).padStart(3, '0')}`, passwordHash: await hashPassword(pw), disabled: false });
+  }
+  const n = counters.length;
+  const data: HallData = {
+    settings: {
+      hallName: '青山镇为民服务中心',
+      timeZone,
+      weekHours: Array.from({ length: 7 }, () => ({ open: '00:00', close: '24:00' })),
+      specialDays: [],
+      priorityCap: 2,
+      recallCap: 5,
+      announcement: { template: DEFAULT_TEMPLATE, repeat: 2 },
+      priorityKinds: ['70岁以上老人', '残疾人', '孕妇', '军人及消防救援人员'],
+    },
+    services: services.map((s) => ({ ...s, enabled: true, dailyQuota: null, priorityAllowed: true })),
+    // AB岗: window i's A post is clerk i, its B post the clerk of the next window.
+    counters: counters.map((c, i) => ({ ...c, clerkA: `u-clerk${i + 1}`, clerkB: `u-clerk${((i + 1) % n) + 1}` })),
+    users,
+    runtime: Object.fromEntries(counters.map((c) => [c.id, { signedIn: null, paused: null, currentTicketId: null, priorityStreak: 0 }])),
+    sessions: {},
+    today: { day: localDay(now, timeZone), nextSeq: 1, numbers: {} },
+    tickets: {},
+    signIns: [],
+  };
+  return { data, passwords };
+}

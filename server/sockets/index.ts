@@ -1,0 +1,146 @@
+// Socket.IO edge: who may listen to what, and pushing state after each durable change.
+// Calls go out at once; whole-state pushes are coalesced so a burst of 500 tickets a
+// second becomes a few pushes, not 500 × 300 messages.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import { displayText, spokenText } from '../../shared/core/announce.ts';
+import { aheadIndex } from '../../shared/core/queue.ts';
+import { counterState, hallState, ticketView } from '../../shared/core/views.ts';
+import { rooms, type ClientToServer, type ServerToClient, type TicketCalled } from '../../shared/events.ts';
+import { tokenHash } from '../auth.ts';
+import type { Hall } from '../hall.ts';
+
+type Io = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+interface SocketData {
+  tokenHash?: string;
+}
+
+const authSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('display') }),
+  z.object({ role: z.literal('ticket'), ticketId: z.string().min(1).max(64) }),
+  z.object({ role: z.literal('staff'), token: z.string().min(1).max(256) }),
+]);
+const ticketIdSchema = z.string().min(1).max(64);
+
+const PUSH_MS = 50;
+const REFRESH_MS = 30_000; // waits, clock and opening hours move even when nothing happens
+
+export interface Sockets {
+  io: Io;
+  close(): Promise<void>;
+}
+
+export function attachSockets(httpServer: HttpServer, hall: Hall): Sockets {
+  const io: Io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16_384, pingInterval: 10_000, pingTimeout: 8_000 });
+
+  io.use((socket, next) => {
+    const r = authSchema.safeParse(socket.handshake.auth);
+    if (!r.success) return next(new Error('invalid_auth'));
+    if (r.data.role === 'staff') {
+      const session = hall.session(r.data.token);
+      if (!session) return next(new Error('unauthorized'));
+      socket.data.tokenHash = tokenHash(r.data.token);
+    }
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const auth = authSchema.parse(socket.handshake.auth);
+    const now = hall.now();
+    if (auth.role === 'display') {
+      void socket.join(rooms.display);
+      socket.emit('hall:state', hallState(hall.data, now));
+    } else if (auth.role === 'ticket') {
+      watch(socket, auth.ticketId);
+    } else {
+      const session = hall.session(auth.token)!;
+      void socket.join(rooms.staff);
+      socket.emit('hall:state', hallState(hall.data, now));
+      if (session.counterId) {
+        void socket.join(rooms.counter(session.counterId));
+        const cs = counterState(hall.data, session.counterId);
+        if (cs) socket.emit('counter:state', cs);
+      }
+    }
+    socket.on('ticket:watch', (ticketId, ack) => {
+      const ok = watch(socket, ticketId);
+      if (typeof ack === 'function') ack(ok ? { ok: true } : { ok: false, error: { code: 'unknown_ticket', message: '没有这个号' } });
+    });
+  });
+
+  function watch(socket: Socket<ClientToServer, ServerToClient>, ticketId: unknown): boolean {
+    const id = ticketIdSchema.safeParse(ticketId);
+    const t = id.success ? hall.data.tickets[id.data] : undefined;
+    if (!t) return false;
+    void socket.join(rooms.ticket(t.id));
+    socket.emit('ticket:status', ticketView(hall.data, t));
+    return true;
+  }
+
+  // ------------------------------------------------------------ pushes
+  let pending: NodeJS.Timeout | null = null;
+  const schedule = () => {
+    pending ??= setTimeout(push, PUSH_MS);
+  };
+
+  function push() {
+    pending = null;
+    const data = hall.data;
+    const state = hallState(data, hall.now());
+    io.to([rooms.display, rooms.staff]).emit('hall:state', state);
+    const adapterRooms = io.of('/').adapter.rooms;
+    for (const c of data.counters) {
+      if (!adapterRooms.has(rooms.counter(c.id))) continue;
+      const cs = counterState(data, c.id);
+      if (cs) io.to(rooms.counter(c.id)).emit('counter:state', cs);
+    }
+    let ahead: Map<string, number> | null = null;
+    for (const room of adapterRooms.keys()) {
+      if (!room.startsWith('ticket:')) continue;
+      const t = data.tickets[room.slice(7)];
+      if (!t) continue;
+      ahead ??= aheadIndex(data);
+      io.to(room).emit('ticket:status', ticketView(data, t, ahead.get(t.id)));
+    }
+  }
+
+  const unsubscribe = hall.onApplied((cmd, effects) => {
+    if (effects.called) {
+      const { ticket, counter } = effects.called;
+      const { template, repeat } = hall.data.settings.announcement;
+      const call: TicketCalled = {
+        number: ticket.number,
+        counterId: counter.id,
+        counterName: counter.name,
+        calledAt: ticket.lastCalledAt!,
+        callCount: ticket.callCount,
+        text: displayText(template, ticket.number, counter.name),
+        spoken: spokenText(template, ticket.number, counter.name),
+        repeat,
+      };
+      io.to([rooms.display, rooms.staff]).emit('ticket:called', call);
+    }
+    if (cmd.type === 'signOut') {
+      for (const s of io.of('/').sockets.values()) {
+        if (s.data.tokenHash === cmd.tokenHash) {
+          s.emit('session:ended', '已退出登录');
+          s.disconnect(true);
+        }
+      }
+    }
+    schedule();
+  });
+
+  const refresh = setInterval(schedule, REFRESH_MS).unref();
+
+  return {
+    io,
+    async close() {
+      unsubscribe();
+      clearInterval(refresh);
+      if (pending) clearTimeout(pending);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// Server-rendered announcements for wall screens whose browser has no Chinese voice:
+// espeak-ng's Mandarin voice `cmn-latn-pinyin` reads Chinese characters correctly
+// (its plain `cmn`/`zh` voice reads them as English letters).
+import { execFile, spawn } from 'node:child_process';
+
+export interface Voice {
+  /** WAV bytes of the text read aloud. */
+  render(text: string): Promise<Buffer>;
+}
+
+const VOICE = 'cmn-latn-pinyin';
+
+/** The espeak-ng voice when installed with Mandarin, else null. */
+export function findEspeak(): Promise<Voice | null> {
+  return new Promise((resolve) => {
+    execFile('espeak-ng', ['--voices=cmn'], { timeout: 3000 }, (err, stdout) => {
+      resolve(!err && stdout.includes(VOICE) ? espeak() : null);
+    });
+  });
+}
+
+function espeak(): Voice {
+  const cache = new Map<string, Buffer>();
+  let running = 0;
+  const queue: (() => void)[] = [];
+  const slot = async () => {
+    if (running >= 2) await new Promise<void>((r) => queue.push(r));
+    running++;
+  };
+  const release = () => {
+    running--;
+    queue.shift()?.();
+  };
+  return {
+    async render(text) {
+      const hit = cache.get(text);
+      if (hit) return hit;
+      await slot();
+      try {
+        const wav = await new Promise<Buffer>((resolve, reject) => {
+          // The text is an argument, never a shell string.
+          const p = spawn('espeak-ng', ['-v', VOICE, '-s', '140', '--stdout', text], { stdio: ['ignore', 'pipe', 'ignore'] });
+          const chunks: Buffer[] = [];
+          const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
+          p.stdout.on('data', (c: Buffer) => chunks.push(c));
+          p.on('error', reject);
+          p.on('close', (code) => {
+            clearTimeout(timer);
+            code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`espeak-ng exited ${code}`));
+          });
+        });
+        if (cache.size >= 100) cache.delete(cache.keys().next().value!);
+        cache.set(text, wav);
+        return wav;
+      } finally {
+        release();
+      }
+    },
+  };
+}

@@ -1,0 +1,146 @@
+// What each audience sees of the state. Pure: (data, now) → plain objects.
+import type { CounterState, CounterView, HallData, HallState, RecentCall, ServiceView, StaffTicket, Ticket, TicketView } from '../types.ts';
+import { isOpenAt } from './calendar.ts';
+import { counterById, currentTicket, serviceById } from './commands.ts';
+import { estimateWaitMin } from './estimate.ts';
+import { aheadOf, callOrder, waitingSplit } from './queue.ts';
+import { isoLocal } from './time.ts';
+
+const RECENT = 8;
+const QUEUE_SHOWN = 60;
+
+export function serviceViews(data: HallData, now: number): ServiceView[] {
+  const hallOpen = isOpenAt(data.settings, now);
+  const waiting = new Map<string, number>();
+  for (const id in data.tickets) {
+    const t = data.tickets[id]!;
+    if (t.status === 'waiting') waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
+  }
+  return data.services.map((s) => {
+    const w = waiting.get(s.id) ?? 0;
+    const quotaLeft = s.dailyQuota === null || (data.today.numbers[s.prefix] ?? 0) < s.dailyQuota;
+    return {
+      id: s.id,
+      name: s.name,
+      prefix: s.prefix,
+      waiting: w,
+      open: hallOpen && s.enabled && quotaLeft,
+      materials: s.materials,
+      estimatedWaitMin: estimateWaitMin(data, s.id, w),
+      priorityAllowed: s.priorityAllowed,
+      counters: data.counters.filter((c) => c.serviceIds.includes(s.id)).map((c) => c.name),
+    };
+  });
+}
+
+function counterView(data: HallData, c: HallData['counters'][number]): CounterView {
+  const rt = data.runtime[c.id];
+  const user = rt?.signedIn ? data.users.find((u) => u.id === rt.signedIn!.userId) : undefined;
+  const cur = currentTicket(data, c.id);
+  return {
+    id: c.id,
+    name: c.name,
+    serviceIds: c.serviceIds,
+    staffed: Boolean(user),
+    clerk: user ? { name: user.name, staffNo: user.staffNo, post: c.clerkA === user.id ? 'A' : c.clerkB === user.id ? 'B' : null } : null,
+    paused: Boolean(rt?.paused),
+    pauseReason: rt?.paused?.reason ?? null,
+    current: cur ? { number: cur.number, status: cur.status, calledAt: cur.lastCalledAt ?? cur.calledAt!, callCount: cur.callCount } : null,
+  };
+}
+
+export function recentCalls(data: HallData, limit = RECENT): RecentCall[] {
+  const called: Ticket[] = [];
+  for (const id in data.tickets) {
+    const t = data.tickets[id]!;
+    if (t.lastCalledAt && t.counterId) called.push(t);
+  }
+  called.sort((a, b) => Date.parse(b.lastCalledAt!) - Date.parse(a.lastCalledAt!));
+  return called.slice(0, limit).map((t) => ({
+    number: t.number,
+    counterId: t.counterId!,
+    counterName: counterById(data, t.counterId!)?.name ?? t.counterId!,
+    calledAt: t.lastCalledAt!,
+  }));
+}
+
+export function hallState(data: HallData, now: number): HallState {
+  return {
+    hallName: data.settings.hallName,
+    now: isoLocal(now, data.settings.timeZone),
+    day: data.today.day,
+    open: isOpenAt(data.settings, now),
+    counters: data.counters.map((c) => counterView(data, c)),
+    services: serviceViews(data, now),
+    recent: recentCalls(data),
+    announcement: { repeat: data.settings.announcement.repeat },
+    priorityKinds: data.settings.priorityKinds,
+  };
+}
+
+/** The public view of a ticket; `ahead` may be passed in when computed for many at once. */
+export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketView {
+  const a = t.status === 'waiting' ? (ahead ?? aheadOf(data, t)) : 0;
+  const view: TicketView = {
+    id: t.id,
+    number: t.number,
+    status: t.status,
+    ahead: a,
+    serviceId: t.serviceId,
+    serviceName: serviceById(data, t.serviceId)?.name ?? t.serviceId,
+    takenAt: t.takenAt,
+    estimatedWaitMin: t.status === 'waiting' ? estimateWaitMin(data, t.serviceId, a) : 0,
+    callCount: t.callCount,
+  };
+  if (t.counterId && (t.status === 'called' || t.status === 'serving' || t.status === 'done')) {
+    view.counterId = t.counterId;
+    view.counterName = counterById(data, t.counterId)?.name ?? t.counterId;
+  }
+  return view;
+}
+
+export function staffTicket(data: HallData, t: Ticket): StaffTicket {
+  const { id, number, priority, calledAt, startedAt, finishedAt, outcome, note, dueDate, firstClerkId, transfers } = t;
+  return {
+    ...ticketView(data, t),
+    id,
+    number,
+    priority,
+    ...(calledAt && { calledAt }),
+    ...(startedAt && { startedAt }),
+    ...(finishedAt && { finishedAt }),
+    ...(outcome && { outcome }),
+    ...(note && { note }),
+    ...(dueDate && { dueDate }),
+    ...(firstClerkId && { firstClerkId }),
+    ...(transfers && { transfers }),
+  };
+}
+
+export function counterState(data: HallData, counterId: string): CounterState | null {
+  const c = counterById(data, counterId);
+  if (!c) return null;
+  const rt = data.runtime[c.id];
+  const { priority, normal } = waitingSplit(data, new Set(c.serviceIds));
+  const order = callOrder(priority, normal, data.settings.priorityCap, rt?.priorityStreak ?? 0);
+  const cur = currentTicket(data, c.id);
+  const noShows: CounterState['noShows'] = [];
+  let servedToday = 0;
+  for (const id in data.tickets) {
+    const t = data.tickets[id]!;
+    if (t.status === 'no_show' && c.serviceIds.includes(t.serviceId)) noShows.push({ id: t.id, number: t.number, serviceId: t.serviceId, noShowAt: t.noShowAt! });
+    if (t.status === 'done' && t.counterId === c.id) servedToday++;
+  }
+  return {
+    counterId: c.id,
+    counterName: c.name,
+    paused: Boolean(rt?.paused),
+    pauseReason: rt?.paused?.reason ?? null,
+    current: cur ? staffTicket(data, cur) : null,
+    waitingTotal: order.length,
+    queue: order.slice(0, QUEUE_SHOWN).map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority, takenAt: t.takenAt })),
+    noShows: noShows.reverse(),
+    servedToday,
+    recallCap: data.settings.recallCap,
+  };
+}

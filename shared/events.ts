@@ -1,0 +1,47 @@
+// The Socket.IO wire, declared once. Server: `Server<ClientToServer, ServerToClient>`;
+// pages: `Socket<ServerToClient, ClientToServer>`. No bare event strings elsewhere.
+import type { CounterState, HallState, TicketView } from './types.ts';
+
+export interface TicketCalled {
+  number: string;
+  counterId: string;
+  counterName: string;
+  calledAt: string;
+  callCount: number;
+  /** What the screen shows: 请 A012 号到 3号窗口办理 (from the hall's template). */
+  text: string;
+  /** What the voice says: digits one by one, window numbers as numbers. */
+  spoken: string;
+  repeat: number;
+}
+
+export interface ServerToClient {
+  'hall:state': (state: HallState) => void;
+  'ticket:called': (call: TicketCalled) => void;
+  'ticket:status': (ticket: TicketView) => void;
+  'counter:state': (state: CounterState) => void;
+  'session:ended': (reason: string) => void;
+}
+
+export type Ack = (reply: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;
+
+export interface ClientToServer {
+  /** Phone status page: follow one ticket. */
+  'ticket:watch': (ticketId: string, ack?: Ack) => void;
+}
+
+/**
+ * `auth` sent on connect. A display (wall screen, kiosk) needs nothing else;
+ * a staff console sends its session token and receives its window's queue.
+ */
+export type SocketAuth =
+  | { role: 'display' }
+  | { role: 'ticket'; ticketId: string }
+  | { role: 'staff'; token: string };
+
+export const rooms = {
+  display: 'display',
+  ticket: (id: string) => `ticket:${id}`,
+  counter: (id: string) => `counter:${id}`,
+  staff: 'staff',
+} as const;

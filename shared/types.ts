@@ -1,0 +1,227 @@
+// Plain serialisable data shared by server and pages. No functions, no classes:
+// everything here goes to disk (snapshot, journal, archive) or over the wire as is.
+
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
+export type Outcome = 'immediate' | 'committed' | 'forwarded' | 'refused';
+export type Role = 'admin' | 'supervisor' | 'clerk';
+export type Channel = 'kiosk' | 'phone' | 'pad' | 'api';
+
+export interface Transfer {
+  from: string; // service id
+  to: string;
+  at: string;
+  by: string; // user id
+  counterId: string;
+}
+
+export interface Ticket {
+  id: string;
+  number: string; // "A001"
+  serviceId: string;
+  priority: boolean;
+  day: string; // YYYY-MM-DD in the hall's time zone
+  seq: number; // order of taking today: the queue order (transfers keep it)
+  takenAt: string; // ISO 8601 with the hall's offset
+  status: TicketStatus;
+  callCount: number; // calls in the current call cycle (reset by transfer / reinstate)
+  calledAt?: string; // first call ever: wait = takenAt → calledAt
+  lastCalledAt?: string;
+  counterId?: string;
+  clerkId?: string;
+  firstClerkId?: string; // 首问负责制: the first clerk who called it
+  startedAt?: string;
+  finishedAt?: string;
+  outcome?: Outcome;
+  note?: string;
+  dueDate?: string; // committed cases: YYYY-MM-DD
+  noShowAt?: string;
+  transfers?: Transfer[];
+  cancelReason?: 'day_end';
+}
+
+export interface Service {
+  id: string;
+  name: string;
+  prefix: string; // one capital letter
+  materials: string[];
+  committedDays: number; // working days for 承诺件
+  priorityAllowed: boolean;
+  dailyQuota: number | null;
+  enabled: boolean;
+  avgServiceMin: number; // used for the wait estimate until the day has its own figures
+}
+
+export interface Counter {
+  id: string;
+  name: string; // "3号窗口"
+  serviceIds: string[];
+  clerkA: string | null; // user ids (AB岗)
+  clerkB: string | null;
+}
+
+export interface CounterRuntime {
+  signedIn: { userId: string; at: string } | null;
+  paused: { reason: string; at: string } | null;
+  currentTicketId: string | null;
+  priorityStreak: number;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  name: string;
+  staffNo: string;
+  role: Role;
+  passwordHash: string; // scrypt, see server/auth.ts
+  disabled: boolean;
+}
+
+export interface Session {
+  userId: string;
+  role: Role;
+  counterId: string | null;
+  at: string;
+  expiresAtMs: number;
+}
+
+export interface SignIn {
+  userId: string;
+  counterId: string | null;
+  at: string;
+}
+
+export interface Hours {
+  open: string; // "08:30"
+  close: string; // "17:00"; "24:00" for all day
+}
+
+export interface SpecialDay {
+  date: string; // YYYY-MM-DD
+  name: string;
+  kind: 'market' | 'holiday' | 'workday'; // workday = make-up working day (调休)
+  hours: Hours | null; // null: the weekday's hours (workday) or closed (holiday)
+}
+
+export interface Settings {
+  hallName: string;
+  timeZone: string; // IANA, default Asia/Shanghai
+  weekHours: (Hours | null)[]; // index 0 = Sunday
+  specialDays: SpecialDay[];
+  priorityCap: number; // at most this many priority calls in a row at one window
+  recallCap: number; // calls per ticket, the first call included
+  announcement: { template: string; repeat: number };
+  priorityKinds: string[]; // shown at the kiosk: 70岁以上老人, 残疾人, …
+}
+
+export interface DayState {
+  day: string; // the live day, YYYY-MM-DD
+  nextSeq: number;
+  numbers: Record<string, number>; // prefix → last number issued today
+}
+
+export interface HallData {
+  settings: Settings;
+  services: Service[];
+  counters: Counter[];
+  users: User[];
+  runtime: Record<string, CounterRuntime>; // by counter id
+  sessions: Record<string, Session>; // by sha-256 of the token
+  today: DayState;
+  tickets: Record<string, Ticket>; // the live day's tickets, by id
+  signIns: SignIn[]; // the live day's sign-ins (签到)
+}
+
+/** What a closed day leaves behind: written once to the archive at rollover. */
+export interface DayArchive {
+  day: string;
+  tickets: Ticket[];
+  signIns: SignIn[];
+}
+
+// ---------------------------------------------------------------- wire views
+
+/** `GET /api/services` row. */
+export interface ServiceView {
+  id: string;
+  name: string;
+  prefix: string;
+  waiting: number;
+  open: boolean;
+  materials: string[];
+  estimatedWaitMin: number;
+  priorityAllowed: boolean;
+  counters: string[]; // names of the windows that serve it
+}
+
+/** `GET /api/tickets/:id`. */
+export interface TicketView {
+  id: string;
+  number: string;
+  status: TicketStatus;
+  ahead: number;
+  counterId?: string;
+  counterName?: string;
+  serviceId: string;
+  serviceName: string;
+  takenAt: string;
+  estimatedWaitMin: number;
+  callCount: number;
+}
+
+/** Ticket as clerk endpoints return it: the public view plus queue details. */
+export interface StaffTicket extends TicketView {
+  priority: boolean;
+  calledAt?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  outcome?: Outcome;
+  note?: string;
+  dueDate?: string;
+  firstClerkId?: string;
+  transfers?: Transfer[];
+}
+
+export interface CounterView {
+  id: string;
+  name: string;
+  serviceIds: string[];
+  staffed: boolean;
+  clerk: { name: string; staffNo: string; post: 'A' | 'B' | null } | null;
+  paused: boolean;
+  pauseReason: string | null;
+  current: { number: string; status: TicketStatus; calledAt: string; callCount: number } | null;
+}
+
+export interface RecentCall {
+  number: string;
+  counterId: string;
+  counterName: string;
+  calledAt: string;
+}
+
+/** `hall:state`: everything a wall screen or kiosk shows. No personal data. */
+export interface HallState {
+  hallName: string;
+  now: string;
+  day: string;
+  open: boolean;
+  counters: CounterView[];
+  services: ServiceView[];
+  recent: RecentCall[];
+  announcement: { repeat: number };
+  priorityKinds: string[];
+}
+
+/** `counter:state`: what a clerk console shows for its window. */
+export interface CounterState {
+  counterId: string;
+  counterName: string;
+  paused: boolean;
+  pauseReason: string | null;
+  current: StaffTicket | null;
+  waitingTotal: number;
+  queue: { id: string; number: string; serviceId: string; priority: boolean; takenAt: string }[];
+  noShows: { id: string; number: string; serviceId: string; noShowAt: string }[];
+  servedToday: number;
+  recallCap: number;
+}
