@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
+import { estimateWaitMin } from './estimate.ts';
+import { aheadIndex, aheadOf, callOrder } from './queue.ts';
+
+describe('ahead', () => {
+  it('counts the tickets the windows serving the business would call first', () => {
+    const d = hall();
+    const a1 = take(d, 'a', T0);
+    const a2 = take(d, 'a', T0 + 1);
+    const p = take(d, 'a', T0 + 2, true);
+    expect(aheadOf(d, p)).toBe(0);
+    expect(aheadOf(d, a1)).toBe(1);
+    expect(aheadOf(d, a2)).toBe(2);
+  });
+
+  it('counts tickets of businesses that share a window', () => {
+    const d = hall(); // window 2 serves a and b
+    take(d, 'a', T0);
+    const b1 = take(d, 'b', T0 + 1);
+    const c1 = take(d, 'c', T0 + 2);
+    expect(aheadOf(d, b1)).toBe(1);
+    expect(aheadOf(d, c1)).toBe(0);
+  });
+
+  it('follows the fairness cap', () => {
+    const d = hall({ priorityCap: 1 });
+    const n1 = take(d, 'a', T0);
+    take(d, 'a', T0 + 1, true);
+    const p2 = take(d, 'a', T0 + 2, true);
+    expect(aheadOf(d, n1)).toBe(1);
+    expect(aheadOf(d, p2)).toBe(2);
+  });
+
+  it('agrees with the one-pass index used for broadcasts', () => {
+    const d = hall();
+    const ts = [take(d, 'a', T0), take(d, 'b', T0 + 1, true), take(d, 'a', T0 + 2, true), take(d, 'c', T0 + 3), take(d, 'b', T0 + 4)];
+    next(d, '1', T0 + min(1));
+    const idx = aheadIndex(d);
+    for (const t of ts) if (t.status === 'waiting') expect(idx.get(t.id)).toBe(aheadOf(d, t));
+  });
+
+  it('is 0 once a ticket is called', () => {
+    const d = hall();
+    const a1 = take(d, 'a', T0);
+    next(d, '1', T0 + 1);
+    expect(aheadOf(d, a1)).toBe(0);
+  });
+});
+
+describe('callOrder', () => {
+  it('interleaves after cap priority calls and resumes the streak given', () => {
+    const t = (id: string) => ({ id }) as never;
+    const p = [t('p1'), t('p2'), t('p3')];
+    const n = [t('n1'), t('n2')];
+    expect(callOrder(p, n, 2).map((x: { id: string }) => x.id)).toEqual(['p1', 'p2', 'n1', 'p3', 'n2']);
+    expect(callOrder(p, n, 2, 2).map((x: { id: string }) => x.id)).toEqual(['n1', 'p1', 'p2', 'n2', 'p3']);
+    expect(callOrder(p, n, 0).map((x: { id: string }) => x.id)).toEqual(['n1', 'n2', 'p1', 'p2', 'p3']);
+  });
+});
+
+describe('estimated wait', () => {
+  it('uses the configured minutes until the day has three finished visits', () => {
+    const d = hall();
+    expect(estimateWaitMin(d, 'a', 0)).toBe(0);
+    expect(estimateWaitMin(d, 'a', 3)).toBe(15); // 3 × 5 min, one window
+  });
+
+  it('learns from today and divides by staffed windows', () => {
+    const d = hall();
+    for (let i = 0; i < 3; i++) {
+      take(d, 'a', T0 + i);
+      next(d, '1', T0 + min(10 * i));
+      run(d, { type: 'complete', counterId: '1', userId: 'u1', outcome: 'immediate', at: T0 + min(10 * i + 2) });
+    }
+    expect(estimateWaitMin(d, 'a', 4)).toBe(8); // 4 × 2 min
+    d.runtime['1']!.signedIn = { userId: 'u1', at: '' };
+    d.runtime['2'] = { signedIn: { userId: 'u2', at: '' }, paused: null, currentTicketId: null, priorityStreak: 0 };
+    expect(estimateWaitMin(d, 'a', 4)).toBe(4);
+  });
+});

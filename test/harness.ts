@@ -1,0 +1,108 @@
+// The real app on a random port with real lowdb/journal files in a temp dir.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { io, type Socket } from 'socket.io-client';
+import { createApp, type App } from '../server/app.ts';
+import { seedDemoHall } from '../server/seed.ts';
+import { fileStore } from '../server/store/index.ts';
+import type { ClientToServer, ServerToClient, SocketAuth } from '../shared/events.ts';
+
+export const PASSWORD = 'test-pass';
+
+export interface Harness {
+  app: App;
+  url: string;
+  dir: string;
+  request(method: string, p: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  signIn(username: string, counterId?: string): Promise<string>;
+  socket(auth: SocketAuth): Promise<Socket<ServerToClient, ClientToServer>>;
+  close(): Promise<void>;
+}
+
+export const tempDir = (name = 'hall') => mkdtempSync(path.join(tmpdir(), `${name}-`));
+
+export async function startHall(opts: { dir?: string; clock?: () => number } = {}): Promise<Harness> {
+  const dir = opts.dir ?? tempDir();
+  const clock = opts.clock ?? Date.now;
+  const store = await fileStore(dir);
+  const app = await createApp({
+    store,
+    clock,
+    distDir: path.join(dir, 'no-pages'),
+    seed: async () => (await seedDemoHall(clock(), PASSWORD)).data,
+    log: () => {},
+  });
+  await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const sockets: Socket[] = [];
+
+  const h: Harness = {
+    app,
+    url,
+    dir,
+    async request(method, p, body, token, headers = {}) {
+      const res = await fetch(url + p, {
+        method,
+        headers: {
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...(token && { authorization: `Bearer ${token}` }),
+          ...headers,
+        },
+        ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* not JSON: keep the text */
+      }
+      return { status: res.status, body: parsed };
+    },
+    async signIn(username, counterId) {
+      const r = await h.request('POST', '/api/session', { username, password: PASSWORD, ...(counterId && { counterId }) });
+      if (r.status !== 200) throw new Error(`sign in ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.token as string;
+    },
+    socket(auth) {
+      const s: Socket<ServerToClient, ClientToServer> = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+      sockets.push(s as Socket);
+      // Record from the start: the server sends state in the same breath as the connect.
+      const last = new Map<string, unknown>();
+      latest.set(s as Socket, last);
+      s.onAny((name: string, payload: unknown) => last.set(name, payload));
+      return new Promise((resolve, reject) => {
+        s.once('connect', () => resolve(s));
+        s.once('connect_error', reject);
+      });
+    },
+    async close() {
+      for (const s of sockets) s.close();
+      await app.close();
+    },
+  };
+  return h;
+}
+
+const latest = new WeakMap<Socket, Map<string, unknown>>();
+
+/** The latest event of that name if it already matches, else the next one that does. */
+export function eventually<K extends keyof ServerToClient>(s: Socket<ServerToClient, ClientToServer>, name: K, filter: (v: Parameters<ServerToClient[K]>[0]) => boolean = () => true): Promise<Parameters<ServerToClient[K]>[0]> {
+  const last = latest.get(s as Socket)?.get(name) as Parameters<ServerToClient[K]>[0] | undefined;
+  if (last !== undefined && filter(last)) return Promise.resolve(last);
+  return nextEvent(s, name, filter as never);
+}
+
+/** Resolves with the next event of that name (and its payload). */
+export function nextEvent<K extends keyof ServerToClient>(s: Socket<ServerToClient, ClientToServer>, name: K, filter: (...a: Parameters<ServerToClient[K]>) => boolean = () => true): Promise<Parameters<ServerToClient[K]>[0]> {
+  return new Promise((resolve) => {
+    const on = (...args: unknown[]) => {
+      if (!(filter as (...a: unknown[]) => boolean)(...args)) return;
+      (s as Socket).off(name, on);
+      resolve(args[0] as Parameters<ServerToClient[K]>[0]);
+    };
+    (s as Socket).on(name, on);
+  });
+}

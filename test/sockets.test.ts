@@ -1,0 +1,81 @@
+// Socket.IO: what a wall screen, a phone and a console receive.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, nextEvent, startHall, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHall();
+});
+afterAll(() => h.close());
+
+describe('wall screen', () => {
+  it('gets the public state at once, with no personal data', async () => {
+    const s = await h.socket({ role: 'display' });
+    const state = await eventually(s, 'hall:state');
+    expect(state.hallName).toBe('青山镇为民服务中心');
+    expect(state.counters).toHaveLength(6);
+    expect(state.services).toHaveLength(8);
+    const text = JSON.stringify(state);
+    for (const secret of ['passwordHash', 'token', 'sessions', 'scrypt']) expect(text).not.toContain(secret);
+  });
+
+  it('gets ticket:called on each call and recall, and the state after', async () => {
+    const s = await h.socket({ role: 'display' });
+    const token = await h.signIn('clerk3', '3');
+    const t = (await h.request('POST', '/api/tickets', { serviceId: 'household' })).body;
+    const waiting = await eventually(s, 'hall:state', (st) => st.services.find((x) => x.id === 'household')!.waiting === 1);
+    expect(waiting.counters.find((c) => c.id === '3')!.staffed).toBe(true);
+    const called = nextEvent(s, 'ticket:called');
+    await h.request('POST', '/api/counters/3/next', undefined, token);
+    expect(await called).toMatchObject({ number: t.number, counterId: '3', counterName: '3号窗口', callCount: 1, calledAt: expect.stringMatching(/\+08:00$/), spoken: expect.stringContaining('三号窗口') });
+    const state = await eventually(s, 'hall:state', (st) => st.counters.find((c) => c.id === '3')!.current !== null);
+    expect(state.counters.find((c) => c.id === '3')!.current).toMatchObject({ number: t.number, status: 'called' });
+    expect(state.recent[0]).toMatchObject({ number: t.number, counterId: '3' });
+    const recalled = nextEvent(s, 'ticket:called');
+    await h.request('POST', '/api/counters/3/recall', undefined, token);
+    expect((await recalled).callCount).toBe(2);
+    await h.request('POST', '/api/counters/3/complete', {}, token);
+  });
+
+  it('refuses a malformed handshake and survives junk events', async () => {
+    await expect(h.socket({ role: 'wizard' } as never)).rejects.toThrow('invalid_auth');
+    await expect(h.socket({ role: 'staff', token: 'nope' })).rejects.toThrow('unauthorized');
+    const s = await h.socket({ role: 'display' });
+    (s as any).emit('ticket:watch', { $gt: '' });
+    (s as any).emit('no-such-event', 1, 2, 3);
+    const ack = await new Promise((r) => s.emit('ticket:watch', 'x'.repeat(1000), r));
+    expect(ack).toMatchObject({ ok: false });
+    expect((await h.request('GET', '/api/health')).status).toBe(200);
+  });
+});
+
+describe('phone status page', () => {
+  it('follows its ticket live: ahead shrinks, then the window is named', async () => {
+    const first = (await h.request('POST', '/api/tickets', { serviceId: 'family' })).body;
+    const mine = (await h.request('POST', '/api/tickets', { serviceId: 'family' })).body;
+    const s = await h.socket({ role: 'ticket', ticketId: mine.id });
+    expect(await eventually(s, 'ticket:status')).toMatchObject({ id: mine.id, status: 'waiting', ahead: 1 });
+    const token = await h.signIn('clerk2', '2');
+    await h.request('POST', '/api/counters/2/next', undefined, token);
+    expect(await eventually(s, 'ticket:status', (v) => v.ahead === 0)).toMatchObject({ status: 'waiting' });
+    await h.request('POST', '/api/counters/2/complete', {}, token);
+    await h.request('POST', '/api/counters/2/next', undefined, token);
+    expect(await eventually(s, 'ticket:status', (v) => v.status === 'called')).toMatchObject({ counterId: '2', counterName: '2号窗口' });
+    expect(first.id).not.toBe(mine.id);
+    await h.request('POST', '/api/counters/2/complete', {}, token);
+  });
+});
+
+describe('clerk console', () => {
+  it('receives its window queue and loses it on sign-out', async () => {
+    const token = await h.signIn('clerk6', '6');
+    const s = await h.socket({ role: 'staff', token });
+    expect((await eventually(s, 'counter:state')).counterId).toBe('6');
+    const t = (await h.request('POST', '/api/tickets', { serviceId: 'housing' })).body;
+    const cs = await eventually(s, 'counter:state', (c) => c.queue.some((q) => q.id === t.id));
+    expect(cs.waitingTotal).toBeGreaterThanOrEqual(1);
+    const ended = nextEvent(s, 'session:ended');
+    await h.request('DELETE', '/api/session', undefined, token);
+    expect(await ended).toContain('退出');
+  });
+});
