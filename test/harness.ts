@@ -98,11 +98,12 @@ export function eventually<K extends keyof ServerToClient>(s: Socket<ServerToCli
 /** Resolves with the next event of that name (and its payload). */
 export function nextEvent<K extends keyof ServerToClient>(s: Socket<ServerToClient, ClientToServer>, name: K, filter: (...a: Parameters<ServerToClient[K]>) => boolean = () => true): Promise<Parameters<ServerToClient[K]>[0]> {
   return new Promise((resolve) => {
+    const raw = s as unknown as { on(n: string, f: (...a: unknown[]) => void): void; off(n: string, f: (...a: unknown[]) => void): void };
     const on = (...args: unknown[]) => {
       if (!(filter as (...a: unknown[]) => boolean)(...args)) return;
-      (s as Socket).off(name, on);
+      raw.off(name, on);
       resolve(args[0] as Parameters<ServerToClient[K]>[0]);
     };
-    (s as Socket).on(name, on);
+    raw.on(name, on);
   });
 }
