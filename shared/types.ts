@@ -147,6 +147,8 @@ export interface ServiceView {
   prefix: string;
   waiting: number;
   open: boolean;
+  /** Why `open` is false: switched off, outside opening hours, or today's quota used up. */
+  closedReason: 'off' | 'hours' | 'quota' | null;
   materials: string[];
   estimatedWaitMin: number;
   priorityAllowed: boolean;
@@ -166,6 +168,12 @@ export interface TicketView {
   takenAt: string;
   estimatedWaitMin: number;
   callCount: number;
+}
+
+/** `POST /api/tickets` 201 body. */
+export interface TakenTicket extends TicketView {
+  priority: boolean;
+  statusUrl: string;
 }
 
 /** Ticket as clerk endpoints return it: the public view plus queue details. */

@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { HallError } from '../../shared/core/errors.ts';
 import { aheadOf } from '../../shared/core/queue.ts';
 import { hallState, serviceViews, ticketView } from '../../shared/core/views.ts';
+import type { TakenTicket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import { schemas, parse } from './validate.ts';
 
@@ -39,13 +40,12 @@ export function publicRoutes({ hall, newId, publicUrl }: PublicDeps): Router {
     const body = parse(schemas.takeTicket, req.body);
     const { ticket } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk' });
     const t = ticket!;
-    const view = ticketView(hall.data, t, aheadOf(hall.data, t));
-    res.status(201).json({
-      ...view,
-      serviceId: t.serviceId,
+    const taken: TakenTicket = {
+      ...ticketView(hall.data, t, aheadOf(hall.data, t)),
       priority: t.priority,
       statusUrl: origin(req, publicUrl) + statusPath(t.id),
-    });
+    };
+    res.status(201).json(taken);
   });
 
   r.get('/tickets/:id', async (req, res) => {

@@ -19,12 +19,14 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
   return data.services.map((s) => {
     const w = waiting.get(s.id) ?? 0;
     const quotaLeft = s.dailyQuota === null || (data.today.numbers[s.prefix] ?? 0) < s.dailyQuota;
+    const closedReason = !s.enabled ? 'off' : !hallOpen ? 'hours' : !quotaLeft ? 'quota' : null;
     return {
       id: s.id,
       name: s.name,
       prefix: s.prefix,
       waiting: w,
-      open: hallOpen && s.enabled && quotaLeft,
+      open: closedReason === null,
+      closedReason,
       materials: s.materials,
       estimatedWaitMin: estimateWaitMin(data, s.id, w),
       priorityAllowed: s.priorityAllowed,

@@ -1,0 +1,79 @@
+// 一次性告知: everything to bring, where to go, then the choice of ticket.
+import type { ServiceView } from '../shared/types.ts';
+import { waitText } from '../web/format.ts';
+import { closedLabel } from './look.ts';
+import type { Taking } from './take.ts';
+
+interface Props {
+  service: ServiceView;
+  colour: string;
+  priorityKinds: string[];
+  taking: Taking;
+  onTake: (priority: boolean) => void;
+  onBack: () => void;
+}
+
+export function DetailsScreen({ service, colour, priorityKinds, taking, onTake, onBack }: Props) {
+  return (
+    <main class="details">
+      <header class="details-head" style={{ background: colour }}>
+        <span class="letter" style={{ color: colour }}>
+          {service.prefix}
+        </span>
+        <h1>{service.name}</h1>
+      </header>
+      <div class="details-body">
+        <section class="materials">
+          <h2>请带好这些材料</h2>
+          {service.materials.length ? (
+            <ol>
+              {service.materials.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ol>
+          ) : (
+            <p>这项业务没有列出要带的材料，有疑问请问大厅工作人员。</p>
+          )}
+        </section>
+        <section class="where">
+          {service.counters.length > 0 && (
+            <p>
+              办理窗口：<b>{service.counters.join('、')}</b>
+            </p>
+          )}
+          <p>
+            现在排队：<b>{service.waiting} 人</b>
+            {service.waiting > 0 && <>，要等 <b>{waitText(service.estimatedWaitMin)}</b></>}
+          </p>
+        </section>
+      </div>
+      <div class="actions">
+        {service.open ? (
+          <>
+            <button class="take" style={{ background: colour }} disabled={taking !== null} onClick={() => onTake(false)}>
+              {taking === 'normal' ? '正在取号…' : '普通取号'}
+            </button>
+            {service.priorityAllowed && (
+              <div class="priority">
+                {priorityKinds.length > 0 && (
+                  <p>
+                    可以优先：<b>{priorityKinds.join('、')}</b>
+                  </p>
+                )}
+                <button class="take take-priority" style={{ color: colour, borderColor: colour }} disabled={taking !== null} onClick={() => onTake(true)}>
+                  {taking === 'priority' ? '正在取号…' : '优先取号'}
+                </button>
+                <p>到窗口时请出示身份证、残疾证等证件，工作人员会核对。</p>
+              </div>
+            )}
+          </>
+        ) : (
+          <p class="closed-note">{closedLabel(service)}，现在不能取号</p>
+        )}
+        <button class="back" onClick={onBack}>
+          ‹ 返回
+        </button>
+      </div>
+    </main>
+  );
+}

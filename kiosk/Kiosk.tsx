@@ -1,0 +1,108 @@
+// The door kiosk (取号机): pick a business → read what to bring → take a ticket.
+// Only the finished ticket goes back to the start by itself; a half-made choice
+// waits for the villager however long they need (MIIT 适老化: no discarding timeouts).
+import { useRef, useState } from 'preact/hooks';
+import type { SocketAuth } from '../shared/events.ts';
+import { useSocket } from '../web/useSocket.ts';
+import { DetailsScreen } from './DetailsScreen.tsx';
+import { FailedScreen } from './FailedScreen.tsx';
+import { returnDelaySeconds, serviceColour } from './look.ts';
+import { StartScreen } from './StartScreen.tsx';
+import { takeFailure, takeTicket, type TakeFailure, type TakenTicket, type Taking } from './take.ts';
+import { TicketScreen } from './TicketScreen.tsx';
+
+type Screen =
+  | { kind: 'start' }
+  | { kind: 'details'; serviceId: string }
+  | { kind: 'ticket'; ticket: TakenTicket }
+  | { kind: 'failed'; serviceId: string; priority: boolean; failure: TakeFailure };
+
+const AUTH: SocketAuth = { role: 'display' };
+const RETURN_SECONDS = returnDelaySeconds(location.search);
+const CONNECTING = '正在连接服务器…';
+
+export function Kiosk() {
+  const { hall, connected } = useSocket(AUTH);
+  const [screen, setScreen] = useState<Screen>({ kind: 'start' });
+  const [taking, setTaking] = useState<Taking>(null);
+  // A ref, not the state: two taps inside one frame both see the state still null.
+  const busy = useRef(false);
+
+  const home = () => setScreen({ kind: 'start' });
+  const pick = (serviceId: string) => setScreen({ kind: 'details', serviceId });
+
+  async function take(serviceId: string, priority: boolean) {
+    if (busy.current) return; // a second tap while the first is on its way must not take a second ticket
+    busy.current = true;
+    setTaking(priority ? 'priority' : 'normal');
+    try {
+      setScreen({ kind: 'ticket', ticket: await takeTicket(serviceId, priority) });
+    } catch (err) {
+      setScreen({ kind: 'failed', serviceId, priority, failure: takeFailure(err) });
+    } finally {
+      busy.current = false;
+      setTaking(null);
+    }
+  }
+
+  if (!hall) {
+    return (
+      <div class="kiosk connecting" role="status">
+        {CONNECTING}
+      </div>
+    );
+  }
+
+  const index = 'serviceId' in screen ? hall.services.findIndex((s) => s.id === screen.serviceId) : -1;
+  const service = hall.services[index];
+  let body;
+  if (screen.kind === 'details' && service) {
+    body = (
+      <DetailsScreen
+        service={service}
+        colour={serviceColour(index)}
+        priorityKinds={hall.priorityKinds}
+        taking={taking}
+        onTake={(priority) => void take(service.id, priority)}
+        onBack={home}
+      />
+    );
+  } else if (screen.kind === 'ticket') {
+    const i = hall.services.findIndex((s) => s.id === screen.ticket.serviceId);
+    body = (
+      <TicketScreen
+        key={screen.ticket.id}
+        ticket={screen.ticket}
+        colour={serviceColour(Math.max(0, i))}
+        counters={hall.services[i]?.counters ?? []}
+        seconds={RETURN_SECONDS}
+        onDone={home}
+      />
+    );
+  } else if (screen.kind === 'failed') {
+    const { serviceId, priority, failure } = screen;
+    body = (
+      <FailedScreen
+        failure={failure}
+        taking={taking !== null}
+        onRetry={() => void take(serviceId, priority)}
+        onBack={() => pick(serviceId)}
+        onHome={home}
+      />
+    );
+  } else {
+    // Also the fallback when the chosen business was removed from the hall meanwhile.
+    body = <StartScreen hall={hall} onPick={pick} />;
+  }
+
+  return (
+    <div class="kiosk">
+      {!connected && (
+        <div class="banner" role="status">
+          {CONNECTING}
+        </div>
+      )}
+      {body}
+    </div>
+  );
+}

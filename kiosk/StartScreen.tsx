@@ -1,0 +1,56 @@
+import type { HallState, ServiceView } from '../shared/types.ts';
+import { waitText } from '../web/format.ts';
+import { Clock } from './Clock.tsx';
+import { closedLabel, gridColumns, serviceColour } from './look.ts';
+
+interface Props {
+  hall: HallState;
+  onPick: (serviceId: string) => void;
+}
+
+export function StartScreen({ hall, onPick }: Props) {
+  const cols = gridColumns(hall.services.length);
+  return (
+    <main class="start">
+      <header class="top">
+        <h1 class="hall-name">{hall.hallName}</h1>
+        <Clock serverNow={hall.now} />
+      </header>
+      <p class="prompt">{prompt(hall)}</p>
+      <div class="services" style={`--pc:${cols.portrait};--lc:${cols.landscape}`}>
+        {hall.services.map((s, i) => (
+          <ServiceButton key={s.id} service={s} colour={serviceColour(i)} onPick={onPick} />
+        ))}
+      </div>
+    </main>
+  );
+}
+
+function prompt(hall: HallState): string {
+  if (!hall.open) return '现在是非办公时间，请在办公时间再来取号';
+  return hall.services.length ? '请点您要办的事' : '现在没有可以办理的业务，请问大厅工作人员';
+}
+
+function ServiceButton({ service, colour, onPick }: { service: ServiceView; colour: string; onPick: (id: string) => void }) {
+  const open = service.open;
+  return (
+    <button class="service" disabled={!open} style={open ? { background: colour } : undefined} onClick={() => onPick(service.id)}>
+      <span class="letter" style={open ? { color: colour } : undefined}>
+        {service.prefix}
+      </span>
+      <span class="service-name">{service.name}</span>
+      {open ? <QueueText service={service} /> : <span class="service-closed">{closedLabel(service)}</span>}
+    </button>
+  );
+}
+
+function QueueText({ service: s }: { service: ServiceView }) {
+  if (s.waiting === 0) return <span class="service-wait">现在无人排队</span>;
+  return (
+    <span class="service-wait">
+      <b>{s.waiting} 人在等</b>
+      <br />
+      {waitText(s.estimatedWaitMin)}
+    </span>
+  );
+}
