@@ -9,11 +9,14 @@ import { Hall } from './hall.ts';
 import { requireRole } from './http/access.ts';
 import { errorHandler, notFound, requireJson } from './http/errors.ts';
 import { openApi } from './http/openapi.ts';
+import { printerRoutes } from './http/printer.ts';
 import { publicRoutes } from './http/public.ts';
 import { staffRoutes } from './http/staff.ts';
 import { statsRoutes } from './http/stats.ts';
 import { voiceRoutes, type Voice } from './http/voice.ts';
 import { Metrics } from './metrics.ts';
+import { networkPrinter } from './printer/escpos.ts';
+import { PrintService, type PrintServiceOptions } from './printer/service.ts';
 import { attachSockets } from './sockets/index.ts';
 import type { Store } from './store/index.ts';
 
@@ -25,6 +28,11 @@ export interface AppDeps {
   distDir: string;
   publicUrl?: string;
   voice?: Voice | null;
+  /** PRINTER from the environment; otherwise the printer in the hall's settings. */
+  printerUri?: string;
+  /** The printer adapter; ESC/POS over TCP unless told otherwise. */
+  connectPrinter?: PrintServiceOptions['connect'];
+  printTimeoutMs?: number;
   newId?: () => string;
   log?: (msg: string) => void;
 }
@@ -42,6 +50,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const clock = deps.clock ?? Date.now;
   const hall = await Hall.open({ store: deps.store, clock, seed: deps.seed, log });
   const metrics = new Metrics();
+  const printing = new PrintService({
+    hall,
+    connect: deps.connectPrinter ?? networkPrinter,
+    ...(deps.printerUri && { envUri: deps.printerUri }),
+    ...(deps.printTimeoutMs && { timeoutMs: deps.printTimeoutMs }),
+    log,
+  });
+  hall.onApplied((cmd) => {
+    if (cmd.type === 'setPrinter') printing.configure();
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -51,8 +69,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const api = express.Router();
   api.use(requireJson);
   api.use(express.json({ limit: '32kb', strict: true }));
-  api.use(publicRoutes({ hall, newId: deps.newId ?? defaultNewId, ...(deps.publicUrl && { publicUrl: deps.publicUrl }) }));
+  api.use(publicRoutes({ hall, printing, newId: deps.newId ?? defaultNewId, ...(deps.publicUrl && { publicUrl: deps.publicUrl }) }));
   api.use(staffRoutes(hall));
+  api.use(printerRoutes(hall, printing, deps.publicUrl));
   api.use(statsRoutes(hall, deps.store.archive));
   api.use(voiceRoutes(hall, deps.voice ?? null));
   api.get('/openapi.json', (_req, res) => {
@@ -85,7 +104,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
-  const sockets = attachSockets(server, hall);
+  const sockets = attachSockets(server, hall, printing);
 
   return {
     server,
@@ -93,6 +112,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async close() {
       await sockets.close(); // also closes the HTTP server
       server.closeAllConnections();
+      printing.close();
       await hall.close();
       metrics.close();
     },

@@ -6,6 +6,7 @@ import { HallError } from '../shared/core/errors.ts';
 import { nextMidnightMs } from '../shared/core/time.ts';
 import type { HallData, Session } from '../shared/types.ts';
 import { tokenHash } from './auth.ts';
+import { upgrade } from './seed.ts';
 import type { Store } from './store/index.ts';
 
 /** A command before the hall stamps it with the time. */
@@ -46,7 +47,7 @@ export class Hall {
     const { store } = opts;
     const loaded = await store.load();
     const seeded = loaded.data === null;
-    const data = loaded.data ?? (await opts.seed());
+    const data = loaded.data ? upgrade(loaded.data) : await opts.seed();
     const hall = new Hall(data, loaded.seq, opts, seeded);
     // Replay what the journal holds beyond the snapshot. Only commands that succeeded
     // were journaled, and the core is deterministic, so this rebuilds the exact state.

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
+import { parsePrinterUri } from './printer/escpos.ts';
 import { seedDemoHall } from './seed.ts';
 import { fileStore } from './store/index.ts';
 import { findEspeak } from './voice.ts';
@@ -21,6 +22,8 @@ const dataDir = path.resolve(env.DATA_DIR || './data');
 const publicUrl = env.PUBLIC_URL?.trim() || undefined;
 if (publicUrl && !/^https?:\/\/[^\s/]+/.test(publicUrl)) fail(`PUBLIC_URL must look like http://192.168.1.10:3000, got "${publicUrl}"`);
 const demoPassword = env.DEMO_PASSWORD || undefined;
+const printerUri = env.PRINTER?.trim() || undefined;
+if (printerUri && !parsePrinterUri(printerUri)) fail(`PRINTER must look like tcp://192.168.1.50:9100, got "${printerUri}"`);
 const distDir = path.resolve(env.DIST_DIR || path.join(root, 'dist'));
 
 const store = await fileStore(dataDir).catch((e: Error) => fail(`data directory ${dataDir}: ${e.message}`));
@@ -31,6 +34,7 @@ const app = await createApp({
   distDir,
   ...(publicUrl && { publicUrl }),
   voice: await findEspeak(),
+  ...(printerUri && { printerUri }),
   log: (m) => console.error(m),
   seed: async () => {
     const { data, passwords } = await seedDemoHall(Date.now(), demoPassword);

@@ -36,6 +36,12 @@ const counters: Omit<Counter, 'clerkA' | 'clerkB'>[] = [
 
 const CLERK_NAMES = ['王芳', '李强', '张敏', '刘洋', '陈静', '杨帆'];
 
+/** Settings added after a data directory was created get their defaults at load. */
+export function upgrade(data: HallData): HallData {
+  data.settings.printer ??= { uri: null, paperWidth: 80, checkStatus: true };
+  return data;
+}
+
 export interface Seeded {
   data: HallData;
   passwords: { username: string; password: string; role: string }[];
@@ -67,6 +73,7 @@ export async function seedDemoHall(now: number, password?: string): Promise<Seed
       recallCap: 5,
       announcement: { template: DEFAULT_TEMPLATE, repeat: 2 },
       priorityKinds: ['70岁以上老人', '残疾人', '孕妇', '军人及消防救援人员'],
+      printer: { uri: null, paperWidth: 80, checkStatus: true },
     },
     services: services.map((s) => ({ ...s, enabled: true, dailyQuota: null, priorityAllowed: true })),
     // AB岗: window i's A post is clerk i, its B post the clerk of the next window.

@@ -1,6 +1,6 @@
 // The Socket.IO wire, declared once. Server: `Server<ClientToServer, ServerToClient>`;
 // pages: `Socket<ServerToClient, ClientToServer>`. No bare event strings elsewhere.
-import type { CounterState, HallState, TicketView } from './types.ts';
+import type { CounterState, HallState, PrinterHealth, TicketPrinted, TicketView } from './types.ts';
 
 export interface TicketCalled {
   number: string;
@@ -21,6 +21,8 @@ export interface ServerToClient {
   'ticket:status': (ticket: TicketView) => void;
   'counter:state': (state: CounterState) => void;
   'session:ended': (reason: string) => void;
+  'printer:status': (health: PrinterHealth) => void;
+  'ticket:printed': (result: TicketPrinted) => void;
 }
 
 export type Ack = (reply: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;

@@ -37,6 +37,8 @@ export interface Ticket {
   noShowAt?: string;
   transfers?: Transfer[];
   cancelReason?: 'day_end';
+  /** The last print of this ticket (kiosk print or 补打). */
+  print?: { ok: boolean; at: string; error?: string; copies: number };
 }
 
 export interface Service {
@@ -111,12 +113,23 @@ export interface Settings {
   recallCap: number; // calls per ticket, the first call included
   announcement: { template: string; repeat: number };
   priorityKinds: string[]; // shown at the kiosk: 70岁以上老人, 残疾人, …
+  printer: PrinterSettings;
+}
+
+export type PaperWidth = 58 | 80;
+
+export interface PrinterSettings {
+  uri: string | null; // tcp://HOST:PORT; the PRINTER environment variable overrides it
+  paperWidth: PaperWidth;
+  /** Ask the printer for paper and cover status before each ticket (DLE EOT). */
+  checkStatus: boolean;
 }
 
 export interface DayState {
   day: string; // the live day, YYYY-MM-DD
   nextSeq: number;
   numbers: Record<string, number>; // prefix → last number issued today
+  printed?: number; // tickets printed today, reprints included
 }
 
 export interface HallData {
@@ -139,6 +152,31 @@ export interface DayArchive {
 }
 
 // ---------------------------------------------------------------- wire views
+
+/** The ticket printer as staff and kiosks see it. */
+export interface PrinterHealth {
+  configured: boolean;
+  name: string | null;
+  source: 'env' | 'settings' | null;
+  paperWidth: PaperWidth;
+  /** ok: printing; fault: the last attempt or check failed; unknown: not asked yet. */
+  state: 'ok' | 'fault' | 'unknown' | 'off';
+  paper: 'ok' | 'low' | 'out' | 'unknown';
+  coverOpen: boolean;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastPrintAt: string | null;
+  checkedAt: string | null;
+  printedToday: number;
+}
+
+/** Sent to a ticket's watchers when its print finished or failed. */
+export interface TicketPrinted {
+  ticketId: string;
+  ok: boolean;
+  message: string;
+  reprint: boolean;
+}
 
 /** `GET /api/services` row. */
 export interface ServiceView {
@@ -174,6 +212,8 @@ export interface TicketView {
 export interface TakenTicket extends TicketView {
   priority: boolean;
   statusUrl: string;
+  /** pending: a printer is printing it now (a `ticket:printed` follows); off: no printer. */
+  print: 'pending' | 'off';
 }
 
 /** Ticket as clerk endpoints return it: the public view plus queue details. */

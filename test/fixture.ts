@@ -19,6 +19,7 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
       specialDays: [], priorityCap: 2, recallCap: 5,
       announcement: { template: '请{number}号到{counter}办理', repeat: 2 },
       priorityKinds: ['70岁以上老人'],
+      printer: { uri: null, paperWidth: 80, checkStatus: true },
       ...overrides,
     },
     services: [service('a', 'A'), service('b', 'B', { committedDays: 7 }), service('c', 'C')],

@@ -23,7 +23,7 @@ export interface Harness {
 
 export const tempDir = (name = 'hall') => mkdtempSync(path.join(tmpdir(), `${name}-`));
 
-export async function startHall(opts: { dir?: string; clock?: () => number } = {}): Promise<Harness> {
+export async function startHall(opts: { dir?: string; clock?: () => number; printerUri?: string; printTimeoutMs?: number } = {}): Promise<Harness> {
   const dir = opts.dir ?? tempDir();
   const clock = opts.clock ?? Date.now;
   const store = await fileStore(dir);
@@ -33,6 +33,8 @@ export async function startHall(opts: { dir?: string; clock?: () => number } = {
     distDir: path.join(dir, 'no-pages'),
     seed: async () => (await seedDemoHall(clock(), PASSWORD)).data,
     log: () => {},
+    ...(opts.printerUri && { printerUri: opts.printerUri }),
+    ...(opts.printTimeoutMs && { printTimeoutMs: opts.printTimeoutMs }),
   });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -1,18 +1,10 @@
 // Small display helpers shared by the pages.
+export { waitText } from '../shared/words.ts';
 
 /** "09:05" from an ISO time with offset, as the hall's wall clock reads it. */
 export function hhmm(iso: string): string {
   const m = /T(\d{2}):(\d{2})/.exec(iso);
   return m ? `${m[1]}:${m[2]}` : '';
-}
-
-/** "约 12 分钟" / "马上" */
-export function waitText(min: number): string {
-  if (min <= 0) return '马上';
-  if (min < 60) return `约 ${min} 分钟`;
-  const h = Math.floor(min / 60);
-  const m = min % 60;
-  return m ? `约 ${h} 小时 ${m} 分钟` : `约 ${h} 小时`;
 }
 
 /** The hall's wall-clock time now, from the server's last `now` and the local drift since. */

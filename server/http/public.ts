@@ -6,10 +6,12 @@ import { aheadOf } from '../../shared/core/queue.ts';
 import { hallState, serviceViews, ticketView } from '../../shared/core/views.ts';
 import type { TakenTicket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
+import type { PrintService } from '../printer/service.ts';
 import { schemas, parse } from './validate.ts';
 
 export interface PublicDeps {
   hall: Hall;
+  printing: PrintService;
   newId: () => string;
   publicUrl?: string;
 }
@@ -21,7 +23,7 @@ export function origin(req: Request, publicUrl?: string): string {
 
 export const statusPath = (ticketId: string) => `/s/${encodeURIComponent(ticketId)}`;
 
-export function publicRoutes({ hall, newId, publicUrl }: PublicDeps): Router {
+export function publicRoutes({ hall, printing, newId, publicUrl }: PublicDeps): Router {
   const r = Router();
 
   r.get('/health', (_req, res) => {
@@ -40,12 +42,17 @@ export function publicRoutes({ hall, newId, publicUrl }: PublicDeps): Router {
     const body = parse(schemas.takeTicket, req.body);
     const { ticket } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk' });
     const t = ticket!;
+    const statusUrl = origin(req, publicUrl) + statusPath(t.id);
+    const print = printing.enabled && body.print !== false;
     const taken: TakenTicket = {
       ...ticketView(hall.data, t, aheadOf(hall.data, t)),
       priority: t.priority,
-      statusUrl: origin(req, publicUrl) + statusPath(t.id),
+      statusUrl,
+      print: print ? 'pending' : 'off',
     };
     res.status(201).json(taken);
+    // After the reply: the ticket is valid on screen whatever the printer does.
+    if (print) void printing.print(t.id, statusUrl);
   });
 
   r.get('/tickets/:id', async (req, res) => {

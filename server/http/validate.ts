@@ -10,7 +10,12 @@ const id = z.string().trim().min(1).max(64);
 const text = (max: number) => z.string().max(max);
 
 export const schemas = {
-  takeTicket: z.object({ serviceId: id, priority: z.boolean().optional() }),
+  takeTicket: z.object({ serviceId: id, priority: z.boolean().optional(), print: z.boolean().optional() }),
+  printer: z.object({
+    uri: z.string().trim().max(200).nullable(),
+    paperWidth: z.union([z.literal(58), z.literal(80)]),
+    checkStatus: z.boolean().optional(),
+  }),
   signIn: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256), counterId: id.optional() }),
   complete: z.object({ outcome: z.enum(['immediate', 'committed', 'forwarded', 'refused']).optional(), note: text(500).optional() }),
   transfer: z.object({ serviceId: id }),

@@ -10,6 +10,7 @@ import { counterState, hallState, ticketView } from '../../shared/core/views.ts'
 import { rooms, type ClientToServer, type ServerToClient, type TicketCalled } from '../../shared/events.ts';
 import { tokenHash } from '../auth.ts';
 import type { Hall } from '../hall.ts';
+import type { PrintService } from '../printer/service.ts';
 
 type Io = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 interface SocketData {
@@ -31,7 +32,7 @@ export interface Sockets {
   close(): Promise<void>;
 }
 
-export function attachSockets(httpServer: HttpServer, hall: Hall): Sockets {
+export function attachSockets(httpServer: HttpServer, hall: Hall, printing: PrintService): Sockets {
   const io: Io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16_384, pingInterval: 10_000, pingTimeout: 8_000 });
 
   io.use((socket, next) => {
@@ -51,12 +52,14 @@ export function attachSockets(httpServer: HttpServer, hall: Hall): Sockets {
     if (auth.role === 'display') {
       void socket.join(rooms.display);
       socket.emit('hall:state', hallState(hall.data, now));
+      socket.emit('printer:status', printing.current());
     } else if (auth.role === 'ticket') {
       watch(socket, auth.ticketId);
     } else {
       const session = hall.session(auth.token)!;
       void socket.join(rooms.staff);
       socket.emit('hall:state', hallState(hall.data, now));
+      socket.emit('printer:status', printing.current());
       if (session.counterId) {
         void socket.join(rooms.counter(session.counterId));
         const cs = counterState(hall.data, session.counterId);
@@ -75,6 +78,8 @@ export function attachSockets(httpServer: HttpServer, hall: Hall): Sockets {
     if (!t) return false;
     void socket.join(rooms.ticket(t.id));
     socket.emit('ticket:status', ticketView(hall.data, t));
+    // A print that finished before the watcher joined is told at once.
+    if (t.print) socket.emit('ticket:printed', { ticketId: t.id, ok: t.print.ok, message: t.print.ok ? '请取走号票' : (t.print.error ?? '打印失败'), reprint: t.print.copies > 1 });
     return true;
   }
 
@@ -131,6 +136,9 @@ export function attachSockets(httpServer: HttpServer, hall: Hall): Sockets {
     }
     schedule();
   });
+
+  printing.onHealth((health) => io.to([rooms.display, rooms.staff]).emit('printer:status', health));
+  printing.onResult((result) => io.to(rooms.ticket(result.ticketId)).emit('ticket:printed', result));
 
   const refresh = setInterval(schedule, REFRESH_MS).unref();
 

@@ -3,7 +3,7 @@
 // and reads no clock: the instant is in the command, so replaying the journal onto a
 // snapshot reproduces the state exactly. Every check happens before the first write,
 // so a refused command leaves `data` untouched.
-import type { Channel, Counter, CounterRuntime, DayArchive, HallData, Outcome, Role, Service, Ticket } from '../types.ts';
+import type { Channel, Counter, CounterRuntime, DayArchive, HallData, Outcome, PrinterSettings, Role, Service, Ticket } from '../types.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
 import { pickNext } from './queue.ts';
@@ -30,7 +30,9 @@ export type Command =
   | (ByClerk & { type: 'resume' })
   | (At & { type: 'signIn'; userId: string; counterId: string | null; tokenHash: string; expiresAtMs: number })
   | (At & { type: 'signOut'; tokenHash: string })
-  | (At & { type: 'rollover' });
+  | (At & { type: 'rollover' })
+  | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
+  | (At & { type: 'setPrinter'; userId: string; printer: PrinterSettings });
 
 export type CommandType = Command['type'];
 
@@ -60,6 +62,8 @@ export function apply(data: HallData, cmd: Command): Effects {
     case 'signIn': return signIn(data, cmd);
     case 'signOut': return signOut(data, cmd);
     case 'rollover': return rollover(data, cmd);
+    case 'printed': return printed(data, cmd);
+    case 'setPrinter': return setPrinter(data, cmd);
   }
 }
 
@@ -244,6 +248,21 @@ function pause(data: HallData, cmd: Extract<Command, { type: 'pause' }>): Effect
 function resume(data: HallData, cmd: Extract<Command, { type: 'resume' }>): Effects {
   const counter = counterOrRefuse(data, cmd.counterId);
   runtimeOf(data, counter.id).paused = null;
+  return {};
+}
+
+// ------------------------------------------------------------------ printing
+
+function printed(data: HallData, cmd: Extract<Command, { type: 'printed' }>): Effects {
+  const ticket = data.tickets[cmd.ticketId] ?? refuse('unknown_ticket', 404, '今天没有这个号');
+  const copies = (ticket.print?.copies ?? 0) + (cmd.ok ? 1 : 0);
+  ticket.print = { ok: cmd.ok, at: iso(data, cmd.at), copies, ...(cmd.error && { error: cmd.error }) };
+  if (cmd.ok) data.today.printed = (data.today.printed ?? 0) + 1;
+  return { ticket };
+}
+
+function setPrinter(data: HallData, cmd: Extract<Command, { type: 'setPrinter' }>): Effects {
+  data.settings.printer = { ...cmd.printer };
   return {};
 }
 

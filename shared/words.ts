@@ -1,0 +1,10 @@
+// Wording used on screens and on paper alike.
+
+/** "约 12 分钟" / "马上" */
+export function waitText(min: number): string {
+  if (min <= 0) return '马上';
+  if (min < 60) return `约 ${min} 分钟`;
+  const h = Math.floor(min / 60);
+  const m = min % 60;
+  return m ? `约 ${h} 小时 ${m} 分钟` : `约 ${h} 小时`;
+}
