@@ -3,7 +3,8 @@
 // waits for the villager however long they need (MIIT 适老化: no discarding timeouts).
 import { useRef, useState } from 'preact/hooks';
 import type { SocketAuth } from '../shared/events.ts';
-import { useSocket } from '../web/useSocket.ts';
+import type { PrinterHealth, TicketPrinted } from '../shared/types.ts';
+import { useSocket, type HallSocket } from '../web/useSocket.ts';
 import { DetailsScreen } from './DetailsScreen.tsx';
 import { FailedScreen } from './FailedScreen.tsx';
 import { returnDelaySeconds, serviceColour } from './look.ts';
@@ -22,7 +23,19 @@ const RETURN_SECONDS = returnDelaySeconds(location.search);
 const CONNECTING = '正在连接服务器…';
 
 export function Kiosk() {
-  const { hall, connected } = useSocket(AUTH);
+  const [printer, setPrinter] = useState<PrinterHealth | null>(null);
+  const [printed, setPrinted] = useState<TicketPrinted | null>(null);
+  // The ticket on screen: its print result is followed, again after a reconnect.
+  const watching = useRef<string | null>(null);
+  const { hall, connected, socket } = useSocket(AUTH, (s: HallSocket) => {
+    s.on('printer:status', setPrinter);
+    s.on('ticket:printed', (r) => {
+      if (r.ticketId === watching.current) setPrinted(r);
+    });
+    s.on('connect', () => {
+      if (watching.current) s.emit('ticket:watch', watching.current);
+    });
+  });
   const [screen, setScreen] = useState<Screen>({ kind: 'start' });
   const [taking, setTaking] = useState<Taking>(null);
   // A ref, not the state: two taps inside one frame both see the state still null.
@@ -36,7 +49,11 @@ export function Kiosk() {
     busy.current = true;
     setTaking(priority ? 'priority' : 'normal');
     try {
-      setScreen({ kind: 'ticket', ticket: await takeTicket(serviceId, priority) });
+      const ticket = await takeTicket(serviceId, priority);
+      watching.current = ticket.print === 'pending' ? ticket.id : null;
+      setPrinted(null);
+      if (watching.current) socket?.emit('ticket:watch', ticket.id);
+      setScreen({ kind: 'ticket', ticket });
     } catch (err) {
       setScreen({ kind: 'failed', serviceId, priority, failure: takeFailure(err) });
     } finally {
@@ -76,6 +93,7 @@ export function Kiosk() {
         colour={serviceColour(Math.max(0, i))}
         counters={hall.services[i]?.counters ?? []}
         seconds={RETURN_SECONDS}
+        printed={printed?.ticketId === screen.ticket.id ? printed : null}
         onDone={home}
       />
     );
@@ -100,6 +118,11 @@ export function Kiosk() {
       {!connected && (
         <div class="banner" role="status">
           {CONNECTING}
+        </div>
+      )}
+      {connected && screen.kind === 'start' && printer?.state === 'fault' && (
+        <div class="banner banner-print" role="status">
+          号票机暂时不能出票（{printer.lastError}），仍可取号：请记住屏幕上的号码或用手机扫码
         </div>
       )}
       {body}

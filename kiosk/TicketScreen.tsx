@@ -1,5 +1,6 @@
 // The ticket, large, with a QR to follow the queue by phone. The one screen that
 // goes back to the start by itself: the choice is made, the next villager is waiting.
+import type { TicketPrinted } from '../shared/types.ts';
 import { hhmm, waitText } from '../web/format.ts';
 import type { TakenTicket } from './take.ts';
 import { useCountdown } from './useCountdown.ts';
@@ -9,10 +10,24 @@ interface Props {
   colour: string;
   counters: string[];
   seconds: number;
+  /** The print result once the printer has answered; null while printing. */
+  printed: TicketPrinted | null;
   onDone: () => void;
 }
 
-export function TicketScreen({ ticket, colour, counters, seconds, onDone }: Props) {
+/** What the paper did: the number on screen is valid whatever the printer says. */
+function PrintNote({ ticket, printed }: { ticket: TakenTicket; printed: TicketPrinted | null }) {
+  if (ticket.print === 'off') return <p class="print-note">请记住您的号码，或用手机扫码</p>;
+  if (!printed) return <p class="print-note" role="status">正在打印号票…</p>;
+  if (printed.ok) return <p class="print-note print-ok" role="status">请取走下方的号票</p>;
+  return (
+    <p class="print-note print-failed" role="alert" data-testid="print-failed">
+      号票没有打印出来（{printed.message}）。<b>屏幕上的号码同样有效</b>，请记住号码或用手机扫码。
+    </p>
+  );
+}
+
+export function TicketScreen({ ticket, colour, counters, seconds, printed, onDone }: Props) {
   const { left, restart } = useCountdown(seconds, onDone);
   return (
     // Any touch gives a slow reader the full time again.
@@ -24,6 +39,7 @@ export function TicketScreen({ ticket, colour, counters, seconds, onDone }: Prop
           {ticket.number}
         </p>
         {ticket.priority && <p class="ticket-priority">优先号 · 到窗口请出示证件</p>}
+        <PrintNote ticket={ticket} printed={printed} />
         <dl class="facts">
           <div>
             <dt>前面还有</dt>

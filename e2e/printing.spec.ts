@@ -1,0 +1,78 @@
+// The kiosk with a (emulated) ESC/POS printer attached through the admin setting:
+// the paper says what the screen says, and a printer out of paper is told plainly
+// while the ticket on screen stays valid.
+import { writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { PrinterEmulator, type PrintJob } from '../server/printer/emulator.ts';
+import { jobPng } from '../server/printer/render.ts';
+import { SCREENSHOTS, apiSignIn, shot } from './helpers.ts';
+
+const emu = new PrinterEmulator();
+let admin: string;
+
+test.beforeAll(async ({ request }) => {
+  await emu.start();
+  admin = await apiSignIn(request, 'admin');
+  const r = await request.put('/api/settings/printer', { headers: { authorization: `Bearer ${admin}` }, data: { uri: emu.uri, paperWidth: 80 } });
+  expect(r.ok()).toBe(true);
+});
+
+test.afterAll(async ({ request }) => {
+  await request.put('/api/settings/printer', { headers: { authorization: `Bearer ${admin}` }, data: { uri: null, paperWidth: 80 } });
+  await emu.stop();
+});
+
+const nextJob = () => new Promise<PrintJob>((resolve) => emu.onJob(resolve));
+
+async function takeAtKiosk(page: import('@playwright/test').Page, business: string) {
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await page.goto('/kiosk/');
+  await page.getByRole('button', { name: new RegExp(business) }).first().click();
+  await page.getByRole('button', { name: /普通取号/ }).click();
+  return page.getByTestId('ticket-number');
+}
+
+test('the printed ticket matches the ticket on screen', async ({ page, baseURL }) => {
+  const job = nextJob();
+  const number = await takeAtKiosk(page, '林业');
+  await expect(number).toBeVisible();
+  const shown = (await number.textContent())!.trim();
+  const ahead = (await page.getByTestId('ticket-ahead').textContent())!.trim(); // "2 人"
+  const printed = await job;
+  await expect(page.getByText('请取走下方的号票')).toBeVisible();
+
+  expect(printed.text).toContain(shown);
+  expect(printed.text).toContain('林业');
+  expect(printed.text).toContain(`前面还有 ${ahead}`);
+  const qrSrc = await page.getByRole('img', { name: /二维码/ }).getAttribute('src');
+  const id = decodeURIComponent(/\/api\/tickets\/([^/]+)\/qr\.svg/.exec(qrSrc!)![1]!);
+  expect(printed.qr).toEqual([`${baseURL}/s/${id}`]);
+  expect(printed.cut).toBe(true);
+
+  writeFileSync(`${SCREENSHOTS}/printed-ticket-80mm.png`, await jobPng(printed, 48));
+  await shot(page, 'kiosk-ticket-printed');
+});
+
+test('a printer out of paper is told plainly and the number still counts', async ({ page, request }) => {
+  await emu.setMode('paper_out');
+  try {
+    const number = await takeAtKiosk(page, '财政');
+    await expect(number).toBeVisible();
+    const failed = page.getByTestId('print-failed');
+    await expect(failed).toContainText('打印机缺纸');
+    await expect(failed).toContainText('屏幕上的号码同样有效');
+    await shot(page, 'kiosk-ticket-paper-out');
+    const qrSrc = await page.getByRole('img', { name: /二维码/ }).getAttribute('src');
+    const id = /\/api\/tickets\/([^/]+)\/qr\.svg/.exec(qrSrc!)![1]!;
+    const t = await (await request.get(`/api/tickets/${id}`)).json();
+    expect(t.number).toBe((await number.textContent())!.trim());
+    expect(t.status).toBe('waiting');
+
+    // Back at the start, the next villager is warned before choosing.
+    await page.getByRole('button', { name: '完成' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '号票机暂时不能出票' })).toBeVisible();
+    await shot(page, 'kiosk-start-printer-fault');
+  } finally {
+    await emu.setMode('ok');
+  }
+});
