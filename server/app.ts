@@ -10,6 +10,7 @@ import { requireRole } from './http/access.ts';
 import { errorHandler, notFound, requireJson } from './http/errors.ts';
 import { openApi } from './http/openapi.ts';
 import { printerRoutes } from './http/printer.ts';
+import { ratingRoutes } from './http/ratings.ts';
 import { publicRoutes } from './http/public.ts';
 import { staffRoutes } from './http/staff.ts';
 import { statsRoutes } from './http/stats.ts';
@@ -72,6 +73,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(publicRoutes({ hall, printing, newId: deps.newId ?? defaultNewId, ...(deps.publicUrl && { publicUrl: deps.publicUrl }) }));
   api.use(staffRoutes(hall));
   api.use(printerRoutes(hall, printing, deps.publicUrl));
+  api.use(ratingRoutes(hall, deps.store.archive, deps.newId ?? defaultNewId));
   api.use(statsRoutes(hall, deps.store.archive));
   api.use(voiceRoutes(hall, deps.voice ?? null));
   api.get('/openapi.json', (_req, res) => {

@@ -36,9 +36,18 @@ const counters: Omit<Counter, 'clerkA' | 'clerkB'>[] = [
 
 const CLERK_NAMES = ['王芳', '李强', '张敏', '刘洋', '陈静', '杨帆'];
 
+export const DEFAULT_RATINGS = {
+  reasons: ['等候时间太长', '工作人员态度不好', '办事效率低', '一次没有告知清楚，多次跑腿', '办理结果不满意', '环境设施不便'],
+  followUpDays: 5,
+  padIdleSec: 60,
+};
+
 /** Settings added after a data directory was created get their defaults at load. */
 export function upgrade(data: HallData): HallData {
   data.settings.printer ??= { uri: null, paperWidth: 80, checkStatus: true };
+  data.settings.ratings ??= { ...DEFAULT_RATINGS };
+  data.followUps ??= [];
+  data.comments ??= [];
   return data;
 }
 
@@ -74,6 +83,7 @@ export async function seedDemoHall(now: number, password?: string): Promise<Seed
       announcement: { template: DEFAULT_TEMPLATE, repeat: 2 },
       priorityKinds: ['70岁以上老人', '残疾人', '孕妇', '军人及消防救援人员'],
       printer: { uri: null, paperWidth: 80, checkStatus: true },
+      ratings: { ...DEFAULT_RATINGS },
     },
     services: services.map((s) => ({ ...s, enabled: true, dailyQuota: null, priorityAllowed: true })),
     // AB岗: window i's A post is clerk i, its B post the clerk of the next window.
@@ -84,6 +94,8 @@ export async function seedDemoHall(now: number, password?: string): Promise<Seed
     today: { day: localDay(now, timeZone), nextSeq: 1, numbers: {} },
     tickets: {},
     signIns: [],
+    followUps: [],
+    comments: [],
   };
   return { data, passwords };
 }

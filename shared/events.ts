@@ -1,6 +1,6 @@
 // The Socket.IO wire, declared once. Server: `Server<ClientToServer, ServerToClient>`;
 // pages: `Socket<ServerToClient, ClientToServer>`. No bare event strings elsewhere.
-import type { CounterState, HallState, PrinterHealth, TicketPrinted, TicketView } from './types.ts';
+import type { CounterState, HallState, PadState, PrinterHealth, TicketPrinted, TicketView } from './types.ts';
 
 export interface TicketCalled {
   number: string;
@@ -23,6 +23,9 @@ export interface ServerToClient {
   'session:ended': (reason: string) => void;
   'printer:status': (health: PrinterHealth) => void;
   'ticket:printed': (result: TicketPrinted) => void;
+  'pad:state': (state: PadState) => void;
+  /** Staff: a rating or follow-up changed (supervisors refresh their lists). */
+  'ratings:changed': (summary: { openFollowUps: number; overdue: number }) => void;
 }
 
 export type Ack = (reply: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;
@@ -39,11 +42,13 @@ export interface ClientToServer {
 export type SocketAuth =
   | { role: 'display' }
   | { role: 'ticket'; ticketId: string }
+  | { role: 'pad'; counterId: string }
   | { role: 'staff'; token: string };
 
 export const rooms = {
   display: 'display',
   ticket: (id: string) => `ticket:${id}`,
   counter: (id: string) => `counter:${id}`,
+  pad: (counterId: string) => `pad:${counterId}`,
   staff: 'staff',
 } as const;

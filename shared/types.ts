@@ -39,6 +39,50 @@ export interface Ticket {
   cancelReason?: 'day_end';
   /** The last print of this ticket (kiosk print or 补打). */
   print?: { ok: boolean; at: string; error?: string; copies: number };
+  /** 好差评: at most one per served ticket, whichever channel comes first. */
+  rating?: Rating;
+}
+
+export type RatingLevel = 1 | 2 | 3 | 4 | 5;
+
+export interface Rating {
+  level: RatingLevel;
+  reasons: string[];
+  comment?: string;
+  channel: Channel;
+  at: string;
+}
+
+/** 差评回访: opened by every rating at level 1 or 2; closed by a supervisor. */
+export interface FollowUp {
+  id: string;
+  ticketId: string;
+  number: string;
+  day: string; // the visit's day
+  serviceId: string;
+  counterId: string | null;
+  clerkId: string | null;
+  level: RatingLevel;
+  reasons: string[];
+  comment?: string;
+  /** The rater's phone for the call back: supervisors only, masked in exports. */
+  phone?: string;
+  openedAt: string;
+  dueDate: string; // YYYY-MM-DD, working days from the rating
+  callBacks: { at: string; by: string; reached: boolean; note: string }[];
+  resolution?: { kind: 'fix' | 'explain'; note: string; at: string; by: string };
+  closedAt?: string;
+  closedBy?: string;
+}
+
+/** 意见簿: a comment or complaint left at the kiosk or on a phone. */
+export interface CommentEntry {
+  id: string;
+  kind: 'comment' | 'complaint';
+  text: string;
+  contact?: string;
+  at: string;
+  reply?: { text: string; at: string; by: string };
 }
 
 export interface Service {
@@ -114,6 +158,14 @@ export interface Settings {
   announcement: { template: string; repeat: number };
   priorityKinds: string[]; // shown at the kiosk: 70岁以上老人, 残疾人, …
   printer: PrinterSettings;
+  ratings: RatingSettings;
+}
+
+export interface RatingSettings {
+  /** Common reasons offered for 不满意 / 非常不满意. */
+  reasons: string[];
+  followUpDays: number; // working days to call back and close a bad rating
+  padIdleSec: number; // the window's pad returns to idle, recording nothing, after this
 }
 
 export type PaperWidth = 58 | 80;
@@ -142,6 +194,8 @@ export interface HallData {
   today: DayState;
   tickets: Record<string, Ticket>; // the live day's tickets, by id
   signIns: SignIn[]; // the live day's sign-ins (签到)
+  followUps: FollowUp[]; // open ones, and closed ones until they are archived
+  comments: CommentEntry[];
 }
 
 /** What a closed day leaves behind: written once to the archive at rollover. */
@@ -272,4 +326,18 @@ export interface CounterState {
   noShows: { id: string; number: string; serviceId: string; noShowAt: string }[];
   servedToday: number;
   recallCap: number;
+}
+
+/** `pad:state`: the rating pad (评价器) at one window. */
+export interface PadState {
+  hallName: string;
+  counterId: string;
+  counterName: string;
+  services: string[];
+  /** 公示: who serves at this window now. */
+  clerk: { name: string; staffNo: string; post: 'A' | 'B' | null } | null;
+  /** The visit to rate: finished here within the last `idleSec`, not rated yet. */
+  request: { ticketId: string; number: string; serviceName: string; finishedAt: string } | null;
+  idleSec: number;
+  reasons: string[];
 }

@@ -20,6 +20,7 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
       announcement: { template: '请{number}号到{counter}办理', repeat: 2 },
       priorityKinds: ['70岁以上老人'],
       printer: { uri: null, paperWidth: 80, checkStatus: true },
+      ratings: { reasons: ['等候时间太长'], followUpDays: 5, padIdleSec: 60 },
       ...overrides,
     },
     services: [service('a', 'A'), service('b', 'B', { committedDays: 7 }), service('c', 'C')],
@@ -34,6 +35,8 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
     today: { day: '2026-11-26', nextSeq: 1, numbers: {} },
     tickets: {},
     signIns: [],
+    followUps: [],
+    comments: [],
   };
 }
 

@@ -24,16 +24,23 @@ export async function ticketsBetween(hall: Hall, archive: Archive, from: string,
   return out;
 }
 
+/** `from`/`to` query dates, each today when left out; 400 when bad or reversed. */
+export function dateRange(hall: Hall, query: unknown): { from: string; to: string } {
+  const q = parse(schemas.statsQuery, query);
+  const today = localDay(hall.now(), hall.data.settings.timeZone);
+  const from = q.from ?? today;
+  const to = q.to ?? today;
+  if (from > to) throw new HallError('invalid_request', 400, '开始日期不能晚于结束日期');
+  if (daysBetween(from, to) >= MAX_DAYS) throw new HallError('invalid_request', 400, `查询范围不能超过 ${MAX_DAYS} 天`);
+  return { from, to };
+}
+
 export function statsRoutes(hall: Hall, archive: Archive): Router {
   const r = Router();
   r.get('/stats', requireRole(hall, ['supervisor', 'admin']), async (req, res) => {
-    const q = parse(schemas.statsQuery, req.query);
-    const today = localDay(hall.now(), hall.data.settings.timeZone);
-    const from = q.from ?? today;
-    const to = q.to ?? today;
-    if (from > to) throw new HallError('invalid_request', 400, '开始日期不能晚于结束日期');
-    if (daysBetween(from, to) >= MAX_DAYS) throw new HallError('invalid_request', 400, `查询范围不能超过 ${MAX_DAYS} 天`);
-    res.json(stats(await ticketsBetween(hall, archive, from, to), []));
+    const { from, to } = dateRange(hall, req.query);
+    const tickets = await ticketsBetween(hall, archive, from, to);
+    res.json(stats(tickets, tickets.flatMap((t) => (t.rating ? [t.rating] : []))));
   });
   return r;
 }

@@ -6,7 +6,8 @@ import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { displayText, spokenText } from '../../shared/core/announce.ts';
 import { aheadIndex } from '../../shared/core/queue.ts';
-import { counterState, hallState, ticketView } from '../../shared/core/views.ts';
+import { counterState, hallState, padState, ticketView } from '../../shared/core/views.ts';
+import { localDay } from '../../shared/core/time.ts';
 import { rooms, type ClientToServer, type ServerToClient, type TicketCalled } from '../../shared/events.ts';
 import { tokenHash } from '../auth.ts';
 import type { Hall } from '../hall.ts';
@@ -20,6 +21,7 @@ interface SocketData {
 const authSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('display') }),
   z.object({ role: z.literal('ticket'), ticketId: z.string().min(1).max(64) }),
+  z.object({ role: z.literal('pad'), counterId: z.string().min(1).max(64) }),
   z.object({ role: z.literal('staff'), token: z.string().min(1).max(256) }),
 ]);
 const ticketIdSchema = z.string().min(1).max(64);
@@ -38,6 +40,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
   io.use((socket, next) => {
     const r = authSchema.safeParse(socket.handshake.auth);
     if (!r.success) return next(new Error('invalid_auth'));
+    if (r.data.role === 'pad' && !hall.data.counters.some((c) => c.id === (r.data as { counterId: string }).counterId)) return next(new Error('unknown_counter'));
     if (r.data.role === 'staff') {
       const session = hall.session(r.data.token);
       if (!session) return next(new Error('unauthorized'));
@@ -55,6 +58,10 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       socket.emit('printer:status', printing.current());
     } else if (auth.role === 'ticket') {
       watch(socket, auth.ticketId);
+    } else if (auth.role === 'pad') {
+      void socket.join(rooms.pad(auth.counterId));
+      const ps = padState(hall.data, auth.counterId, now);
+      if (ps) socket.emit('pad:state', ps);
     } else {
       const session = hall.session(auth.token)!;
       void socket.join(rooms.staff);
@@ -100,6 +107,11 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       const cs = counterState(data, c.id);
       if (cs) io.to(rooms.counter(c.id)).emit('counter:state', cs);
     }
+    for (const c of data.counters) {
+      if (!adapterRooms.has(rooms.pad(c.id))) continue;
+      const ps = padState(data, c.id, hall.now());
+      if (ps) io.to(rooms.pad(c.id)).emit('pad:state', ps);
+    }
     let ahead: Map<string, number> | null = null;
     for (const room of adapterRooms.keys()) {
       if (!room.startsWith('ticket:')) continue;
@@ -125,6 +137,11 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
         repeat,
       };
       io.to([rooms.display, rooms.staff]).emit('ticket:called', call);
+    }
+    if (effects.followUp || cmd.type === 'rate') {
+      const today = localDay(hall.now(), hall.data.settings.timeZone);
+      const open = hall.data.followUps.filter((f) => !f.closedAt);
+      io.to(rooms.staff).emit('ratings:changed', { openFollowUps: open.length, overdue: open.filter((f) => f.dueDate < today).length });
     }
     if (cmd.type === 'signOut') {
       for (const s of io.of('/').sockets.values()) {

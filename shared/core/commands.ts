@@ -3,11 +3,13 @@
 // and reads no clock: the instant is in the command, so replaying the journal onto a
 // snapshot reproduces the state exactly. Every check happens before the first write,
 // so a refused command leaves `data` untouched.
-import type { Channel, Counter, CounterRuntime, DayArchive, HallData, Outcome, PrinterSettings, Role, Service, Ticket } from '../types.ts';
+import type { Channel, CommentEntry, Counter, DayArchive, FollowUp, HallData, Outcome, PrinterSettings, Role, Ticket } from '../types.ts';
+import { applyRating, type RatingCommand } from './ratings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
 import { pickNext } from './queue.ts';
-import { isoLocal, localDay } from './time.ts';
+import { localDay } from './time.ts';
+import { counterById, counterOrRefuse, currentOrRefuse, currentTicket, iso, runtimeOf, serviceById } from './state.ts';
 
 interface At {
   at: number; // epoch ms
@@ -32,7 +34,8 @@ export type Command =
   | (At & { type: 'signOut'; tokenHash: string })
   | (At & { type: 'rollover' })
   | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
-  | (At & { type: 'setPrinter'; userId: string; printer: PrinterSettings });
+  | (At & { type: 'setPrinter'; userId: string; printer: PrinterSettings })
+  | RatingCommand;
 
 export type CommandType = Command['type'];
 
@@ -43,6 +46,8 @@ export interface Effects {
   /** A day was closed: archive it. */
   archive?: DayArchive;
   role?: Role;
+  followUp?: FollowUp;
+  comment?: CommentEntry;
 }
 
 export const OPEN_STATUSES = new Set(['waiting', 'called', 'serving']);
@@ -64,6 +69,7 @@ export function apply(data: HallData, cmd: Command): Effects {
     case 'rollover': return rollover(data, cmd);
     case 'printed': return printed(data, cmd);
     case 'setPrinter': return setPrinter(data, cmd);
+    default: return applyRating(data, cmd);
   }
 }
 
@@ -72,41 +78,7 @@ export function dayChanged(data: HallData, at: number): boolean {
   return localDay(at, data.settings.timeZone) > data.today.day;
 }
 
-const iso = (data: HallData, at: number) => isoLocal(at, data.settings.timeZone);
-
-// ------------------------------------------------------------------ lookups
-
-export function serviceById(data: HallData, id: string): Service | undefined {
-  return data.services.find((s) => s.id === id);
-}
-
-export function counterById(data: HallData, id: string): Counter | undefined {
-  return data.counters.find((c) => c.id === id);
-}
-
-export function runtimeOf(data: HallData, counterId: string): CounterRuntime {
-  let rt = data.runtime[counterId];
-  if (!rt) {
-    rt = { signedIn: null, paused: null, currentTicketId: null, priorityStreak: 0 };
-    data.runtime[counterId] = rt;
-  }
-  return rt;
-}
-
-function counterOrRefuse(data: HallData, id: string): Counter {
-  return counterById(data, id) ?? refuse('unknown_counter', 404, `没有 ${id} 号窗口`);
-}
-
-/** The ticket this window holds (called or serving), if any. */
-export function currentTicket(data: HallData, counterId: string): Ticket | null {
-  const id = data.runtime[counterId]?.currentTicketId;
-  const t = id ? data.tickets[id] : undefined;
-  return t && (t.status === 'called' || t.status === 'serving') ? t : null;
-}
-
-function currentOrRefuse(data: HallData, counterId: string): Ticket {
-  return currentTicket(data, counterId) ?? refuse('no_current_ticket', 409, '本窗口当前没有正在呼叫或办理的号');
-}
+export { counterById, currentTicket, iso, runtimeOf, serviceById };
 
 // ------------------------------------------------------------------ tickets
 

@@ -1,5 +1,5 @@
 // What each audience sees of the state. Pure: (data, now) → plain objects.
-import type { CounterState, CounterView, HallData, HallState, RecentCall, ServiceView, StaffTicket, Ticket, TicketView } from '../types.ts';
+import type { CounterState, CounterView, HallData, HallState, PadState, RecentCall, ServiceView, StaffTicket, Ticket, TicketView } from '../types.ts';
 import { isOpenAt } from './calendar.ts';
 import { counterById, currentTicket, serviceById } from './commands.ts';
 import { estimateWaitMin } from './estimate.ts';
@@ -144,5 +144,28 @@ export function counterState(data: HallData, counterId: string): CounterState | 
     noShows: noShows.reverse(),
     servedToday,
     recallCap: data.settings.recallCap,
+  };
+}
+
+export function padState(data: HallData, counterId: string, now: number): PadState | null {
+  const c = counterById(data, counterId);
+  if (!c) return null;
+  const { clerk } = counterView(data, c);
+  const idleSec = data.settings.ratings.padIdleSec;
+  let last: Ticket | null = null;
+  for (const id in data.tickets) {
+    const t = data.tickets[id]!;
+    if (t.status === 'done' && t.counterId === c.id && t.finishedAt && (!last || t.finishedAt > last.finishedAt!)) last = t;
+  }
+  const fresh = last && !last.rating && now - Date.parse(last.finishedAt!) < idleSec * 1000;
+  return {
+    hallName: data.settings.hallName,
+    counterId: c.id,
+    counterName: c.name,
+    services: c.serviceIds.map((id) => serviceById(data, id)?.name ?? id),
+    clerk,
+    request: fresh ? { ticketId: last!.id, number: last!.number, serviceName: serviceById(data, last!.serviceId)?.name ?? last!.serviceId, finishedAt: last!.finishedAt! } : null,
+    idleSec,
+    reasons: data.settings.ratings.reasons,
   };
 }

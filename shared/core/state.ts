@@ -1,0 +1,41 @@
+// Looking things up in the hall's state, shared by the rule modules.
+import type { Counter, CounterRuntime, HallData, Service, Ticket } from '../types.ts';
+import { refuse } from './errors.ts';
+import { isoLocal } from './time.ts';
+
+export const iso = (data: HallData, at: number) => isoLocal(at, data.settings.timeZone);
+
+// ------------------------------------------------------------------ lookups
+
+export function serviceById(data: HallData, id: string): Service | undefined {
+  return data.services.find((s) => s.id === id);
+}
+
+export function counterById(data: HallData, id: string): Counter | undefined {
+  return data.counters.find((c) => c.id === id);
+}
+
+export function runtimeOf(data: HallData, counterId: string): CounterRuntime {
+  let rt = data.runtime[counterId];
+  if (!rt) {
+    rt = { signedIn: null, paused: null, currentTicketId: null, priorityStreak: 0 };
+    data.runtime[counterId] = rt;
+  }
+  return rt;
+}
+
+export function counterOrRefuse(data: HallData, id: string): Counter {
+  return counterById(data, id) ?? refuse('unknown_counter', 404, `没有 ${id} 号窗口`);
+}
+
+/** The ticket this window holds (called or serving), if any. */
+export function currentTicket(data: HallData, counterId: string): Ticket | null {
+  const id = data.runtime[counterId]?.currentTicketId;
+  const t = id ? data.tickets[id] : undefined;
+  return t && (t.status === 'called' || t.status === 'serving') ? t : null;
+}
+
+export function currentOrRefuse(data: HallData, counterId: string): Ticket {
+  return currentTicket(data, counterId) ?? refuse('no_current_ticket', 409, '本窗口当前没有正在呼叫或办理的号');
+}
+
