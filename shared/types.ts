@@ -280,7 +280,18 @@ export interface StaffTicket extends TicketView {
   note?: string;
   dueDate?: string;
   firstClerkId?: string;
+  /** 首问负责制: the first clerk by name, for the console. */
+  firstClerk?: { name: string; staffNo: string };
+  lastCalledAt?: string;
   transfers?: Transfer[];
+}
+
+/** `POST /api/session` reply. */
+export interface SessionReply {
+  token: string;
+  role: Role;
+  counterId: string | null;
+  user: Pick<User, 'id' | 'name' | 'staffNo'>;
 }
 
 export interface CounterView {
@@ -320,6 +331,7 @@ export interface CounterState {
   counterName: string;
   paused: boolean;
   pauseReason: string | null;
+  pausedAt: string | null;
   current: StaffTicket | null;
   waitingTotal: number;
   queue: { id: string; number: string; serviceId: string; priority: boolean; takenAt: string }[];

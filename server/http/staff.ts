@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { z } from 'zod';
 import { HallError } from '../../shared/core/errors.ts';
+import type { SessionReply } from '../../shared/types.ts';
 import { counterState, staffTicket } from '../../shared/core/views.ts';
 import { hashPassword, newToken, tokenHash, verifyPassword } from '../auth.ts';
 import type { Hall, Order } from '../hall.ts';
@@ -47,7 +48,8 @@ export function staffRoutes(hall: Hall): Router {
       expiresAtMs: hall.now() + SESSION_HOURS * 3_600_000,
     });
     const session = hall.session(token)!;
-    res.json({ token, role, counterId: session.counterId, user: { id: user.id, name: user.name, staffNo: user.staffNo } });
+    const reply: SessionReply = { token, role: role!, counterId: session.counterId, user: { id: user.id, name: user.name, staffNo: user.staffNo } };
+    res.json(reply);
   });
 
   r.get('/session', requireRole(hall, ['admin', 'supervisor', 'clerk']), (_req, res) => {

@@ -102,7 +102,8 @@ export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketVie
 }
 
 export function staffTicket(data: HallData, t: Ticket): StaffTicket {
-  const { id, number, priority, calledAt, startedAt, finishedAt, outcome, note, dueDate, firstClerkId, transfers } = t;
+  const { id, number, priority, calledAt, lastCalledAt, startedAt, finishedAt, outcome, note, dueDate, firstClerkId, transfers } = t;
+  const first = firstClerkId ? data.users.find((u) => u.id === firstClerkId) : undefined;
   return {
     ...ticketView(data, t),
     id,
@@ -115,6 +116,8 @@ export function staffTicket(data: HallData, t: Ticket): StaffTicket {
     ...(note && { note }),
     ...(dueDate && { dueDate }),
     ...(firstClerkId && { firstClerkId }),
+    ...(first && { firstClerk: { name: first.name, staffNo: first.staffNo } }),
+    ...(lastCalledAt && { lastCalledAt }),
     ...(transfers && { transfers }),
   };
 }
@@ -138,6 +141,7 @@ export function counterState(data: HallData, counterId: string): CounterState | 
     counterName: c.name,
     paused: Boolean(rt?.paused),
     pauseReason: rt?.paused?.reason ?? null,
+    pausedAt: rt?.paused?.at ?? null,
     current: cur ? staffTicket(data, cur) : null,
     waitingTotal: order.length,
     queue: order.slice(0, QUEUE_SHOWN).map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority, takenAt: t.takenAt })),
