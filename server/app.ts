@@ -44,7 +44,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-const PAGES = ['kiosk', 'display', 'clerk', 'supervisor', 'status'] as const;
+const PAGES = ['kiosk', 'display', 'clerk', 'supervisor', 'status', 'pad'] as const;
 
 export async function createApp(deps: AppDeps): Promise<App> {
   const log = deps.log ?? ((m: string) => console.error(m));
@@ -97,6 +97,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     app.use('/assets', express.static(path.join(deps.distDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
     for (const p of PAGES) app.get([`/${p}`, `/${p}/`], (_req, res) => res.sendFile(page(p)));
     app.get('/s/:id', (_req, res) => res.sendFile(page('status')));
+    app.get('/kiosk/rate', (_req, res) => res.sendFile(page('pad'))); // the window's rating pad: /kiosk/rate?counter=3
     app.get('/', (_req, res) => res.sendFile(path.join(deps.distDir, 'index.html')));
   } else {
     app.use((_req, res) => {
