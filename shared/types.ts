@@ -321,7 +321,7 @@ export interface HallState {
   counters: CounterView[];
   services: ServiceView[];
   recent: RecentCall[];
-  announcement: { repeat: number };
+  announcement: { repeat: number; template: string };
   priorityKinds: string[];
 }
 

@@ -75,7 +75,7 @@ export function hallState(data: HallData, now: number): HallState {
     counters: data.counters.map((c) => counterView(data, c)),
     services: serviceViews(data, now),
     recent: recentCalls(data),
-    announcement: { repeat: data.settings.announcement.repeat },
+    announcement: { repeat: data.settings.announcement.repeat, template: data.settings.announcement.template },
     priorityKinds: data.settings.priorityKinds,
   };
 }

@@ -1,0 +1,98 @@
+// The wall screen's pure helpers: cards, layout, calls laid over state, voice choice.
+import { describe, expect, it } from 'vitest';
+import type { TicketCalled } from '../shared/events.ts';
+import type { CounterView, HallState } from '../shared/types.ts';
+import { cardStatus, gridFor, latestCallText, withCalls } from './view.ts';
+import { pickChineseVoice } from './voice.ts';
+
+const counter = (id: string, over: Partial<CounterView> = {}): CounterView => ({
+  id,
+  name: `${id}号窗口`,
+  serviceIds: [],
+  staffed: true,
+  clerk: null,
+  paused: false,
+  pauseReason: null,
+  current: null,
+  ...over,
+});
+
+const hall = (over: Partial<HallState> = {}): HallState => ({
+  hallName: '青山镇为民服务中心',
+  now: '2025-03-04T09:00:00.000+08:00',
+  day: '2025-03-04',
+  open: true,
+  counters: [counter('1'), counter('2')],
+  services: [],
+  recent: [],
+  announcement: { repeat: 2, template: '请{number}号到{counter}办理' },
+  priorityKinds: [],
+  ...over,
+});
+
+const called = (number: string, counterId: string, callCount = 1): TicketCalled => ({
+  number,
+  counterId,
+  counterName: `${counterId}号窗口`,
+  calledAt: `2025-03-04T09:0${callCount}:00.000+08:00`,
+  callCount,
+  text: `请 ${number} 号到 ${counterId}号窗口 办理!`,
+  spoken: '',
+  repeat: 2,
+});
+
+describe('withCalls', () => {
+  it('shows a call at its window and at the head of the recent list before the next state arrives', () => {
+    const base = hall({ recent: [{ number: 'A001', counterId: '1', counterName: '1号窗口', calledAt: 'x' }] });
+    const h = withCalls(base, [called('B003', '2'), called('A001', '1', 2)]);
+    expect(h.counters.map((c) => c.current?.number ?? null)).toEqual(['A001', 'B003']);
+    expect(h.counters[0]!.current).toMatchObject({ status: 'called', callCount: 2 });
+    expect(h.recent.map((r) => r.number)).toEqual(['A001', 'B003']);
+    expect(base.counters[1]!.current).toBeNull(); // the state itself is untouched
+    expect(withCalls(base, [])).toBe(base);
+  });
+});
+
+describe('cardStatus', () => {
+  it('marks paused and unstaffed windows and counts recalls', () => {
+    expect(cardStatus(counter('1', { paused: true, pauseReason: '午休' }))).toEqual({ state: 'paused', label: '暂停服务：午休' });
+    expect(cardStatus(counter('1', { staffed: false })).state).toBe('closed');
+    expect(cardStatus(counter('1')).state).toBe('idle');
+    const current = { number: 'A1', status: 'called' as const, calledAt: '', callCount: 3 };
+    expect(cardStatus(counter('1', { current }))).toEqual({ state: 'called', label: '第 3 次呼叫' });
+    expect(cardStatus(counter('1', { current: { ...current, status: 'serving' } })).label).toBe('正在办理');
+  });
+});
+
+describe('gridFor', () => {
+  const area = { w: 118, h: 76 }; // the card area of a 16:9 screen, in vh
+  it('lays six windows out 3 × 2 and twelve 4 × 3 on a 16:9 screen', () => {
+    expect(gridFor(6, area.w, area.h)).toMatchObject({ cols: 3, rows: 2 });
+    expect(gridFor(12, area.w, area.h)).toMatchObject({ cols: 4, rows: 3 });
+  });
+  it('gives fewer windows larger numbers, always readable across a room', () => {
+    const sizes = [1, 2, 4, 6, 9, 12].map((n) => gridFor(n, area.w, area.h).numberVh);
+    expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+    expect(sizes.at(-1)!).toBeGreaterThan(8); // ≥ 86 px at 1080 lines, ≥ 61 px at 768
+  });
+});
+
+describe('latestCallText', () => {
+  it('uses the heard call text, else the default wording for a call made while away', () => {
+    const h = hall({ recent: [{ number: 'E002', counterId: '3', counterName: '3号窗口', calledAt: 'x' }] });
+    expect(latestCallText(h, called('E002', '3'))).toBe('请 E002 号到 3号窗口 办理!');
+    expect(latestCallText(h, called('E001', '3'))).toBe('请 E002 号到3号窗口办理');
+    expect(latestCallText(hall(), null)).toBeNull();
+  });
+});
+
+describe('pickChineseVoice', () => {
+  const v = (name: string, lang: string, localService = true) => ({ name, lang, localService, default: false });
+  it('prefers offline Mandarin, mainland first, Cantonese last, and finds none among other languages', () => {
+    expect(pickChineseVoice([v('en', 'en-US'), v('de', 'de-DE')])).toBeNull();
+    expect(pickChineseVoice([v('hk', 'zh-HK'), v('tw', 'zh-TW'), v('cn', 'zh_CN')])!.name).toBe('cn');
+    expect(pickChineseVoice([v('google', 'zh-CN', false), v('tw', 'zh-TW')])!.name).toBe('tw');
+    expect(pickChineseVoice([v('google', 'zh-CN', false), v('hk', 'zh-HK')])!.name).toBe('google');
+    expect(pickChineseVoice([v('hk', 'zh-HK'), v('en', 'en-US')])!.name).toBe('hk');
+  });
+});

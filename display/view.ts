@@ -1,0 +1,70 @@
+// Pure helpers for the wall screen: what each window's card says, how the cards are
+// laid out, and the hall state with calls that arrived after it.
+import { DEFAULT_TEMPLATE, displayText } from '../shared/core/announce.ts';
+import type { TicketCalled } from '../shared/events.ts';
+import type { CounterView, HallState } from '../shared/types.ts';
+
+const RECENT_SHOWN = 8;
+
+/**
+ * `ticket:called` goes out at once, the whole `hall:state` up to 50 ms later. Laying
+ * the calls over the last state shows a new number the moment it is called; the next
+ * `hall:state` already contains them and replaces this.
+ */
+export function withCalls(hall: HallState, calls: readonly TicketCalled[]): HallState {
+  if (calls.length === 0) return hall;
+  let { counters, recent } = hall;
+  for (const c of calls) {
+    counters = counters.map((v) => (v.id === c.counterId ? { ...v, current: { number: c.number, status: 'called', calledAt: c.calledAt, callCount: c.callCount } } : v));
+    recent = [{ number: c.number, counterId: c.counterId, counterName: c.counterName, calledAt: c.calledAt }, ...recent.filter((r) => r.number !== c.number)].slice(0, RECENT_SHOWN);
+  }
+  return { ...hall, counters, recent };
+}
+
+export type CardState = 'called' | 'serving' | 'idle' | 'paused' | 'closed';
+
+/** The line under a window's number, and the card's look. */
+export function cardStatus(c: CounterView): { state: CardState; label: string } {
+  if (c.paused) return { state: 'paused', label: c.pauseReason ? `暂停服务：${c.pauseReason}` : '暂停服务' };
+  if (c.current?.status === 'called') return { state: 'called', label: c.current.callCount > 1 ? `第 ${c.current.callCount} 次呼叫` : '请到窗口办理' };
+  if (c.current?.status === 'serving') return { state: 'serving', label: '正在办理' };
+  if (!c.staffed) return { state: 'closed', label: '暂无工作人员' };
+  return { state: 'idle', label: '等待叫号' };
+}
+
+export interface Grid {
+  cols: number;
+  rows: number;
+  /** Font sizes in vh, so the page looks the same at 1920×1080 and 1366×768. */
+  numberVh: number;
+  nameVh: number;
+  lineVh: number;
+}
+
+/**
+ * Rows × columns for `n` window cards that give the called numbers the largest type
+ * in an area `widthVh` × `heightVh` (the screen's aspect decides `widthVh`).
+ */
+export function gridFor(n: number, widthVh: number, heightVh: number, gapVh = 1.6): Grid {
+  const count = Math.max(1, n);
+  let best: Grid | null = null;
+  for (let cols = 1; cols <= count; cols++) {
+    const rows = Math.ceil(count / cols);
+    if ((rows - 1) * cols >= count) continue; // a whole empty row: never better
+    const w = (widthVh - gapVh * (cols - 1)) / cols;
+    const h = (heightVh - gapVh * (rows - 1)) / rows;
+    // A number is up to 4 glyphs about 0.6 em wide (A012); the card also holds a name and a status line.
+    const numberVh = Math.min(h * 0.44, (w * 0.86) / 2.5);
+    if (!best || numberVh > best.numberVh) best = { cols, rows, numberVh, nameVh: Math.min(6, h * 0.13, w * 0.11), lineVh: Math.min(4.6, h * 0.1, w * 0.085) };
+  }
+  return best!;
+}
+
+/** The call text for the strip along the bottom: the last call's own text when we heard it. */
+export function latestCallText(hall: HallState, last: TicketCalled | null): string | null {
+  const r = hall.recent[0];
+  if (!r) return null;
+  if (last && last.number === r.number && last.counterId === r.counterId) return last.text;
+  // Called while this screen was away: build it from the hall's own wording.
+  return displayText(hall.announcement.template || DEFAULT_TEMPLATE, r.number, r.counterName);
+}
