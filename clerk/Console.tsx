@@ -1,6 +1,7 @@
 // The clerk console: the ticket at the window, the actions on it, the queue behind it.
 import { useState } from 'preact/hooks';
 import type { CounterState, Outcome, StaffTicket } from '../shared/types.ts';
+import { api } from '../web/api.ts';
 import { ActionButton } from './ActionButton.tsx';
 import { CurrentTicket } from './CurrentTicket.tsx';
 import { FinishPanel } from './FinishPanel.tsx';
@@ -11,12 +12,13 @@ import { SHORTCUTS, useShortcuts } from './keys.ts';
 import { ConfirmDialog } from './Modal.tsx';
 import { PauseDialog } from './PauseDialog.tsx';
 import { QueuePanel } from './QueuePanel.tsx';
+import { ReprintDialog } from './ReprintDialog.tsx';
 import type { ClerkSession } from './session.ts';
 import { TransferDialog } from './TransferDialog.tsx';
 import { useConsole, type Leave } from './useConsole.ts';
 import { useNow } from './useNow.ts';
 
-type Dialog = 'noShow' | 'transfer' | 'pause' | 'signOut' | null;
+type Dialog = 'noShow' | 'transfer' | 'pause' | 'signOut' | 'reprint' | null;
 
 export function Console({ session, onLeave }: { session: ClerkSession; onLeave: Leave }) {
   const c = useConsole(session, onLeave);
@@ -41,6 +43,14 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
     if (!ticket) c.setNotice({ kind: 'info', text: '现在没有排队的号' });
   };
   const next = () => void c.run(callNext);
+  const reprint = (number: string) => {
+    setDialog(null);
+    void c.run(async () => {
+      const t = await api<{ id: string }>('GET', `/api/tickets/by-number/${encodeURIComponent(number)}`);
+      await api('POST', `/api/tickets/${encodeURIComponent(t.id)}/reprint`, undefined, session.token);
+      c.setNotice({ kind: 'ok', text: `已补打 ${number} 号的号票，请到号票机取` });
+    });
+  };
   const recall = () =>
     void c.run(async () => {
       const { ticket } = await c.post<{ ticket: StaffTicket }>('recall');
@@ -132,6 +142,7 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
         post={view?.clerk?.name === session.user.name ? view.clerk.post : null}
         connected={c.connected}
         servedToday={counter.servedToday}
+        printer={c.printer}
         onSignOut={signOut}
       />
       {/* aria-busy: a request is in flight, and the window's keys wait for it (pushes may
@@ -211,6 +222,7 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
             <ActionButton label="转办…" onClick={() => setDialog('transfer')} disabled={busy || !cur || !hall} title="转到其他业务排队，保留原号" />
             {/* While paused, 恢复服务 sits in the banner above, where the eye already is. */}
             {!paused && <ActionButton label="暂停服务…" variant="warn" onClick={() => setDialog('pause')} disabled={busy} />}
+            <ActionButton label="补打号票…" onClick={() => setDialog('reprint')} disabled={busy || !c.printer?.configured} title={c.printer?.configured ? '在大厅号票机上重新打印一张号票' : '大厅没有接入号票机'} />
           </section>
         </div>
         <QueuePanel counter={counter} hall={hall} serviceIds={view?.serviceIds ?? []} nowMs={nowMs} busy={busy} onReinstate={reinstate} />
@@ -225,6 +237,7 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
       )}
       {dialog === 'transfer' && cur && hall && <TransferDialog ticket={cur} services={hall.services} onTransfer={transfer} onClose={() => setDialog(null)} />}
       {dialog === 'pause' && <PauseDialog onPause={pause} onClose={() => setDialog(null)} />}
+      {dialog === 'reprint' && <ReprintDialog defaultNumber={cur?.number ?? lastDone?.number ?? ''} onReprint={reprint} onClose={() => setDialog(null)} />}
       {dialog === 'signOut' && cur && (
         <ConfirmDialog title="退出登录？" confirm="仍然退出" onConfirm={() => onLeave(null)} onClose={() => setDialog(null)}>
           <p>

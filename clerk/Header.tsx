@@ -1,4 +1,5 @@
 // Who sits where, whether the console is live, and how the day is going.
+import type { PrinterHealth } from '../shared/types.ts';
 import type { ClerkSession } from './session.ts';
 
 interface Props {
@@ -8,10 +9,19 @@ interface Props {
   post: 'A' | 'B' | null;
   connected: boolean;
   servedToday: number | null;
+  printer: PrinterHealth | null;
   onSignOut: () => void;
 }
 
-export function Header({ hallName, counterName, user, post, connected, servedToday, onSignOut }: Props) {
+/** The hall printer in a few words: clerks hear "no ticket came out" and can check here. */
+export function printerText(p: PrinterHealth): string {
+  if (!p.configured) return '号票机：未接入';
+  if (p.state === 'fault') return `号票机故障：${p.lastError ?? '未知'}`;
+  const paper = p.paper === 'low' ? '，纸将用完' : '';
+  return `号票机正常${paper} · 今日已打 ${p.printedToday} 张`;
+}
+
+export function Header({ hallName, counterName, user, post, connected, servedToday, printer, onSignOut }: Props) {
   return (
     <header class="top">
       <div class="top-where">
@@ -27,6 +37,11 @@ export function Header({ hallName, counterName, user, post, connected, servedTod
         <span class="dot" aria-hidden="true" />
         {connected ? '实时连接' : '连接中断，正在重连…'}
       </div>
+      {printer && (
+        <div class={`top-printer${printer.state === 'fault' || printer.paper === 'low' ? ' is-bad' : ''}`} role="status" data-testid="printer-health">
+          {printerText(printer)}
+        </div>
+      )}
       <div class="top-served">
         今日已办 <strong data-testid="served-today">{servedToday ?? '—'}</strong> 件
       </div>

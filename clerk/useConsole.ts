@@ -1,7 +1,7 @@
 // The console's live data and the one way it acts: pushes keep the window's state
 // current, each action is one POST whose refusal message is shown as the server wrote it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CounterState, HallState, StaffTicket } from '../shared/types.ts';
+import type { CounterState, HallState, PrinterHealth, StaffTicket } from '../shared/types.ts';
 import { api, ApiError } from '../web/api.ts';
 import { useSocket } from '../web/useSocket.ts';
 import type { ClerkSession } from './session.ts';
@@ -16,6 +16,8 @@ export type Leave = (message: string | null) => void;
 export interface ConsoleData {
   hall: HallState | null;
   counter: CounterState | null;
+  /** The hall's ticket printer, pushed live. */
+  printer: PrinterHealth | null;
   connected: boolean;
   /** A request is in flight: every action waits for it (no double submits). */
   busy: boolean;
@@ -35,6 +37,7 @@ const EXPIRED = '登录已失效，请重新签到';
 export function useConsole(session: ClerkSession, onLeave: Leave): ConsoleData {
   const { token, counterId } = session;
   const [counter, setCounter] = useState<CounterState | null>(null);
+  const [printer, setPrinter] = useState<PrinterHealth | null>(null);
   const [firstHall, setFirstHall] = useState<HallState | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -45,6 +48,7 @@ export function useConsole(session: ClerkSession, onLeave: Leave): ConsoleData {
 
   const socket = useSocket({ role: 'staff', token }, (s) => {
     s.on('counter:state', setCounter);
+    s.on('printer:status', setPrinter);
     s.on('session:ended', (reason) => leaveRef.current(`登录已结束：${reason}。请重新签到`));
     // The server refuses the handshake of a token it no longer knows (expired, signed out).
     s.on('connect_error', (err) => {
@@ -85,6 +89,7 @@ export function useConsole(session: ClerkSession, onLeave: Leave): ConsoleData {
   return {
     hall: socket.hall ?? firstHall,
     counter,
+    printer,
     connected: socket.connected,
     busy,
     notice,

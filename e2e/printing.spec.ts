@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { PrinterEmulator, type PrintJob } from '../server/printer/emulator.ts';
 import { jobPng } from '../server/printer/render.ts';
-import { SCREENSHOTS, apiSignIn, shot } from './helpers.ts';
+import { E2E_PASSWORD, SCREENSHOTS, apiSignIn, shot } from './helpers.ts';
 
 const emu = new PrinterEmulator();
 let admin: string;
@@ -75,4 +75,37 @@ test('a printer out of paper is told plainly and the number still counts', async
   } finally {
     await emu.setMode('ok');
   }
+});
+
+test('the clerk console shows the printer live and reprints a ticket marked 补打', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/clerk/');
+  await page.getByLabel('用户名').fill('clerk2');
+  await page.getByLabel('密码').fill(E2E_PASSWORD);
+  await page.getByLabel('窗口', { exact: true }).selectOption('2');
+  await page.getByRole('button', { name: '签到上岗' }).click();
+  const health = page.getByTestId('printer-health');
+  await expect(health).toContainText(/号票机正常 · 今日已打 \d+ 张/);
+
+  // The printer runs out of paper: the console says so without a reload.
+  await emu.setMode('paper_out');
+  try {
+    const r = await request.post('/api/tickets', { data: { serviceId: 'civil' } });
+    expect(r.status()).toBe(201);
+    await expect(health).toHaveText('号票机故障：打印机缺纸');
+    await shot(page, 'clerk-printer-fault');
+  } finally {
+    await emu.setMode('ok');
+  }
+
+  // Paper back in: the villager's lost ticket is reprinted from the console.
+  const lost = (await (await request.post('/api/tickets', { data: { serviceId: 'civil' } })).json()) as { number: string };
+  await expect(health).toContainText('号票机正常');
+  const job = nextJob();
+  await page.getByRole('button', { name: /补打号票/ }).click();
+  await page.getByLabel('号码').fill(lost.number);
+  await page.getByRole('button', { name: '补打', exact: true }).click();
+  await expect(page.getByTestId('notice')).toHaveText(`已补打 ${lost.number} 号的号票，请到号票机取`);
+  const printed = await job;
+  expect(printed.text).toEqual(expect.arrayContaining(['【补打】', lost.number]));
 });

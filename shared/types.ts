@@ -302,7 +302,7 @@ export interface CounterView {
   clerk: { name: string; staffNo: string; post: 'A' | 'B' | null } | null;
   paused: boolean;
   pauseReason: string | null;
-  current: { number: string; status: TicketStatus; calledAt: string; callCount: number } | null;
+  current: { number: string; status: TicketStatus; calledAt: string; callCount: number; startedAt?: string } | null;
 }
 
 export interface RecentCall {

@@ -29,6 +29,8 @@ export interface PrintServiceOptions {
  */
 const SLOW_FAULT_HOLD_MS = 5000;
 const SLOW_FAULTS = new Set(['timeout', 'unreachable']);
+/** While faulty, the printer is asked again this often. */
+const RECHECK_MS = 5000;
 
 export class PrintService {
   private printer: TicketPrinter | null = null;
@@ -37,6 +39,7 @@ export class PrintService {
   private listeners: ((h: PrinterHealth) => void)[] = [];
   private resultListeners: ((r: TicketPrinted) => void)[] = [];
   private poller: NodeJS.Timeout | null = null;
+  private recheck: NodeJS.Timeout | null = null;
   private faultAt = 0;
   private lastFault: PrinterFault | null = null;
   private health: PrinterHealth;
@@ -100,6 +103,7 @@ export class PrintService {
 
   close(): void {
     if (this.poller) clearInterval(this.poller);
+    if (this.recheck) clearTimeout(this.recheck);
   }
 
   private async run(ticketId: string, statusUrl: string, reprint: boolean): Promise<TicketPrinted> {
@@ -174,6 +178,14 @@ export class PrintService {
     Object.assign(this.health, { state: 'fault', lastError: f.message, lastErrorAt: this.now(), checkedAt: this.now() });
     this.opts.log?.(`printer: ${f.message}`);
     this.emit();
+    // Someone is probably fixing it: look again soon so the consoles see it come back.
+    if (!this.recheck && this.settings.checkStatus && this.opts.pollMs !== 0) {
+      this.recheck = setTimeout(() => {
+        this.recheck = null;
+        void this.check();
+      }, RECHECK_MS);
+      this.recheck.unref();
+    }
   }
 
   private emit(): void {

@@ -47,7 +47,7 @@ function counterView(data: HallData, c: HallData['counters'][number]): CounterVi
     clerk: user ? { name: user.name, staffNo: user.staffNo, post: c.clerkA === user.id ? 'A' : c.clerkB === user.id ? 'B' : null } : null,
     paused: Boolean(rt?.paused),
     pauseReason: rt?.paused?.reason ?? null,
-    current: cur ? { number: cur.number, status: cur.status, calledAt: cur.lastCalledAt ?? cur.calledAt!, callCount: cur.callCount } : null,
+    current: cur ? { number: cur.number, status: cur.status, calledAt: cur.lastCalledAt ?? cur.calledAt!, callCount: cur.callCount, ...(cur.startedAt && { startedAt: cur.startedAt }) } : null,
   };
 }
 

@@ -1,0 +1,104 @@
+// The supervisor's pure helpers: alert thresholds, window classification, figures.
+import { describe, expect, it } from 'vitest';
+import type { CounterView, HallState, ServiceView } from '../shared/types.ts';
+import { ALERT_THRESHOLDS, hallAlerts, serviceOverThreshold } from './alerts.ts';
+import { counterMode } from './counterMode.ts';
+import { durationText, minutes1, minutesSince, percent } from './format.ts';
+
+const counter = (over: Partial<CounterView> = {}): CounterView => ({
+  id: '1',
+  name: '1号窗口',
+  serviceIds: ['social'],
+  staffed: true,
+  clerk: { name: '王芳', staffNo: 'QS003', post: 'A' },
+  paused: false,
+  pauseReason: null,
+  current: null,
+  ...over,
+});
+
+const service = (over: Partial<ServiceView> = {}): ServiceView => ({
+  id: 'social',
+  name: '社保劳保',
+  prefix: 'A',
+  waiting: 0,
+  open: true,
+  closedReason: null,
+  materials: [],
+  estimatedWaitMin: 0,
+  priorityAllowed: true,
+  counters: ['1号窗口'],
+  ...over,
+});
+
+const hall = (over: Partial<HallState> = {}): HallState => ({
+  hallName: '青山镇为民服务中心',
+  now: '2025-03-03T10:00:00.000+08:00',
+  day: '2025-03-03',
+  open: true,
+  counters: [counter()],
+  services: [service()],
+  recent: [],
+  announcement: { repeat: 2, template: '请{number}号到{counter}办理' },
+  priorityKinds: [],
+  ...over,
+});
+
+describe('hallAlerts', () => {
+  it('is quiet when every window is staffed and queues are short', () => {
+    expect(hallAlerts(hall())).toEqual([]);
+  });
+
+  it('names every unstaffed window in one alert while the hall is open, none after hours', () => {
+    const counters = [counter(), counter({ id: '2', name: '2号窗口', staffed: false, clerk: null }), counter({ id: '3', name: '3号窗口', staffed: false, clerk: null })];
+    const open = hallAlerts(hall({ counters }));
+    expect(open).toHaveLength(1);
+    expect(open[0]!.level).toBe('bad');
+    expect(open[0]!.text).toContain('2号窗口、3号窗口');
+    expect(hallAlerts(hall({ counters, open: false }))).toEqual([]);
+  });
+
+  it('fires strictly above the thresholds', () => {
+    const at = service({ waiting: ALERT_THRESHOLDS.waiting, estimatedWaitMin: ALERT_THRESHOLDS.estimatedWaitMin });
+    expect(hallAlerts(hall({ services: [at] }))).toEqual([]);
+    expect(serviceOverThreshold(at)).toBe(false);
+
+    const over = service({ waiting: ALERT_THRESHOLDS.waiting + 1, estimatedWaitMin: ALERT_THRESHOLDS.estimatedWaitMin + 1 });
+    const texts = hallAlerts(hall({ services: [over] })).map((a) => a.text);
+    expect(texts).toEqual([`社保劳保等候 21 人，超过 20 人`, `社保劳保预计等候 31 分钟，超过 30 分钟`]);
+    expect(serviceOverThreshold(over)).toBe(true);
+  });
+});
+
+describe('counterMode', () => {
+  it('tells a gap (hall open) from an ordinary empty window (closed)', () => {
+    expect(counterMode(counter({ staffed: false, clerk: null }), true)).toBe('gap');
+    expect(counterMode(counter({ staffed: false, clerk: null }), false)).toBe('off');
+  });
+
+  it('puts a pause before the ticket the window holds', () => {
+    const current = { number: 'A001', status: 'serving' as const, calledAt: '2025-03-03T09:50:00.000+08:00', callCount: 1 };
+    expect(counterMode(counter({ current }), true)).toBe('serving');
+    expect(counterMode(counter({ current: { ...current, status: 'called' } }), true)).toBe('called');
+    expect(counterMode(counter({ current, paused: true, pauseReason: '临时外出' }), true)).toBe('paused');
+    expect(counterMode(counter(), true)).toBe('idle');
+  });
+});
+
+describe('format', () => {
+  it('counts whole minutes since a call on the hall clock, never negative', () => {
+    const now = Date.parse('2025-03-03T10:00:00.000+08:00');
+    expect(minutesSince('2025-03-03T09:47:30.000+08:00', now)).toBe(12);
+    expect(minutesSince('2025-03-03T10:00:20.000+08:00', now)).toBe(0);
+  });
+
+  it('writes durations, minutes and rates the way the reports do', () => {
+    expect(durationText(0)).toBe('不到 1 分钟');
+    expect(durationText(45)).toBe('45 分钟');
+    expect(durationText(125)).toBe('2 小时 5 分钟');
+    expect(minutes1(7.25)).toBe('7.3');
+    expect(minutes1(0)).toBe('0.0');
+    expect(percent(0.9666)).toBe('96.7%');
+    expect(percent(1)).toBe('100.0%');
+  });
+});

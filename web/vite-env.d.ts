@@ -1,0 +1,2 @@
+// CSS and asset imports in the pages are Vite's: give TypeScript its types.
+/// <reference types="vite/client" />
