@@ -1,5 +1,6 @@
 // Who sits where, whether the console is live, and how the day is going.
 import type { PrinterHealth } from '../shared/types.ts';
+import { printerNeedsCare, printerText } from '../web/printer.ts';
 import type { ClerkSession } from './session.ts';
 
 interface Props {
@@ -13,13 +14,6 @@ interface Props {
   onSignOut: () => void;
 }
 
-/** The hall printer in a few words: clerks hear "no ticket came out" and can check here. */
-export function printerText(p: PrinterHealth): string {
-  if (!p.configured) return '号票机：未接入';
-  if (p.state === 'fault') return `号票机故障：${p.lastError ?? '未知'}`;
-  const paper = p.paper === 'low' ? '，纸将用完' : '';
-  return `号票机正常${paper} · 今日已打 ${p.printedToday} 张`;
-}
 
 export function Header({ hallName, counterName, user, post, connected, servedToday, printer, onSignOut }: Props) {
   return (
@@ -38,7 +32,7 @@ export function Header({ hallName, counterName, user, post, connected, servedTod
         {connected ? '实时连接' : '连接中断，正在重连…'}
       </div>
       {printer && (
-        <div class={`top-printer${printer.state === 'fault' || printer.paper === 'low' ? ' is-bad' : ''}`} role="status" data-testid="printer-health">
+        <div class={`top-printer${printerNeedsCare(printer) ? ' is-bad' : ''}`} role="status" data-testid="printer-health">
           {printerText(printer)}
         </div>
       )}

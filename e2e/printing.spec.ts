@@ -109,3 +109,24 @@ test('the clerk console shows the printer live and reprints a ticket marked 补�
   const printed = await job;
   expect(printed.text).toEqual(expect.arrayContaining(['【补打】', lost.number]));
 });
+
+test('the supervisor sees the printer live and an alert while it is out of paper', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/supervisor/');
+  await page.getByLabel('用户名').fill('supervisor');
+  await page.getByLabel('密码').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  const health = page.getByTestId('printer-health');
+  await expect(health).toContainText('号票机正常');
+  await emu.setMode('paper_out');
+  try {
+    expect((await request.post('/api/tickets', { data: { serviceId: 'medical' } })).status()).toBe(201);
+    await expect(health).toHaveText('号票机故障：打印机缺纸');
+    await expect(page.locator('.alert').filter({ hasText: '号票机故障：打印机缺纸' })).toBeVisible();
+    await shot(page, 'supervisor-printer-fault');
+  } finally {
+    await emu.setMode('ok');
+  }
+  await expect(health).toContainText('号票机正常'); // asked again within seconds once fixed
+  await expect(page.locator('.alert').filter({ hasText: '号票机' })).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
 // The signed-in page: header, tab bar, and the one staff socket every tab shares.
 import { useState } from 'preact/hooks';
+import type { PrinterHealth } from '../shared/types.ts';
 import { useSocket } from '../web/useSocket.ts';
 import { Live } from './Live.tsx';
 import type { SupervisorSession } from './session.ts';
@@ -23,7 +24,9 @@ interface Props {
 
 export function Console({ session, onSignOut, onExpired }: Props) {
   const [tab, setTab] = useState<TabId>('live');
+  const [printer, setPrinter] = useState<PrinterHealth | null>(null);
   const { hall, connected } = useSocket({ role: 'staff', token: session.token }, (socket) => {
+    socket.on('printer:status', setPrinter);
     // The server refuses an unknown or expired token at the handshake, and ends the
     // socket when the session is signed out elsewhere: both mean "sign in again".
     socket.on('connect_error', (err) => err.message === 'unauthorized' && onExpired());
@@ -60,7 +63,7 @@ export function Console({ session, onSignOut, onExpired }: Props) {
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
           {tab === 'live' ? (
             hall ? (
-              <Live hall={hall} token={session.token} onExpired={onExpired} />
+              <Live hall={hall} printer={printer} token={session.token} onExpired={onExpired} />
             ) : (
               <p class="loading">正在连接大厅…</p>
             )

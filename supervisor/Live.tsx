@@ -1,6 +1,7 @@
 // 实况: the hall as it is now, pushed by the staff socket; today's totals from /api/stats.
-import type { HallState } from '../shared/types.ts';
+import type { HallState, PrinterHealth } from '../shared/types.ts';
 import { hhmm } from '../web/format.ts';
+import { printerNeedsCare, printerText } from '../web/printer.ts';
 import { AlertList } from './AlertList.tsx';
 import { hallAlerts } from './alerts.ts';
 import { CounterCard } from './CounterCard.tsx';
@@ -14,11 +15,12 @@ const ELAPSED_TICK_MS = 15_000; // minutes shown on the cards; finer would only 
 
 interface Props {
   hall: HallState;
+  printer: PrinterHealth | null;
   token: string;
   onExpired: () => void;
 }
 
-export function Live({ hall, token, onExpired }: Props) {
+export function Live({ hall, printer, token, onExpired }: Props) {
   const nowMs = useHallClock(hall.now, ELAPSED_TICK_MS);
   const { stats, error } = useLiveStats(token, hall, onExpired);
   const waiting = hall.services.reduce((n, s) => n + s.waiting, 0);
@@ -35,10 +37,15 @@ export function Live({ hall, token, onExpired }: Props) {
         <p class="live-meta">
           <span class={hall.open ? 'open' : 'closed'}>{hall.open ? '大厅办公中' : '大厅已下班'}</span>
           <span>数据时间 {hhmm(hall.now)}</span>
+          {printer && (
+            <span class={printerNeedsCare(printer) ? 'error-text' : ''} data-testid="printer-health">
+              {printerText(printer)}
+            </span>
+          )}
           {error && <span class="error-text">今日统计暂时取不到：{error}</span>}
         </p>
       </div>
-      <AlertList alerts={hallAlerts(hall)} />
+      <AlertList alerts={hallAlerts(hall, printer)} />
       <div class="live-main">
         <section class="counters" aria-label="各窗口状态">
           {hall.counters.map((c) => (

@@ -1,5 +1,5 @@
 // Alerts the supervisor must act on, derived from the live hall state. Pure.
-import type { HallState } from '../shared/types.ts';
+import type { HallState, PrinterHealth } from '../shared/types.ts';
 
 /**
  * Fixed for this first version. They become hall settings (per business) once the
@@ -18,8 +18,13 @@ export interface Alert {
   text: string;
 }
 
-export function hallAlerts(hall: HallState): Alert[] {
+export function hallAlerts(hall: HallState, printer: PrinterHealth | null = null): Alert[] {
   const out: Alert[] = [];
+  if (printer?.configured && printer.state === 'fault') {
+    out.push({ key: 'printer', level: 'bad', text: `号票机故障：${printer.lastError ?? '未知'}（取号不受影响，群众需记住屏幕上的号码）` });
+  } else if (printer?.configured && printer.paper === 'low') {
+    out.push({ key: 'printer', level: 'warn', text: '号票机纸将用完，请及时换纸' });
+  }
   // AB岗: while the hall is open, every window must have its A or B clerk signed in.
   // One line for all such windows: at opening time they can be all six at once.
   const gaps = hall.open ? hall.counters.filter((c) => !c.staffed) : [];

@@ -1,6 +1,6 @@
 // The supervisor's pure helpers: alert thresholds, window classification, figures.
 import { describe, expect, it } from 'vitest';
-import type { CounterView, HallState, ServiceView } from '../shared/types.ts';
+import type { CounterView, HallState, PrinterHealth, ServiceView } from '../shared/types.ts';
 import { ALERT_THRESHOLDS, hallAlerts, serviceOverThreshold } from './alerts.ts';
 import { counterMode } from './counterMode.ts';
 import { durationText, minutes1, minutesSince, percent } from './format.ts';
@@ -67,6 +67,19 @@ describe('hallAlerts', () => {
     const texts = hallAlerts(hall({ services: [over] })).map((a) => a.text);
     expect(texts).toEqual([`社保劳保等候 21 人，超过 20 人`, `社保劳保预计等候 31 分钟，超过 30 分钟`]);
     expect(serviceOverThreshold(over)).toBe(true);
+  });
+});
+
+describe('printer alerts', () => {
+  const printer = (over: Partial<PrinterHealth> = {}): PrinterHealth => ({
+    configured: true, name: 'tcp://10.0.0.5:9100', source: 'settings', paperWidth: 80, state: 'ok', paper: 'ok', coverOpen: false,
+    lastError: null, lastErrorAt: null, lastPrintAt: null, checkedAt: null, printedToday: 3, ...over,
+  });
+  it('raises a fault, warns on low paper, says nothing otherwise', () => {
+    expect(hallAlerts(hall(), printer())).toEqual([]);
+    expect(hallAlerts(hall(), printer({ configured: false, state: 'off' }))).toEqual([]);
+    expect(hallAlerts(hall(), printer({ state: 'fault', lastError: '打印机缺纸' }))).toEqual([{ key: 'printer', level: 'bad', text: expect.stringContaining('号票机故障：打印机缺纸') }]);
+    expect(hallAlerts(hall(), printer({ paper: 'low' }))).toEqual([{ key: 'printer', level: 'warn', text: '号票机纸将用完，请及时换纸' }]);
   });
 });
 
