@@ -11,6 +11,8 @@ import { errorHandler, notFound, requireJson } from './http/errors.ts';
 import { openApi } from './http/openapi.ts';
 import { printerRoutes } from './http/printer.ts';
 import { ratingRoutes } from './http/ratings.ts';
+import { reportRoutes } from './http/reports.ts';
+import { settingsRoutes } from './http/settings.ts';
 import { publicRoutes } from './http/public.ts';
 import { staffRoutes } from './http/staff.ts';
 import { statsRoutes } from './http/stats.ts';
@@ -74,6 +76,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(staffRoutes(hall));
   api.use(printerRoutes(hall, printing, deps.publicUrl));
   api.use(ratingRoutes(hall, deps.store.archive, deps.newId ?? defaultNewId));
+  api.use(reportRoutes(hall, deps.store.archive));
+  api.use(settingsRoutes(hall));
   api.use(statsRoutes(hall, deps.store.archive));
   api.use(voiceRoutes(hall, deps.voice ?? null));
   api.get('/openapi.json', (_req, res) => {

@@ -42,12 +42,17 @@ export const DEFAULT_RATINGS = {
   padIdleSec: 60,
 };
 
+export const DEFAULT_ALERTS = { waiting: 20, estimatedWaitMin: 30, longestWaitMin: 30 };
+
 /** Settings added after a data directory was created get their defaults at load. */
 export function upgrade(data: HallData): HallData {
   data.settings.printer ??= { uri: null, paperWidth: 80, checkStatus: true };
   data.settings.ratings ??= { ...DEFAULT_RATINGS };
+  data.settings.alerts ??= { ...DEFAULT_ALERTS };
   data.followUps ??= [];
   data.comments ??= [];
+  data.commitments ??= [];
+  data.audit ??= [];
   return data;
 }
 
@@ -84,6 +89,7 @@ export async function seedDemoHall(now: number, password?: string): Promise<Seed
       priorityKinds: ['70岁以上老人', '残疾人', '孕妇', '军人及消防救援人员'],
       printer: { uri: null, paperWidth: 80, checkStatus: true },
       ratings: { ...DEFAULT_RATINGS },
+      alerts: { ...DEFAULT_ALERTS },
     },
     services: services.map((s) => ({ ...s, enabled: true, dailyQuota: null, priorityAllowed: true })),
     // AB岗: window i's A post is clerk i, its B post the clerk of the next window.
@@ -96,6 +102,8 @@ export async function seedDemoHall(now: number, password?: string): Promise<Seed
     signIns: [],
     followUps: [],
     comments: [],
+    commitments: [],
+    audit: [],
   };
   return { data, passwords };
 }

@@ -159,6 +159,14 @@ export interface Settings {
   priorityKinds: string[]; // shown at the kiosk: 70岁以上老人, 残疾人, …
   printer: PrinterSettings;
   ratings: RatingSettings;
+  alerts: AlertSettings;
+}
+
+/** When the supervisor's live view raises an alert. */
+export interface AlertSettings {
+  waiting: number; // more than this many waiting for one business
+  estimatedWaitMin: number; // an estimated wait above this
+  longestWaitMin: number; // someone has waited longer than this
 }
 
 export interface RatingSettings {
@@ -196,6 +204,30 @@ export interface HallData {
   signIns: SignIn[]; // the live day's sign-ins (签到)
   followUps: FollowUp[]; // open ones, and closed ones until they are archived
   comments: CommentEntry[];
+  commitments: Commitment[]; // 承诺件 until delivered
+  audit: AuditEntry[]; // every settings change: who, what, when
+}
+
+/** A committed case (承诺件): due in working days, delivered later, overdue if not. */
+export interface Commitment {
+  ticketId: string;
+  number: string;
+  day: string;
+  serviceId: string;
+  counterId: string;
+  clerkId: string | null;
+  dueDate: string;
+  deliveredAt?: string;
+  deliveredBy?: string;
+  note?: string;
+}
+
+export interface AuditEntry {
+  at: string;
+  by: string; // user id
+  action: string; // e.g. 修改业务
+  target: string;
+  detail: string;
 }
 
 /** What a closed day leaves behind: written once to the archive at rollover. */
@@ -203,6 +235,14 @@ export interface DayArchive {
   day: string;
   tickets: Ticket[];
   signIns: SignIn[];
+  /** Names as they were that day, so later renames don't rewrite history. */
+  names?: DayNames;
+}
+
+export interface DayNames {
+  services: Record<string, string>;
+  counters: Record<string, string>;
+  clerks: Record<string, string>;
 }
 
 // ---------------------------------------------------------------- wire views
@@ -241,6 +281,8 @@ export interface ServiceView {
   open: boolean;
   /** Why `open` is false: switched off, outside opening hours, or today's quota used up. */
   closedReason: 'off' | 'hours' | 'quota' | null;
+  /** Minutes the longest-waiting ticket of this business has waited so far. */
+  longestWaitMin: number;
   materials: string[];
   estimatedWaitMin: number;
   priorityAllowed: boolean;
@@ -323,6 +365,7 @@ export interface HallState {
   recent: RecentCall[];
   announcement: { repeat: number; template: string };
   priorityKinds: string[];
+  alerts: AlertSettings;
 }
 
 /** `counter:state`: what a clerk console shows for its window. */

@@ -21,6 +21,7 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
       priorityKinds: ['70岁以上老人'],
       printer: { uri: null, paperWidth: 80, checkStatus: true },
       ratings: { reasons: ['等候时间太长'], followUpDays: 5, padIdleSec: 60 },
+      alerts: { waiting: 20, estimatedWaitMin: 30, longestWaitMin: 30 },
       ...overrides,
     },
     services: [service('a', 'A'), service('b', 'B', { committedDays: 7 }), service('c', 'C')],
@@ -29,7 +30,10 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
       { id: '2', name: '2号窗口', serviceIds: ['a', 'b'], clerkA: 'u2', clerkB: 'u3' },
       { id: '3', name: '3号窗口', serviceIds: ['c'], clerkA: 'u3', clerkB: 'u1' },
     ],
-    users: ['u1', 'u2', 'u3'].map((id) => ({ id, username: id, name: id, staffNo: id, role: 'clerk' as const, passwordHash: '', disabled: false })),
+    users: [
+      ...['u1', 'u2', 'u3'].map((id) => ({ id, username: id, name: id, staffNo: id, role: 'clerk' as const, passwordHash: '', disabled: false })),
+      { id: 'admin', username: 'admin', name: '管理员', staffNo: 'A0', role: 'admin' as const, passwordHash: '', disabled: false },
+    ],
     runtime: {},
     sessions: {},
     today: { day: '2026-11-26', nextSeq: 1, numbers: {} },
@@ -37,6 +41,8 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
     signIns: [],
     followUps: [],
     comments: [],
+    commitments: [],
+    audit: [],
   };
 }
 

@@ -5,6 +5,7 @@
 // so a refused command leaves `data` untouched.
 import type { Channel, CommentEntry, Counter, DayArchive, FollowUp, HallData, Outcome, PrinterSettings, Role, Ticket } from '../types.ts';
 import { applyRating, type RatingCommand } from './ratings.ts';
+import { applySettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
 import { pickNext } from './queue.ts';
@@ -35,7 +36,8 @@ export type Command =
   | (At & { type: 'rollover' })
   | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
   | (At & { type: 'setPrinter'; userId: string; printer: PrinterSettings })
-  | RatingCommand;
+  | RatingCommand
+  | SettingsCommand;
 
 export type CommandType = Command['type'];
 
@@ -69,8 +71,14 @@ export function apply(data: HallData, cmd: Command): Effects {
     case 'rollover': return rollover(data, cmd);
     case 'printed': return printed(data, cmd);
     case 'setPrinter': return setPrinter(data, cmd);
-    default: return applyRating(data, cmd);
+    case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': return applyRating(data, cmd);
+    default: return applySettings(data, cmd);
   }
+}
+
+export function dayNames(data: HallData): DayArchive['names'] & object {
+  const map = <T extends { id: string; name: string }>(xs: T[]) => Object.fromEntries(xs.map((x) => [x.id, x.name]));
+  return { services: map(data.services), counters: map(data.counters), clerks: map(data.users) };
 }
 
 /** True when `at` falls on a later local day than the live one. */
@@ -176,6 +184,7 @@ function complete(data: HallData, cmd: Extract<Command, { type: 'complete' }>): 
   if (note) ticket.note = note;
   if (cmd.outcome === 'committed') {
     ticket.dueDate = addWorkingDays(data.settings, data.today.day, service?.committedDays ?? 3);
+    data.commitments.push({ ticketId: ticket.id, number: ticket.number, day: ticket.day, serviceId: ticket.serviceId, counterId: counter.id, clerkId: cmd.userId, dueDate: ticket.dueDate });
   }
   runtimeOf(data, counter.id).currentTicketId = null;
   return { ticket };
@@ -287,7 +296,7 @@ function rollover(data: HallData, cmd: Extract<Command, { type: 'rollover' }>): 
       t.finishedAt = now;
     }
   }
-  const archive: DayArchive = { day: data.today.day, tickets, signIns: data.signIns };
+  const archive: DayArchive = { day: data.today.day, tickets, signIns: data.signIns, names: dayNames(data) };
   data.tickets = {};
   data.signIns = [];
   data.today = { day: newDay, nextSeq: 1, numbers: {} };

@@ -12,9 +12,13 @@ const QUEUE_SHOWN = 60;
 export function serviceViews(data: HallData, now: number): ServiceView[] {
   const hallOpen = isOpenAt(data.settings, now);
   const waiting = new Map<string, number>();
+  const oldest = new Map<string, number>(); // earliest take time of a waiting ticket, ms
   for (const id in data.tickets) {
     const t = data.tickets[id]!;
-    if (t.status === 'waiting') waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
+    if (t.status !== 'waiting') continue;
+    waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
+    const taken = Date.parse(t.takenAt);
+    if (taken < (oldest.get(t.serviceId) ?? Infinity)) oldest.set(t.serviceId, taken);
   }
   return data.services.map((s) => {
     const w = waiting.get(s.id) ?? 0;
@@ -27,6 +31,7 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
       waiting: w,
       open: closedReason === null,
       closedReason,
+      longestWaitMin: oldest.has(s.id) ? Math.max(0, Math.floor((now - oldest.get(s.id)!) / 60_000)) : 0,
       materials: s.materials,
       estimatedWaitMin: estimateWaitMin(data, s.id, w),
       priorityAllowed: s.priorityAllowed,
@@ -77,6 +82,7 @@ export function hallState(data: HallData, now: number): HallState {
     recent: recentCalls(data),
     announcement: { repeat: data.settings.announcement.repeat, template: data.settings.announcement.template },
     priorityKinds: data.settings.priorityKinds,
+    alerts: data.settings.alerts,
   };
 }
 

@@ -1,0 +1,93 @@
+// 四季度综合测评: each clerk over a period — visits served, average service time,
+// satisfaction, bad ratings and their follow-up, attendance (sign-ins per half day),
+// ranked. Pure, over day facts and the follow-up cases.
+import type { FollowUp, Settings, User } from '../types.ts';
+import { isWorkingDay } from './calendar.ts';
+import { Durations, type DayFacts } from './reports.ts';
+import { addDays } from './time.ts';
+
+export interface AppraisalRow {
+  rank: number;
+  clerkId: string;
+  name: string;
+  staffNo: string;
+  served: number;
+  avgServiceMin: number;
+  rated: number;
+  satisfiedRate: number;
+  bad: number;
+  badCalledBack: number;
+  badClosed: number;
+  halfDays: number; // half-days signed in
+  expectedHalfDays: number; // two per working day in the period, up to today
+  attendanceRate: number;
+}
+
+/** The quarter a day falls in, as from/to days: 2026-11-26 → 2026-10-01..2026-12-31. */
+export function quarterOf(day: string): { from: string; to: string; label: string } {
+  const y = Number(day.slice(0, 4));
+  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+  const from = `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+  const to = addDays(q === 3 ? `${y + 1}-01-01` : `${y}-${String(q * 3 + 4).padStart(2, '0')}-01`, -1);
+  return { from, to, label: `${y}年第${'一二三四'[q]}季度` };
+}
+
+/**
+ * Ranked by satisfaction rate, then visits served, then shorter average service time.
+ * A clerk with fewer than `minRated` ratings ranks after those with enough, so one
+ * happy villager cannot put a clerk first.
+ */
+export function appraisal(days: DayFacts[], followUps: FollowUp[], users: User[], settings: Settings, from: string, to: string, today: string, minRated = 5): AppraisalRow[] {
+  const clerks = users.filter((u) => u.role === 'clerk');
+  const acc = new Map(clerks.map((u) => [u.id, { served: 0, service: new Durations(), rated: 0, satisfied: 0, half: new Set<string>() }]));
+  for (const d of days) {
+    for (const f of d.facts) {
+      const a = f.k ? acc.get(f.k) : undefined;
+      if (!a || f.st !== 'done') continue;
+      a.served++;
+      if (f.v !== null) a.service.add(f.v);
+      if (f.r !== null) {
+        a.rated++;
+        if (f.r >= 3) a.satisfied++;
+      }
+    }
+    for (const entry of d.attendance) {
+      const [userId, half] = entry.split(' ');
+      acc.get(userId!)?.half.add(`${d.day} ${half}`);
+    }
+  }
+  let working = 0;
+  const last = to < today ? to : today;
+  for (let day = from; day <= last; day = addDays(day, 1)) if (isWorkingDay(settings, day)) working++;
+
+  const rows = clerks.map((u) => {
+    const a = acc.get(u.id)!;
+    const bad = followUps.filter((f) => f.clerkId === u.id && f.day >= from && f.day <= to);
+    return {
+      rank: 0,
+      clerkId: u.id,
+      name: u.name,
+      staffNo: u.staffNo,
+      served: a.served,
+      avgServiceMin: a.service.summary().avgMin,
+      rated: a.rated,
+      satisfiedRate: a.rated ? a.satisfied / a.rated : 0,
+      bad: bad.length,
+      badCalledBack: bad.filter((f) => f.callBacks.length > 0).length,
+      badClosed: bad.filter((f) => f.closedAt).length,
+      halfDays: a.half.size,
+      expectedHalfDays: working * 2,
+      attendanceRate: working ? Math.min(1, a.half.size / (working * 2)) : 0,
+    };
+  });
+  rows.sort(
+    (x, y) =>
+      Number(y.rated >= minRated) - Number(x.rated >= minRated) ||
+      y.satisfiedRate - x.satisfiedRate ||
+      y.served - x.served ||
+      x.avgServiceMin - y.avgServiceMin ||
+      x.staffNo.localeCompare(y.staffNo),
+  );
+  rows.forEach((r, i) => (r.rank = i + 1));
+  return rows;
+}
