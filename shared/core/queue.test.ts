@@ -79,3 +79,19 @@ describe('estimated wait', () => {
     expect(estimateWaitMin(d, 'a', 4)).toBe(4);
   });
 });
+
+describe('aheadOf counts what callOrder sorts', () => {
+  it('agrees with the merged call order on random queues, for every cap', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 200; round++) {
+      const cap = Math.floor(rand() * 4);
+      const d = hall({ priorityCap: cap });
+      const n = 1 + Math.floor(rand() * 25);
+      for (let i = 0; i < n; i++) take(d, ['a', 'b', 'c'][Math.floor(rand() * 3)]!, T0 + i, rand() < 0.35);
+      if (rand() < 0.5) next(d, '2', T0 + min(1));
+      const idx = aheadIndex(d);
+      for (const t of Object.values(d.tickets)) if (t.status === 'waiting') expect(aheadOf(d, t), `cap ${cap}, ${t.number}`).toBe(idx.get(t.id));
+    }
+  });
+});
