@@ -2,6 +2,7 @@
 // 8 businesses, an admin, a supervisor and one clerk per window. Open every day,
 // all day, so it can be tried at any hour; a real hall sets its hours in settings.
 import { DEFAULT_TEMPLATE } from '../shared/core/announce.ts';
+import { recentServiceMinutes, recountWaiting } from '../shared/core/state.ts';
 import { localDay } from '../shared/core/time.ts';
 import type { Counter, HallData, Service, User } from '../shared/types.ts';
 import { hashPassword, newPassword } from './auth.ts';
@@ -53,6 +54,8 @@ export function upgrade(data: HallData): HallData {
   data.comments ??= [];
   data.commitments ??= [];
   data.audit ??= [];
+  data.today.waiting ??= recountWaiting(data);
+  data.today.recentServiceMin ??= recentServiceMinutes(data);
   return data;
 }
 
@@ -97,7 +100,7 @@ export async function seedDemoHall(now: number, password?: string): Promise<Seed
     users,
     runtime: Object.fromEntries(counters.map((c) => [c.id, { signedIn: null, paused: null, currentTicketId: null, priorityStreak: 0 }])),
     sessions: {},
-    today: { day: localDay(now, timeZone), nextSeq: 1, numbers: {} },
+    today: { day: localDay(now, timeZone), nextSeq: 1, numbers: {}, waiting: {}, recentServiceMin: {} },
     tickets: {},
     signIns: [],
     followUps: [],

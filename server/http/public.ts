@@ -2,7 +2,6 @@
 import { Router, type Request } from 'express';
 import QRCode from 'qrcode';
 import { HallError } from '../../shared/core/errors.ts';
-import { aheadOf } from '../../shared/core/queue.ts';
 import { hallState, serviceViews, ticketView } from '../../shared/core/views.ts';
 import type { TakenTicket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
@@ -40,12 +39,13 @@ export function publicRoutes({ hall, printing, newId, publicUrl }: PublicDeps): 
 
   r.post('/tickets', async (req, res) => {
     const body = parse(schemas.takeTicket, req.body);
-    const { ticket } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk' });
+    const { ticket, ahead } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk' });
     const t = ticket!;
     const statusUrl = origin(req, publicUrl) + statusPath(t.id);
     const print = printing.enabled && body.print !== false;
     const taken: TakenTicket = {
-      ...ticketView(hall.data, t, aheadOf(hall.data, t)),
+      // Its place when it was taken: counted then, not rescanned for the reply.
+      ...ticketView(hall.data, t, ahead),
       priority: t.priority,
       statusUrl,
       print: print ? 'pending' : 'off',

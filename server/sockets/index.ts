@@ -26,7 +26,12 @@ const authSchema = z.discriminatedUnion('role', [
 ]);
 const ticketIdSchema = z.string().min(1).max(64);
 
-const PUSH_MS = 50;
+/**
+ * Whole-state pushes at most this often. Calls go out at once as ticket:called; the
+ * state (counts, waits) can follow a moment later, and 300 screens × 20 pushes a second
+ * would cost more than every call itself.
+ */
+const PUSH_MS = 250;
 const REFRESH_MS = 30_000; // waits, clock and opening hours move even when nothing happens
 
 export interface Sockets {
@@ -92,12 +97,15 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
 
   // ------------------------------------------------------------ pushes
   let pending: NodeJS.Timeout | null = null;
+  let lastPush = 0;
+  // A lone change goes out on the next tick; a burst, once per PUSH_MS with its latest state.
   const schedule = () => {
-    pending ??= setTimeout(push, PUSH_MS);
+    pending ??= setTimeout(push, Math.max(0, lastPush + PUSH_MS - Date.now()));
   };
 
   function push() {
     pending = null;
+    lastPush = Date.now();
     const data = hall.data;
     const state = hallState(data, hall.now());
     io.to([rooms.display, rooms.staff]).emit('hall:state', state);
@@ -142,6 +150,9 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       const today = localDay(hall.now(), hall.data.settings.timeZone);
       const open = hall.data.followUps.filter((f) => !f.closedAt);
       io.to(rooms.staff).emit('ratings:changed', { openFollowUps: open.length, overdue: open.filter((f) => f.dueDate < today).length });
+    }
+    if (effects.comment) {
+      io.to(rooms.staff).emit('comments:changed', { unanswered: hall.data.comments.filter((c) => !c.reply).length });
     }
     if (cmd.type === 'signOut') {
       for (const s of io.of('/').sockets.values()) {

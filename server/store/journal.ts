@@ -14,6 +14,7 @@ type Waiter = { resolve: () => void; reject: (e: unknown) => void };
 type Item = { line: string } | { rotateTo: string };
 
 const FILE_RE = /^journal-(\d{12})\.ndjson$/;
+const RELEASE_SLICE = 16;
 export const journalName = (firstSeq: number) => `journal-${String(firstSeq).padStart(12, '0')}.ndjson`;
 
 export class Journal {
@@ -86,7 +87,12 @@ export class Journal {
           this.fh = await open(item.rotateTo, 'a');
         }
         await this.writeOut(buf);
-        for (const w of waiters) w.resolve();
+        // A batch can hold a hundred commands; their replies and broadcasts run when they
+        // are resolved. Resolving them in slices lets the event loop breathe in between.
+        for (let i = 0; i < waiters.length; i += RELEASE_SLICE) {
+          if (i > 0) await new Promise<void>((r) => setImmediate(r));
+          for (const w of waiters.slice(i, i + RELEASE_SLICE)) w.resolve();
+        }
       } catch (e) {
         // A journal that cannot write must not acknowledge anything again.
         this.failed = e;

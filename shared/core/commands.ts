@@ -8,9 +8,9 @@ import { applyRating, type RatingCommand } from './ratings.ts';
 import { applySettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
-import { pickNext } from './queue.ts';
+import { aheadOfNewest, pickNext } from './queue.ts';
 import { localDay } from './time.ts';
-import { counterById, counterOrRefuse, currentOrRefuse, currentTicket, iso, runtimeOf, serviceById } from './state.ts';
+import { counterById, counterOrRefuse, countWaiting, currentOrRefuse, currentTicket, iso, RECENT_VISITS, runtimeOf, serviceById } from './state.ts';
 
 interface At {
   at: number; // epoch ms
@@ -48,6 +48,8 @@ export interface Effects {
   /** A day was closed: archive it. */
   archive?: DayArchive;
   role?: Role;
+  /** For a ticket just taken: how many the windows would call before it. */
+  ahead?: number;
   followUp?: FollowUp;
   comment?: CommentEntry;
 }
@@ -115,7 +117,8 @@ function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Effects 
     callCount: 0,
   };
   data.tickets[ticket.id] = ticket;
-  return { ticket };
+  countWaiting(data, ticket, 1);
+  return { ticket, ahead: aheadOfNewest(data, ticket) };
 }
 
 function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Effects {
@@ -128,6 +131,7 @@ function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Effects 
   if (!ticket) return { ticket: null };
 
   const now = iso(data, cmd.at);
+  countWaiting(data, ticket, -1);
   ticket.status = 'called';
   ticket.callCount = 1;
   ticket.calledAt ??= now;
@@ -180,6 +184,9 @@ function complete(data: HallData, cmd: Extract<Command, { type: 'complete' }>): 
   ticket.status = 'done';
   ticket.startedAt ??= ticket.lastCalledAt ?? now;
   ticket.finishedAt = now;
+  const recent = (data.today.recentServiceMin[ticket.serviceId] ??= []);
+  recent.push((cmd.at - Date.parse(ticket.startedAt)) / 60_000);
+  if (recent.length > RECENT_VISITS) recent.shift();
   ticket.outcome = cmd.outcome;
   if (note) ticket.note = note;
   if (cmd.outcome === 'committed') {
@@ -203,6 +210,7 @@ function transfer(data: HallData, cmd: Extract<Command, { type: 'transfer' }>): 
   delete ticket.counterId;
   delete ticket.clerkId;
   delete ticket.startedAt;
+  countWaiting(data, ticket, 1);
   runtimeOf(data, counter.id).currentTicketId = null;
   return { ticket };
 }
@@ -217,6 +225,7 @@ function reinstate(data: HallData, cmd: Extract<Command, { type: 'reinstate' }>)
   delete ticket.counterId;
   delete ticket.clerkId;
   delete ticket.noShowAt;
+  countWaiting(data, ticket, 1);
   return { ticket };
 }
 
@@ -299,7 +308,7 @@ function rollover(data: HallData, cmd: Extract<Command, { type: 'rollover' }>): 
   const archive: DayArchive = { day: data.today.day, tickets, signIns: data.signIns, names: dayNames(data) };
   data.tickets = {};
   data.signIns = [];
-  data.today = { day: newDay, nextSeq: 1, numbers: {} };
+  data.today = { day: newDay, nextSeq: 1, numbers: {}, waiting: {}, recentServiceMin: {} };
   for (const [hash, s] of Object.entries(data.sessions)) if (s.expiresAtMs <= cmd.at) delete data.sessions[hash];
   for (const [counterId, rt] of Object.entries(data.runtime)) {
     rt.currentTicketId = null;

@@ -1,22 +1,10 @@
 // The wait estimate shown at the kiosk and on the ticket.
 import type { HallData } from '../types.ts';
 
-const SAMPLE = 20; // most recent finished visits of the business
-
-/** Average minutes a visit of this business takes today, or the configured figure. */
+/** Average minutes of the latest visits of this business today, or the configured figure. */
 export function avgServiceMin(data: HallData, serviceId: string): number {
-  const durations: number[] = [];
-  for (const id in data.tickets) {
-    const t = data.tickets[id]!;
-    if (t.status !== 'done' || t.serviceId !== serviceId || !t.finishedAt) continue;
-    const from = t.startedAt ?? t.lastCalledAt;
-    if (!from) continue;
-    durations.push((Date.parse(t.finishedAt) - Date.parse(from)) / 60_000);
-  }
-  const service = data.services.find((s) => s.id === serviceId);
-  const fallback = service?.avgServiceMin ?? 5;
-  if (durations.length < 3) return fallback; // too few to trust over the configured figure
-  const recent = durations.slice(-SAMPLE);
+  const recent = data.today.recentServiceMin[serviceId] ?? [];
+  if (recent.length < 3) return data.services.find((s) => s.id === serviceId)?.avgServiceMin ?? 5; // too few to trust yet
   return Math.max(0.5, recent.reduce((a, b) => a + b, 0) / recent.length);
 }
 

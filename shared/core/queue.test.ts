@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
 import { estimateWaitMin } from './estimate.ts';
+import { apply, type Command } from './commands.ts';
 import { aheadIndex, aheadOf, callOrder } from './queue.ts';
+import { recountWaiting } from './state.ts';
 
 describe('ahead', () => {
   it('counts the tickets the windows serving the business would call first', () => {
@@ -88,8 +90,13 @@ describe('aheadOf counts what callOrder sorts', () => {
       const cap = Math.floor(rand() * 4);
       const d = hall({ priorityCap: cap });
       const n = 1 + Math.floor(rand() * 25);
-      for (let i = 0; i < n; i++) take(d, ['a', 'b', 'c'][Math.floor(rand() * 3)]!, T0 + i, rand() < 0.35);
-      if (rand() < 0.5) next(d, '2', T0 + min(1));
+      for (let i = 0; i < n; i++) {
+        const serviceId = ['a', 'b', 'c'][Math.floor(rand() * 3)]!;
+        const { ticket, ahead } = apply(d, { type: 'take', id: `r${round}-${i}`, serviceId, priority: rand() < 0.35, channel: 'kiosk', at: T0 + i });
+        expect(ahead, 'place counted at take').toBe(aheadOf(d, ticket!));
+        if (rand() < 0.2 && next(d, '2', T0 + i)) apply(d, { type: rand() < 0.5 ? 'noShow' : 'transfer', counterId: '2', userId: 'u2', serviceId: 'c', at: T0 + i } as Command);
+      }
+      expect(Object.fromEntries(Object.entries(d.today.waiting).filter(([, [n, p]]) => n || p))).toEqual(recountWaiting(d));
       const idx = aheadIndex(d);
       for (const t of Object.values(d.tickets)) if (t.status === 'waiting') expect(aheadOf(d, t), `cap ${cap}, ${t.number}`).toBe(idx.get(t.id));
     }

@@ -39,3 +39,34 @@ export function currentOrRefuse(data: HallData, counterId: string): Ticket {
   return currentTicket(data, counterId) ?? refuse('no_current_ticket', 409, '本窗口当前没有正在呼叫或办理的号');
 }
 
+
+/** A ticket joins (+1) or leaves (−1) its business's queue: keeps `today.waiting` true. */
+export function countWaiting(data: HallData, t: Ticket, delta: 1 | -1): void {
+  const w = (data.today.waiting[t.serviceId] ??= [0, 0]);
+  w[t.priority ? 1 : 0] += delta;
+}
+
+/** The queue counts recomputed from the tickets (for old snapshots and for checking). */
+export function recountWaiting(data: HallData): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const id in data.tickets) {
+    const t = data.tickets[id]!;
+    if (t.status === 'waiting') (out[t.serviceId] ??= [0, 0])[t.priority ? 1 : 0]++;
+  }
+  return out;
+}
+
+export const RECENT_VISITS = 20;
+
+/** The latest finished visits' minutes per business, from the tickets (for old snapshots). */
+export function recentServiceMinutes(data: HallData): Record<string, number[]> {
+  const done = Object.values(data.tickets).filter((t) => t.status === 'done' && t.finishedAt && (t.startedAt ?? t.lastCalledAt));
+  done.sort((a, b) => Date.parse(a.finishedAt!) - Date.parse(b.finishedAt!));
+  const out: Record<string, number[]> = {};
+  for (const t of done) {
+    const list = (out[t.serviceId] ??= []);
+    list.push((Date.parse(t.finishedAt!) - Date.parse((t.startedAt ?? t.lastCalledAt)!)) / 60_000);
+    if (list.length > RECENT_VISITS) list.shift();
+  }
+  return out;
+}
