@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
-const pages = ['kiosk', 'display', 'clerk', 'supervisor', 'status'];
+const pages = ['kiosk', 'display', 'clerk', 'supervisor', 'status', 'pad'];
 
 export default defineConfig({
   plugins: [preact()],

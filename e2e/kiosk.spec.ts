@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
 import type { ServerToClient } from '../shared/events.ts';
 import type { HallState, ServiceView, StaffTicket, TicketView } from '../shared/types.ts';
-import { apiSignIn, clearCounter, shot, takeTicket } from './helpers.ts';
+import { apiSignIn, clearCounter, elderIssues, shot, takeTicket } from './helpers.ts';
 
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPES = [
@@ -41,54 +41,6 @@ async function tapTake(page: Page, label: '普通取号' | '优先取号') {
   const res = await reply;
   expect(res.status()).toBe(201);
   return (await res.json()) as TicketView & { priority: boolean; statusUrl: string };
-}
-
-/**
- * What a 70-year-old could not read or tap on the current screen: text under
- * `minFont` px, text/background contrast under 4.5:1, buttons under `minButton` px.
- */
-async function elderIssues(page: Page, minFont: number, minButton: number): Promise<string[]> {
-  return page.evaluate(
-    ({ minFont, minButton }) => {
-      type Rgba = { r: number; g: number; b: number; a: number };
-      const parse = (c: string): Rgba => {
-        const [r = 0, g = 0, b = 0, a = 1] = (c.match(/[\d.]+/g) ?? []).map(Number);
-        return { r, g, b, a };
-      };
-      const lum = ({ r, g, b }: Rgba) => {
-        const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-      };
-      const background = (el: Element | null): Rgba => {
-        for (; el; el = el.parentElement) {
-          const c = parse(getComputedStyle(el).backgroundColor);
-          if (c.a > 0.5) return c;
-        }
-        return { r: 255, g: 255, b: 255, a: 1 };
-      };
-      const issues: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const text = n.textContent?.trim();
-        const el = n.parentElement;
-        if (!text || !el || el.closest('.sr-only')) continue;
-        const box = el.getBoundingClientRect();
-        if (!box.width || !box.height) continue;
-        const cs = getComputedStyle(el);
-        const size = parseFloat(cs.fontSize);
-        if (size < minFont) issues.push(`"${text}" is ${size}px`);
-        const [hi, lo] = [lum(parse(cs.color)), lum(background(el))].sort((x, y) => y - x) as [number, number];
-        const ratio = (hi + 0.05) / (lo + 0.05);
-        if (ratio < 4.5) issues.push(`"${text}" contrast ${ratio.toFixed(2)}:1`);
-      }
-      for (const b of document.querySelectorAll('button')) {
-        const r = b.getBoundingClientRect();
-        if (r.height < minButton || r.width < minButton) issues.push(`button "${b.textContent}" is ${Math.round(r.width)}×${Math.round(r.height)}`);
-      }
-      return issues;
-    },
-    { minFont, minButton },
-  );
 }
 
 /** Nothing hidden below the fold: the page does not scroll and every button is on screen. */

@@ -1,22 +1,35 @@
-// The door kiosk (取号机): pick a business → read what to bring → take a ticket.
-// Only the finished ticket goes back to the start by itself; a half-made choice
-// waits for the villager however long they need (MIIT 适老化: no discarding timeouts).
+// The door kiosk (取号机): pick a business → read what to bring → take a ticket; and,
+// second to that, rate a finished visit by its number (评价) or leave a comment (意见簿).
+// Only a finished ticket or a thank-you goes back to the start by itself; a half-made
+// choice waits for the villager however long they need (MIIT 适老化: no discarding timeouts).
 import { useRef, useState } from 'preact/hooks';
 import type { SocketAuth } from '../shared/events.ts';
-import type { PrinterHealth, TicketPrinted } from '../shared/types.ts';
+import type { PrinterHealth, RatingSettings, TicketPrinted } from '../shared/types.ts';
+import type { RatableTicket } from '../web/rating/api.ts';
+import { RatingThanks, type Rated } from '../web/rating/RatingForm.tsx';
 import { useSocket, type HallSocket } from '../web/useSocket.ts';
+import { CommentScreen, type CommentKind } from './CommentScreen.tsx';
 import { DetailsScreen } from './DetailsScreen.tsx';
 import { FailedScreen } from './FailedScreen.tsx';
 import { returnDelaySeconds, serviceColour } from './look.ts';
+import { letterKeys, noneTyped } from './numberPad.ts';
+import { RateNumberScreen, type NumberEntry } from './RateNumberScreen.tsx';
+import { RateScreen } from './RateScreen.tsx';
 import { StartScreen } from './StartScreen.tsx';
 import { takeFailure, takeTicket, type TakeFailure, type TakenTicket, type Taking } from './take.ts';
+import { ThanksScreen } from './ThanksScreen.tsx';
 import { TicketScreen } from './TicketScreen.tsx';
 
 type Screen =
   | { kind: 'start' }
   | { kind: 'details'; serviceId: string }
   | { kind: 'ticket'; ticket: TakenTicket }
-  | { kind: 'failed'; serviceId: string; priority: boolean; failure: TakeFailure };
+  | { kind: 'failed'; serviceId: string; priority: boolean; failure: TakeFailure }
+  | { kind: 'rate-number'; entry: NumberEntry }
+  | { kind: 'rate'; entry: NumberEntry; ticket: RatableTicket; settings: RatingSettings }
+  | { kind: 'rated'; rated: Rated; followUpDays: number }
+  | { kind: 'comment' }
+  | { kind: 'commented'; commentKind: CommentKind; withContact: boolean };
 
 const AUTH: SocketAuth = { role: 'display' };
 const RETURN_SECONDS = returnDelaySeconds(location.search);
@@ -108,9 +121,53 @@ export function Kiosk() {
         onHome={home}
       />
     );
+  } else if (screen.kind === 'rate-number') {
+    body = (
+      <RateNumberScreen
+        letters={letterKeys(hall.services)}
+        entry={screen.entry}
+        onEntry={(entry) => setScreen({ kind: 'rate-number', entry })}
+        onFound={(ticket, settings) => setScreen({ kind: 'rate', entry: screen.entry, ticket, settings })}
+        onBack={home}
+      />
+    );
+  } else if (screen.kind === 'rate') {
+    const { entry, settings } = screen;
+    body = (
+      <RateScreen
+        ticket={screen.ticket}
+        settings={settings}
+        onRated={(rated) => setScreen({ kind: 'rated', rated, followUpDays: settings.followUpDays })}
+        // Rated meanwhile on the phone or the window pad: back to the number, saying so.
+        onRefused={(message) => setScreen({ kind: 'rate-number', entry: { ...entry, message } })}
+        onBack={() => setScreen({ kind: 'rate-number', entry: { ...entry, message: null } })}
+      />
+    );
+  } else if (screen.kind === 'rated') {
+    body = (
+      <ThanksScreen seconds={RETURN_SECONDS} onDone={home}>
+        <RatingThanks rated={screen.rated} followUpDays={screen.followUpDays} />
+      </ThanksScreen>
+    );
+  } else if (screen.kind === 'comment') {
+    body = <CommentScreen onSent={(commentKind, withContact) => setScreen({ kind: 'commented', commentKind, withContact })} onBack={home} />;
+  } else if (screen.kind === 'commented') {
+    body = (
+      <ThanksScreen seconds={RETURN_SECONDS} onDone={home}>
+        <p class="thanks-big">{screen.commentKind === 'complaint' ? '您的投诉已经记下' : '谢谢您的意见'}</p>
+        <p>{screen.withContact ? '工作人员会和您联系。' : '我们会认真研究，改进工作。'}</p>
+      </ThanksScreen>
+    );
   } else {
     // Also the fallback when the chosen business was removed from the hall meanwhile.
-    body = <StartScreen hall={hall} onPick={pick} />;
+    body = (
+      <StartScreen
+        hall={hall}
+        onPick={pick}
+        onRate={() => setScreen({ kind: 'rate-number', entry: { typed: noneTyped, message: null } })}
+        onComment={() => setScreen({ kind: 'comment' })}
+      />
+    );
   }
 
   return (

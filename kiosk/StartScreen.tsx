@@ -6,9 +6,11 @@ import { closedLabel, gridColumns, serviceColour } from './look.ts';
 interface Props {
   hall: HallState;
   onPick: (serviceId: string) => void;
+  onRate: () => void;
+  onComment: () => void;
 }
 
-export function StartScreen({ hall, onPick }: Props) {
+export function StartScreen({ hall, onPick, onRate, onComment }: Props) {
   const cols = gridColumns(hall.services.length);
   return (
     <main class="start">
@@ -22,6 +24,16 @@ export function StartScreen({ hall, onPick }: Props) {
           <ServiceButton key={s.id} service={s} colour={serviceColour(i)} onPick={onPick} />
         ))}
       </div>
+      {/* Secondary on purpose: taking a ticket stays the first thing the screen offers. */}
+      <footer class="extras">
+        <span class="extras-lead">办完事了？</span>
+        <button class="extra" onClick={onRate}>
+          评价服务
+        </button>
+        <button class="extra" onClick={onComment}>
+          意见簿
+        </button>
+      </footer>
     </main>
   );
 }

@@ -6,6 +6,7 @@ import type { HallState, TicketView } from '../shared/types.ts';
 import { api } from '../web/api.ts';
 import { STATUS_TEXT, hhmm, waitText } from '../web/format.ts';
 import { useSocket } from '../web/useSocket.ts';
+import { RateVisit } from './RateVisit.tsx';
 
 type Follow = { kind: 'loading' } | { kind: 'unknown' } | { kind: 'ticket'; ticket: TicketView };
 
@@ -58,6 +59,7 @@ export function Status({ ticketId }: { ticketId: string | null }) {
             <p>请重新扫描号票上的二维码，或问大厅工作人员。</p>
           </section>
         )}
+        {ticket?.status === 'done' && <RateVisit key={ticket.id} ticket={ticket} />}
         {ticket && <TicketStatus ticket={ticket} />}
       </main>
     </div>

@@ -1,0 +1,23 @@
+// The rating endpoints as the pages call them.
+import type { RatableTicket, RatingReply, RatingRequest, RatingSettings } from '../../shared/types.ts';
+import { api, ApiError } from '../api.ts';
+
+export type { RatableTicket };
+
+export const ticketByNumber = (number: string) => api<RatableTicket>('GET', `/api/tickets/by-number/${encodeURIComponent(number)}`);
+
+/** Reasons offered for a bad rating and the working days the hall takes to call back. */
+export const ratingSettings = () => api<RatingSettings>('GET', '/api/rating-reasons');
+
+export const sendRating = (body: RatingRequest) => api<RatingReply>('POST', '/api/ratings', body);
+
+/**
+ * Refusals that asking again cannot change: the visit was rated already (another
+ * channel came first), was never served, or is not today's. Anything else (network,
+ * a bad field) leaves the villager's choices on screen to try again.
+ */
+export function isFinal(err: unknown): err is ApiError {
+  return err instanceof ApiError && (err.code === 'already_rated' || err.code === 'not_served' || err.code === 'unknown_ticket');
+}
+
+export const errorText = (err: unknown): string => (err instanceof ApiError ? err.message : '出了点问题，请再试一次');
