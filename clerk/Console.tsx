@@ -10,6 +10,7 @@ import { dayText, outcomeLabel } from './format.ts';
 import { Header } from './Header.tsx';
 import { SHORTCUTS, useShortcuts } from './keys.ts';
 import { ConfirmDialog } from './Modal.tsx';
+import { MyRatingsDialog } from './MyRatings.tsx';
 import { PauseDialog } from './PauseDialog.tsx';
 import { QueuePanel } from './QueuePanel.tsx';
 import { ReprintDialog } from './ReprintDialog.tsx';
@@ -18,7 +19,7 @@ import { TransferDialog } from './TransferDialog.tsx';
 import { useConsole, type Leave } from './useConsole.ts';
 import { useNow } from './useNow.ts';
 
-type Dialog = 'noShow' | 'transfer' | 'pause' | 'signOut' | 'reprint' | null;
+type Dialog = 'noShow' | 'transfer' | 'pause' | 'signOut' | 'reprint' | 'myRatings' | null;
 
 export function Console({ session, onLeave }: { session: ClerkSession; onLeave: Leave }) {
   const c = useConsole(session, onLeave);
@@ -144,6 +145,7 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
         servedToday={counter.servedToday}
         printer={c.printer}
         onSignOut={signOut}
+        onMyRatings={() => setDialog('myRatings')}
       />
       {/* aria-busy: a request is in flight, and the window's keys wait for it (pushes may
           show its result a moment before the reply arrives). */}
@@ -238,6 +240,7 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
       {dialog === 'transfer' && cur && hall && <TransferDialog ticket={cur} services={hall.services} onTransfer={transfer} onClose={() => setDialog(null)} />}
       {dialog === 'pause' && <PauseDialog onPause={pause} onClose={() => setDialog(null)} />}
       {dialog === 'reprint' && <ReprintDialog defaultNumber={cur?.number ?? lastDone?.number ?? ''} onReprint={reprint} onClose={() => setDialog(null)} />}
+      {dialog === 'myRatings' && <MyRatingsDialog token={session.token} day={hall?.day ?? null} onClose={() => setDialog(null)} />}
       {dialog === 'signOut' && cur && (
         <ConfirmDialog title="退出登录？" confirm="仍然退出" onConfirm={() => onLeave(null)} onClose={() => setDialog(null)}>
           <p>

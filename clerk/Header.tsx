@@ -12,10 +12,11 @@ interface Props {
   servedToday: number | null;
   printer: PrinterHealth | null;
   onSignOut: () => void;
+  onMyRatings: () => void;
 }
 
 
-export function Header({ hallName, counterName, user, post, connected, servedToday, printer, onSignOut }: Props) {
+export function Header({ hallName, counterName, user, post, connected, servedToday, printer, onSignOut, onMyRatings }: Props) {
   return (
     <header class="top">
       <div class="top-where">
@@ -39,6 +40,9 @@ export function Header({ hallName, counterName, user, post, connected, servedTod
       <div class="top-served">
         今日已办 <strong data-testid="served-today">{servedToday ?? '—'}</strong> 件
       </div>
+      <button type="button" class="btn btn-quiet" onClick={onMyRatings}>
+        我的评价
+      </button>
       <button class="btn btn-quiet" onClick={onSignOut}>
         退出登录
       </button>

@@ -5,15 +5,20 @@ import { useEffect, useRef } from 'preact/hooks';
 interface Props {
   title: string;
   onClose: () => void;
-  onSubmit: () => void;
+  /** Absent for a dialog that only shows something. */
+  onSubmit?: () => void;
   children: ComponentChildren;
   /** The buttons row; the submit button should be type="submit". */
-  actions: ComponentChildren;
+  actions?: ComponentChildren;
+  /** The dismiss button's words: 取消 for a choice, 关闭 for a dialog that only shows. */
+  closeLabel?: string;
+  /** Room for a table. */
+  wide?: boolean;
 }
 
 let seq = 0;
 
-export function Modal({ title, onClose, onSubmit, children, actions }: Props) {
+export function Modal({ title, onClose, onSubmit, children, actions, closeLabel = '取消', wide }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useRef(`modal-title-${++seq}`).current;
   useEffect(() => {
@@ -24,7 +29,7 @@ export function Modal({ title, onClose, onSubmit, children, actions }: Props) {
   return (
     <dialog
       ref={ref}
-      class="modal"
+      class={wide ? 'modal modal-wide' : 'modal'}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
@@ -34,7 +39,7 @@ export function Modal({ title, onClose, onSubmit, children, actions }: Props) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          onSubmit();
+          onSubmit?.();
         }}
       >
         <h2 id={titleId}>{title}</h2>
@@ -42,7 +47,7 @@ export function Modal({ title, onClose, onSubmit, children, actions }: Props) {
         <div class="modal-actions">
           {actions}
           <button type="button" class="btn" onClick={onClose}>
-            取消 <kbd>Esc</kbd>
+            {closeLabel} <kbd>Esc</kbd>
           </button>
         </div>
       </form>

@@ -33,3 +33,14 @@ export function dayText(day: string): string {
   const week = '日一二三四五六'[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()];
   return `${y}年${mo}月${d}日（星期${week}）`;
 }
+
+/** The first day of `day`'s month: 我的评价 shows this month so far. */
+export function monthStart(day: string): string {
+  return `${day.slice(0, 8)}01`;
+}
+
+/** "06-10 14:05" from an ISO time with the hall's offset: enough for this month's list. */
+export function monthDayTime(iso: string): string {
+  const m = /^\d{4}-(\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}` : iso;
+}

@@ -26,6 +26,8 @@ export interface ServerToClient {
   'pad:state': (state: PadState) => void;
   /** Staff: a rating or follow-up changed (supervisors refresh their lists). */
   'ratings:changed': (summary: { openFollowUps: number; overdue: number }) => void;
+  /** Staff: the comment book changed (a new entry or a reply). */
+  'comments:changed': (summary: { unanswered: number }) => void;
 }
 
 export type Ack = (reply: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;

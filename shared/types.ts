@@ -75,6 +75,31 @@ export interface FollowUp {
   closedBy?: string;
 }
 
+/** `GET /api/tickets/by-number/:number`: the public view plus whether it was rated. */
+export type RatableTicket = TicketView & { rated: boolean };
+
+/** `POST /api/ratings` body (extra fields beyond the contract: comment, phone, channel). */
+export interface RatingRequest {
+  ticketId: string;
+  level: RatingLevel;
+  reasons?: string[];
+  comment?: string;
+  phone?: string;
+  channel?: Channel;
+}
+
+/** `POST /api/ratings` 201 reply. */
+export interface RatingReply {
+  ticketId: string;
+  number: string;
+  level: RatingLevel;
+  channel: Channel;
+  followUpId: string | null;
+}
+
+/** `GET /api/follow-ups` row: the case plus what the page needs to show it. */
+export type FollowUpView = FollowUp & { overdue: boolean; serviceName: string; counterName: string | null; clerkName: string | null };
+
 /** 意见簿: a comment or complaint left at the kiosk or on a phone. */
 export interface CommentEntry {
   id: string;
@@ -190,6 +215,13 @@ export interface DayState {
   nextSeq: number;
   numbers: Record<string, number>; // prefix → last number issued today
   printed?: number; // tickets printed today, reprints included
+  /**
+   * Waiting tickets per business as [normal, priority], kept by every command that
+   * moves a ticket into or out of the queue, so issuing one never scans the day.
+   */
+  waiting: Record<string, [number, number]>;
+  /** Minutes of the latest visits finished today per business (up to 20): the wait estimate. */
+  recentServiceMin: Record<string, number[]>;
 }
 
 export interface HallData {

@@ -1,16 +1,23 @@
 // The signed-in page: header, tab bar, and the one staff socket every tab shares.
 import { useState } from 'preact/hooks';
-import type { PrinterHealth } from '../shared/types.ts';
+import type { HallState, PrinterHealth } from '../shared/types.ts';
 import { useSocket } from '../web/useSocket.ts';
+import { Comments } from './Comments.tsx';
+import { FollowUps } from './FollowUps.tsx';
 import { Live } from './Live.tsx';
+import { Satisfaction } from './Satisfaction.tsx';
 import type { SupervisorSession } from './session.ts';
 import { Tabs, type Tab } from './Tabs.tsx';
 import { Today } from './Today.tsx';
+import { useFollowUpPulse, type FollowUpPulse } from './useFollowUpPulse.ts';
 
-// Only tabs that work are listed; reports, settings and ratings join here when they exist.
+// Only tabs that work are listed; reports and settings join here when they exist.
 const TABS = [
   { id: 'live', label: '实况' },
   { id: 'today', label: '今日统计' },
+  { id: 'followups', label: '差评回访' },
+  { id: 'satisfaction', label: '满意度' },
+  { id: 'comments', label: '意见簿' },
 ] as const satisfies readonly Tab[];
 type TabId = (typeof TABS)[number]['id'];
 
@@ -25,8 +32,12 @@ interface Props {
 export function Console({ session, onSignOut, onExpired }: Props) {
   const [tab, setTab] = useState<TabId>('live');
   const [printer, setPrinter] = useState<PrinterHealth | null>(null);
+  const { pulse, listen } = useFollowUpPulse(session.token, onExpired);
+  const [book, setBook] = useState<{ unanswered: number; version: number } | null>(null);
   const { hall, connected } = useSocket({ role: 'staff', token: session.token }, (socket) => {
     socket.on('printer:status', setPrinter);
+    socket.on('comments:changed', ({ unanswered }) => setBook((b) => ({ unanswered, version: (b?.version ?? 0) + 1 })));
+    listen(socket);
     // The server refuses an unknown or expired token at the handshake, and ends the
     // socket when the session is signed out elsewhere: both mean "sign in again".
     socket.on('connect_error', (err) => err.message === 'unauthorized' && onExpired());
@@ -53,7 +64,7 @@ export function Console({ session, onSignOut, onExpired }: Props) {
           </button>
         </div>
       </header>
-      <Tabs tabs={TABS} current={tab} onSelect={setTab} label="管理页面" />
+      <Tabs tabs={TABS} current={tab} onSelect={setTab} label="管理页面" badges={{ followups: <PulseBadge pulse={pulse} />, comments: book?.unanswered ? <span class="tab-badge">待答复 {book.unanswered}</span> : null }} />
       {!connected && hall && (
         <p class="stale" role="status">
           与服务器的连接已断开，正在重新连接；下面是断开前的数据。
@@ -61,17 +72,45 @@ export function Console({ session, onSignOut, onExpired }: Props) {
       )}
       <main class="panel">
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-          {tab === 'live' ? (
-            hall ? (
-              <Live hall={hall} printer={printer} token={session.token} onExpired={onExpired} />
-            ) : (
-              <p class="loading">正在连接大厅…</p>
-            )
-          ) : (
-            <Today token={session.token} day={hall?.day ?? null} onExpired={onExpired} />
-          )}
+          <Panel tab={tab} hall={hall} printer={printer} token={session.token} version={pulse?.version ?? 0} bookVersion={book?.version ?? 0} onExpired={onExpired} />
         </div>
       </main>
     </div>
+  );
+}
+
+interface PanelProps {
+  tab: TabId;
+  hall: HallState | null;
+  printer: PrinterHealth | null;
+  token: string;
+  version: number;
+  bookVersion: number;
+  onExpired: () => void;
+}
+
+function Panel({ tab, hall, printer, token, version, bookVersion, onExpired }: PanelProps) {
+  switch (tab) {
+    case 'live':
+      return hall ? <Live hall={hall} printer={printer} token={token} onExpired={onExpired} /> : <p class="loading">正在连接大厅…</p>;
+    case 'today':
+      return <Today token={token} day={hall?.day ?? null} onExpired={onExpired} />;
+    case 'followups':
+      return <FollowUps token={token} hall={hall} version={version} onExpired={onExpired} />;
+    case 'satisfaction':
+      return <Satisfaction token={token} hall={hall} version={version} onExpired={onExpired} />;
+    case 'comments':
+      return <Comments token={token} version={bookVersion} onExpired={onExpired} />;
+  }
+}
+
+/** Open cases on the 差评回访 tab, and how many are past due, kept live by the server's pushes. */
+function PulseBadge({ pulse }: { pulse: FollowUpPulse | null }) {
+  if (!pulse?.open) return null;
+  return (
+    <span class="tab-badges" data-testid="followups-badge">
+      <span class="tab-badge">待办 {pulse.open}</span>
+      {pulse.overdue > 0 && <span class="tab-badge tab-badge-bad">超期 {pulse.overdue}</span>}
+    </span>
   );
 }

@@ -1,5 +1,7 @@
 // A WAI-ARIA tab bar: arrow keys move between tabs, as screen-reader users expect.
 // Only the shown panel is rendered, so only the current tab points at a panel.
+import type { ComponentChildren } from 'preact';
+
 export interface Tab {
   id: string;
   label: string;
@@ -10,9 +12,11 @@ interface Props<T extends Tab> {
   current: T['id'];
   onSelect: (id: T['id']) => void;
   label: string;
+  /** Live figures shown after a tab's name (e.g. open follow-ups); part of its accessible name. */
+  badges?: Partial<Record<T['id'], ComponentChildren>>;
 }
 
-export function Tabs<T extends Tab>({ tabs, current, onSelect, label }: Props<T>) {
+export function Tabs<T extends Tab>({ tabs, current, onSelect, label, badges }: Props<T>) {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const i = tabs.findIndex((t) => t.id === current);
@@ -35,6 +39,7 @@ export function Tabs<T extends Tab>({ tabs, current, onSelect, label }: Props<T>
           onClick={() => onSelect(t.id)}
         >
           {t.label}
+          {badges?.[t.id as T['id']]}
         </button>
       ))}
     </nav>

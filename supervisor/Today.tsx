@@ -1,8 +1,8 @@
 // 今日统计: /api/stats as figures, today by default, any range on request.
-import { useEffect, useState } from 'preact/hooks';
 import type { Stats } from '../shared/core/stats.ts';
 import { Figure } from './Figure.tsx';
 import { minutes1, percent } from './format.ts';
+import { RangeForm } from './RangeForm.tsx';
 import { useRangeStats, type StatsRange } from './useStats.ts';
 
 interface Props {
@@ -16,7 +16,7 @@ export function Today({ token, day, onExpired }: Props) {
   const { stats, error, loading, query, range } = useRangeStats(token, onExpired);
   return (
     <div class="today">
-      <RangeForm day={day} busy={loading} onQuery={query} />
+      <RangeForm preset={day ? { from: day, to: day } : null} presetLabel="回到今日" busy={loading} onQuery={query} onPreset={() => query({})} />
       {error && (
         <p class="error-box" role="alert">
           {error}
@@ -34,49 +34,6 @@ function rangeTitle(r: StatsRange, day: string | null): string {
   const from = r.from ?? day ?? '今日';
   const to = r.to ?? day ?? '今日';
   return from === to ? `${from} 当日` : `${from} 至 ${to}`;
-}
-
-function RangeForm({ day, busy, onQuery }: { day: string | null; busy: boolean; onQuery: (r: StatsRange) => void }) {
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  // Start the pickers on the hall's day once it is known, without overwriting a choice.
-  useEffect(() => {
-    if (!day) return;
-    setFrom((f) => f || day);
-    setTo((t) => t || day);
-  }, [day]);
-
-  const submit = (e: Event) => {
-    e.preventDefault();
-    // The server decides what a valid range is and says why not (400 message shown above).
-    onQuery({ ...(from && { from }), ...(to && { to }) });
-  };
-  const today = () => {
-    if (day) {
-      setFrom(day);
-      setTo(day);
-    }
-    onQuery({});
-  };
-
-  return (
-    <form class="range" onSubmit={submit} aria-label="统计日期">
-      <label>
-        开始日期
-        <input type="date" name="from" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
-      </label>
-      <label>
-        结束日期
-        <input type="date" name="to" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
-      </label>
-      <button type="submit" class="primary" disabled={busy}>
-        查询
-      </button>
-      <button type="button" class="ghost" onClick={today} disabled={busy}>
-        回到今日
-      </button>
-    </form>
-  );
 }
 
 const LEVELS = [

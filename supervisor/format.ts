@@ -21,3 +21,14 @@ export function durationText(min: number): string {
   const h = Math.floor(min / 60);
   return min % 60 ? `${h} 小时 ${min % 60} 分钟` : `${h} 小时`;
 }
+
+/** "2025-06-10 09:05" from an ISO time with the hall's offset, as its wall clock read it. */
+export function dateTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}` : iso;
+}
+
+/** The first day of `day`'s month: the satisfaction tab's default range starts there. */
+export function monthStart(day: string): string {
+  return `${day.slice(0, 8)}01`;
+}

@@ -24,6 +24,7 @@ const service = (over: Partial<ServiceView> = {}): ServiceView => ({
   waiting: 0,
   open: true,
   closedReason: null,
+  longestWaitMin: 0,
   materials: [],
   estimatedWaitMin: 0,
   priorityAllowed: true,
@@ -41,6 +42,7 @@ const hall = (over: Partial<HallState> = {}): HallState => ({
   recent: [],
   announcement: { repeat: 2, template: '请{number}号到{counter}办理' },
   priorityKinds: [],
+  alerts: { waiting: 20, estimatedWaitMin: 30, longestWaitMin: 30 },
   ...over,
 });
 

@@ -1,7 +1,7 @@
 // POST /api/ratings exactly as the contract says, the window's pad, follow-up cases,
 // the comment book, and who may see what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startHall, type Harness } from './harness.ts';
+import { eventually, nextEvent, startHall, type Harness } from './harness.ts';
 
 let h: Harness;
 let clerk: string;
@@ -93,14 +93,15 @@ describe('follow-ups and figures (supervisor)', () => {
     expect(id).toEqual(expect.any(String));
     expect((await h.request('GET', '/api/follow-ups', undefined, clerk)).status).toBe(403);
     const open = (await h.request('GET', '/api/follow-ups?status=open', undefined, sup)).body;
-    expect(open.find((f: any) => f.id === id)).toMatchObject({ number: t.number, phone: '13800001234', level: 1, overdue: false, counterId: '3', clerkId: 'u-clerk3', serviceName: '户籍' });
+    expect(open.find((f: any) => f.id === id)).toMatchObject({ number: t.number, phone: '13800001234', level: 1, overdue: false, counterId: '3', clerkId: 'u-clerk3', serviceName: '户籍', counterName: '3号窗口', clerkName: '张敏' });
     expect((await h.request('POST', `/api/follow-ups/${id}/resolve`, { kind: 'explain', note: '已说明', close: true }, sup)).body.error.code).toBe('call_back_required');
     expect((await h.request('POST', `/api/follow-ups/${id}/call-back`, { reached: true, note: '已回访，群众接受道歉' }, sup)).status).toBe(200);
     const closed = await h.request('POST', `/api/follow-ups/${id}/resolve`, { kind: 'fix', note: '对窗口人员进行批评教育', close: true }, sup);
     expect(closed.body.closedAt).toEqual(expect.any(String));
     const summary = (await h.request('GET', '/api/ratings/summary', undefined, sup)).body;
     expect(summary.followUps.closed).toBeGreaterThanOrEqual(1);
-    expect(summary.byCounter.find((c: any) => c.id === '3').count).toBeGreaterThan(0);
+    expect(summary.byCounter.find((c: any) => c.id === '3')).toMatchObject({ name: '3号窗口', count: expect.any(Number) });
+    expect(summary.byClerk.find((c: any) => c.id === 'u-clerk3').name).toBe('张敏');
     expect(summary.byChannel.phone).toBeGreaterThanOrEqual(1);
   });
 
@@ -115,8 +116,11 @@ describe('follow-ups and figures (supervisor)', () => {
 
 describe('comment book (意见簿)', () => {
   it('takes comments from anyone and answers from a supervisor', async () => {
+    const staff = await h.socket({ role: 'staff', token: sup });
+    const pushed = nextEvent(staff, 'comments:changed');
     const c = await h.request('POST', '/api/comments', { kind: 'complaint', text: '大厅座位太少', contact: '李大爷 13900001111' });
     expect(c.status).toBe(201);
+    expect((await pushed).unanswered).toBeGreaterThanOrEqual(1);
     expect((await h.request('POST', '/api/comments', { text: '' })).status).toBe(400);
     expect((await h.request('GET', '/api/comments')).status).toBe(401);
     const list = (await h.request('GET', '/api/comments', undefined, sup)).body;

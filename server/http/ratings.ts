@@ -2,8 +2,10 @@
 // comment book, and a clerk's view of their own ratings (never who gave them).
 import { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
-import { ratingFigures } from '../../shared/core/ratingStats.ts';
-import { serviceById } from '../../shared/core/state.ts';
+import { dayNames } from '../../shared/core/commands.ts';
+import { ratingFigures, type MyRatingsReply } from '../../shared/core/ratingStats.ts';
+import { counterById, serviceById } from '../../shared/core/state.ts';
+import type { FollowUpView, RatableTicket, RatingReply } from '../../shared/types.ts';
 import { ticketView } from '../../shared/core/views.ts';
 import { localDay } from '../../shared/core/time.ts';
 import type { Hall } from '../hall.ts';
@@ -29,7 +31,8 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
       ...(b.comment !== undefined && { comment: b.comment }),
       ...(b.phone !== undefined && { phone: b.phone }),
     });
-    res.status(201).json({ ticketId: ticket!.id, number: ticket!.number, level: ticket!.rating!.level, channel: ticket!.rating!.channel, followUpId: followUp?.id ?? null });
+    const reply: RatingReply = { ticketId: ticket!.id, number: ticket!.number, level: ticket!.rating!.level, channel: ticket!.rating!.channel, followUpId: followUp?.id ?? null };
+    res.status(201).json(reply);
   });
 
   // The kiosk's 评价 entry and the pad find a visit by the number on the ticket.
@@ -37,7 +40,7 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
     const number = String(req.params.number).toUpperCase();
     const view = await hall.read((d) => {
       const t = Object.values(d.tickets).find((x) => x.number === number);
-      return t ? { ...ticketView(d, t), rated: Boolean(t.rating) } : null;
+      return t ? ({ ...ticketView(d, t), rated: Boolean(t.rating) } satisfies RatableTicket) : null;
     });
     if (!view) throw new HallError('unknown_ticket', 404, `今天没有 ${number} 号`);
     res.json(view);
@@ -70,7 +73,15 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
       await hall.read((d) =>
         d.followUps
           .filter((f) => status === 'all' || (status === 'open') === !f.closedAt)
-          .map((f) => ({ ...f, overdue: !f.closedAt && f.dueDate < today(), serviceName: serviceById(d, f.serviceId)?.name ?? f.serviceId }))
+          .map(
+            (f): FollowUpView => ({
+              ...f,
+              overdue: !f.closedAt && f.dueDate < today(),
+              serviceName: serviceById(d, f.serviceId)?.name ?? f.serviceId,
+              counterName: f.counterId ? (counterById(d, f.counterId)?.name ?? f.counterId) : null,
+              clerkName: f.clerkId ? (d.users.find((u) => u.id === f.clerkId)?.name ?? f.clerkId) : null,
+            }),
+          )
           .reverse(),
       ),
     );
@@ -92,7 +103,7 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
     const { from, to } = dateRange(hall, req.query);
     const tickets = await ticketsBetween(hall, archive, from, to);
     const followUps = hall.data.followUps.filter((f) => f.day >= from && f.day <= to);
-    res.json({ from, to, ...ratingFigures(tickets, followUps, hall.data.settings, today()) });
+    res.json({ from, to, ...ratingFigures(tickets, followUps, hall.data.settings, today(), dayNames(hall.data)) });
   });
 
   // A clerk's own ratings: level, reasons and comment, never the rater's contact.
@@ -101,15 +112,16 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
     const me = authed(res).session.userId;
     const mine = (await ticketsBetween(hall, archive, from, to)).filter((t) => t.clerkId === me && t.status === 'done');
     const d = hall.data;
-    res.json({
+    const reply: MyRatingsReply = {
       from,
       to,
-      ...ratingFigures(mine, [], d.settings, today()),
+      ...ratingFigures(mine, [], d.settings, today(), dayNames(d)),
       ratings: mine
         .filter((t) => t.rating)
         .map((t) => ({ number: t.number, day: t.day, serviceName: serviceById(d, t.serviceId)?.name ?? t.serviceId, level: t.rating!.level, reasons: t.rating!.reasons, comment: t.rating!.comment ?? null, at: t.rating!.at }))
         .reverse(),
-    });
+    };
+    res.json(reply);
   });
 
   return r;

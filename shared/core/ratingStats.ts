@@ -1,5 +1,5 @@
 // Satisfaction figures over ticket records and follow-up cases. Pure.
-import type { FollowUp, Ticket } from '../types.ts';
+import type { DayNames, FollowUp, RatingLevel, Ticket } from '../types.ts';
 import { isWorkingDay } from './calendar.ts';
 import { addDays } from './time.ts';
 import type { Settings } from '../types.ts';
@@ -13,6 +13,7 @@ export interface LevelCounts {
 
 export interface GroupFigures extends LevelCounts {
   id: string;
+  name: string;
   served: number;
   responseRate: number; // rated / served
 }
@@ -55,13 +56,14 @@ export function workingDaysToClose(settings: Settings, f: FollowUp): number | nu
   return n;
 }
 
-export function ratingFigures(tickets: Iterable<Ticket>, followUps: FollowUp[], settings: Settings, today: string): RatingFigures {
+/** `names`: what to call windows, clerks and businesses in the rows (ids otherwise). */
+export function ratingFigures(tickets: Iterable<Ticket>, followUps: FollowUp[], settings: Settings, today: string, names?: DayNames): RatingFigures {
   const all = { ...empty(), served: 0, responseRate: 0 };
   const groups = { counter: new Map<string, GroupFigures>(), clerk: new Map<string, GroupFigures>(), service: new Map<string, GroupFigures>() };
   const byChannel: Record<string, number> = {};
   const group = (m: Map<string, GroupFigures>, id: string) => {
     let g = m.get(id);
-    if (!g) m.set(id, (g = { id, ...empty(), served: 0, responseRate: 0 }));
+    if (!g) m.set(id, (g = { id, name: id, ...empty(), served: 0, responseRate: 0 }));
     return g;
   };
   for (const t of tickets) {
@@ -74,8 +76,8 @@ export function ratingFigures(tickets: Iterable<Ticket>, followUps: FollowUp[], 
     byChannel[t.rating.channel] = (byChannel[t.rating.channel] ?? 0) + 1;
     for (const [m, id] of keys) if (id) add(group(m, id), t.rating.level);
   }
-  const rows = (m: Map<string, GroupFigures>) =>
-    [...m.values()].map((g) => finish({ ...g, responseRate: g.served ? g.count / g.served : 0 })).sort((a, b) => a.id.localeCompare(b.id, 'zh', { numeric: true }));
+  const rows = (m: Map<string, GroupFigures>, named?: Record<string, string>) =>
+    [...m.values()].map((g) => finish({ ...g, name: named?.[g.id] ?? g.id, responseRate: g.served ? g.count / g.served : 0 })).sort((a, b) => a.id.localeCompare(b.id, 'zh', { numeric: true }));
   const closed = followUps.filter((f) => f.closedAt);
   const calledBack = followUps.filter((f) => f.callBacks.length > 0).length;
   const closeDays = closed.map((f) => workingDaysToClose(settings, f) ?? 0);
@@ -91,9 +93,9 @@ export function ratingFigures(tickets: Iterable<Ticket>, followUps: FollowUp[], 
       callBackRate: followUps.length ? calledBack / followUps.length : 0,
       avgCloseDays: closeDays.length ? closeDays.reduce((a, b) => a + b, 0) / closeDays.length : 0,
     },
-    byCounter: rows(groups.counter),
-    byClerk: rows(groups.clerk),
-    byService: rows(groups.service),
+    byCounter: rows(groups.counter, names?.counters),
+    byClerk: rows(groups.clerk, names?.clerks),
+    byService: rows(groups.service, names?.services),
     byChannel,
   };
 }
@@ -106,3 +108,10 @@ export function maskPhone(phone: string | undefined): string {
   if (digits.length < 8) return digits.slice(0, 1) + '*'.repeat(digits.length - 3) + digits.slice(-2);
   return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
 }
+
+/** `GET /api/me/ratings`: a clerk's own figures and each rating, never who gave it. */
+export type MyRatingsReply = RatingFigures & {
+  from: string;
+  to: string;
+  ratings: { number: string; day: string; serviceName: string; level: RatingLevel; reasons: string[]; comment: string | null; at: string }[];
+};

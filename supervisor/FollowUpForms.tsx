@@ -1,0 +1,126 @@
+// What the supervisor records on an open case: a call back (回访), then the fix (整改)
+// or explanation (解释说明) and closing. The server enforces the order (no closing
+// without a call back) and its refusal is shown as written.
+import { useEffect, useState } from 'preact/hooks';
+import type { FollowUp } from '../shared/types.ts';
+import { RESOLUTION_KIND } from './followUps.ts';
+import { useAction } from './useResource.ts';
+
+interface Props {
+  followUp: FollowUp;
+  token: string;
+  onExpired: () => void;
+  /** A change went through: the list is read again. */
+  onChanged: () => void;
+}
+
+const path = (f: FollowUp, what: string) => `/api/follow-ups/${encodeURIComponent(f.id)}/${what}`;
+
+export function CallBackForm({ followUp: f, token, onExpired, onChanged }: Props) {
+  const [reached, setReached] = useState<boolean | null>(null);
+  const [note, setNote] = useState('');
+  const act = useAction(token, onExpired);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (reached === null) return act.setError('请选择是否联系上群众');
+    if (await act.run('POST', path(f, 'call-back'), { reached, note })) {
+      setReached(null);
+      setNote('');
+      onChanged();
+    }
+  };
+
+  return (
+    <form class="act" onSubmit={submit} aria-label="记录回访">
+      <h4>记录回访{f.callBacks.length > 0 && <small>（已回访 {f.callBacks.length} 次）</small>}</h4>
+      <fieldset class="seg">
+        <legend class="sr-only">回访结果</legend>
+        <label class={reached === true ? 'on' : undefined}>
+          <input type="radio" name="reached" checked={reached === true} onChange={() => setReached(true)} />
+          已联系上
+        </label>
+        <label class={reached === false ? 'on' : undefined}>
+          <input type="radio" name="reached" checked={reached === false} onChange={() => setReached(false)} />
+          未联系上
+        </label>
+      </fieldset>
+      <label class="fld">
+        <span class="sr-only">回访情况</span>
+        <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} placeholder="例如：已电话联系，群众反映等候时间长，已致歉" />
+      </label>
+      <div class="act-buttons">
+        <button type="submit" class="primary" disabled={act.busy}>
+          记录回访
+        </button>
+      </div>
+      {act.error && (
+        <p class="error-box" role="alert">
+          {act.error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function ResolveForm({ followUp: f, token, onExpired, onChanged }: Props) {
+  // A resolution saved earlier without closing is picked up to finish.
+  const [kind, setKind] = useState<'fix' | 'explain' | null>(f.resolution?.kind ?? null);
+  const [note, setNote] = useState(f.resolution?.note ?? '');
+  const act = useAction(token, onExpired);
+  // "请先记录回访" no longer holds once a call back is on record.
+  useEffect(() => act.setError(null), [f.callBacks.length]);
+
+  const save = async (close: boolean) => {
+    if (!kind) return act.setError('请选择“整改”或“解释说明”');
+    if (await act.run('POST', path(f, 'resolve'), { kind, note, close })) onChanged();
+  };
+
+  return (
+    <form
+      class="act"
+      aria-label="整改或解释说明"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(true);
+      }}
+    >
+      <h4>
+        整改或解释说明
+        {f.resolution ? <small>（已保存，未办结）</small> : f.callBacks.length === 0 && <small>（办结前须先记录回访）</small>}
+      </h4>
+      <fieldset class="seg">
+        <legend class="sr-only">处理方式</legend>
+        {(['fix', 'explain'] as const).map((k) => (
+          <label key={k} class={kind === k ? 'on' : undefined}>
+            <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} />
+            {RESOLUTION_KIND[k]}
+          </label>
+        ))}
+      </fieldset>
+      <label class="fld">
+        <span class="sr-only">处理情况</span>
+        <textarea
+          rows={2}
+          maxLength={1000}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+          placeholder={kind === 'explain' ? '向群众解释说明的内容' : '整改措施，例如：已对窗口人员批评教育，加强服务规范培训'}
+        />
+      </label>
+      <div class="act-buttons">
+        <button type="submit" class="primary" disabled={act.busy}>
+          保存并办结
+        </button>
+        <button type="button" class="ghost" disabled={act.busy} onClick={() => void save(false)}>
+          仅保存
+        </button>
+      </div>
+      {act.error && (
+        <p class="error-box" role="alert">
+          {act.error}
+        </p>
+      )}
+    </form>
+  );
+}

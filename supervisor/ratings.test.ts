@@ -1,0 +1,100 @@
+// The rating tabs' pure helpers: deadlines as the supervisor reads them, the order cases
+// and comments are worked in, the tab badge's figures, and the range defaults.
+import { describe, expect, it } from 'vitest';
+import type { CommentEntry } from '../shared/types.ts';
+import { sortComments } from './comments.ts';
+import { deadline, openCounts, overdueDays, sortFollowUps, type FollowUpRow } from './followUps.ts';
+import { dateTime, monthStart } from './format.ts';
+
+const row = (over: Partial<FollowUpRow> = {}): FollowUpRow => ({
+  id: 'f1',
+  ticketId: 't1',
+  number: 'E001',
+  day: '2025-06-03',
+  serviceId: 'household',
+  serviceName: '户籍',
+  counterName: '3号窗口',
+  clerkName: '张敏',
+  counterId: '3',
+  clerkId: 'u-clerk3',
+  level: 1,
+  reasons: ['工作人员态度不好'],
+  openedAt: '2025-06-03T10:00:00.000+08:00',
+  dueDate: '2025-06-10',
+  callBacks: [],
+  overdue: false,
+  ...over,
+});
+
+describe('deadline', () => {
+  it('counts calendar days past the due date', () => {
+    expect(overdueDays('2025-06-10', '2025-06-13')).toBe(3);
+    expect(overdueDays('2025-06-10', '2025-06-10')).toBe(0);
+    expect(overdueDays('2025-06-10', '2025-06-01')).toBe(0);
+    expect(overdueDays('2025-05-30', '2025-06-02')).toBe(3);
+  });
+
+  it('reads 已超期 N 天 in red once past due, a warning on the day, days left before', () => {
+    expect(deadline(row({ overdue: true }), '2025-06-13')).toEqual({ text: '已超期 3 天', tone: 'bad' });
+    expect(deadline(row(), '2025-06-10')).toEqual({ text: '今天到期', tone: 'warn' });
+    expect(deadline(row(), '2025-06-09')).toEqual({ text: '还剩 1 天', tone: 'warn' });
+    expect(deadline(row(), '2025-06-05')).toEqual({ text: '还剩 5 天', tone: 'plain' });
+  });
+
+  it('trusts the server when the hall day is not known yet, or lags the server by a day', () => {
+    expect(deadline(row({ overdue: true }), null)).toEqual({ text: '已超期', tone: 'bad' });
+    expect(deadline(row(), null)).toEqual({ text: '2025-06-10 前办结', tone: 'plain' });
+    expect(deadline(row({ overdue: true }), '2025-06-10')).toEqual({ text: '已超期', tone: 'bad' });
+  });
+
+  it('says when a closed case was closed, however late', () => {
+    expect(deadline(row({ closedAt: '2025-06-12T09:00:00.000+08:00', overdue: false }), '2025-06-20')).toEqual({ text: '已办结（2025-06-12）', tone: 'done' });
+  });
+});
+
+describe('sortFollowUps', () => {
+  it('puts open before closed, overdue first, then the nearest due date, then the oldest', () => {
+    const rows = [
+      row({ id: 'closed-early', closedAt: '2025-06-05T09:00:00.000+08:00' }),
+      row({ id: 'due-later', dueDate: '2025-06-12' }),
+      row({ id: 'due-soon-newer', dueDate: '2025-06-10', openedAt: '2025-06-03T11:00:00.000+08:00' }),
+      row({ id: 'closed-late', closedAt: '2025-06-08T09:00:00.000+08:00' }),
+      row({ id: 'overdue', dueDate: '2025-06-02', overdue: true }),
+      row({ id: 'due-soon-older', dueDate: '2025-06-10' }),
+    ];
+    expect(sortFollowUps(rows).map((f) => f.id)).toEqual(['overdue', 'due-soon-older', 'due-soon-newer', 'due-later', 'closed-late', 'closed-early']);
+  });
+
+  it('leaves the list it was given alone', () => {
+    const rows = [row({ id: 'b', dueDate: '2025-06-12' }), row({ id: 'a' })];
+    sortFollowUps(rows);
+    expect(rows.map((f) => f.id)).toEqual(['b', 'a']);
+  });
+
+  it('counts open and overdue cases for the tab badge', () => {
+    expect(openCounts([row(), row({ overdue: true }), row({ closedAt: '2025-06-05T09:00:00.000+08:00' })])).toEqual({ open: 2, overdue: 1 });
+    expect(openCounts([])).toEqual({ open: 0, overdue: 0 });
+  });
+});
+
+describe('sortComments', () => {
+  const entry = (id: string, at: string, replied = false): CommentEntry => ({
+    id,
+    kind: 'comment',
+    text: id,
+    at,
+    ...(replied && { reply: { text: '已处理', at, by: 'u-supervisor' } }),
+  });
+  it('puts unanswered entries first, newest first within each group', () => {
+    const list = [entry('old-answered', '2025-06-01T09:00:00+08:00', true), entry('old', '2025-06-02T09:00:00+08:00'), entry('new-answered', '2025-06-04T09:00:00+08:00', true), entry('new', '2025-06-03T09:00:00+08:00')];
+    expect(sortComments(list).map((c) => c.id)).toEqual(['new', 'old', 'new-answered', 'old-answered']);
+  });
+});
+
+describe('format', () => {
+  it('reads the hall wall clock from an ISO time and starts a month on its first', () => {
+    expect(dateTime('2025-06-10T09:05:33.120+08:00')).toBe('2025-06-10 09:05');
+    expect(monthStart('2025-06-10')).toBe('2025-06-01');
+    expect(monthStart('2025-12-31')).toBe('2025-12-01');
+  });
+});
