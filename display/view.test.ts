@@ -27,6 +27,7 @@ const hall = (over: Partial<HallState> = {}): HallState => ({
   recent: [],
   announcement: { repeat: 2, template: '请{number}号到{counter}办理' },
   priorityKinds: [],
+  alerts: { waiting: 20, estimatedWaitMin: 30, longestWaitMin: 30 },
   ...over,
 });
 
