@@ -66,6 +66,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  // API answers are live data: hashing every body for an ETag nobody revalidates costs
+  // a SHA-1 per request. Static files keep their own ETags (express.static).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
 

@@ -28,10 +28,12 @@ const ticketIdSchema = z.string().min(1).max(64);
 
 /**
  * Whole-state pushes at most this often. Calls go out at once as ticket:called; the
- * state (counts, waits) can follow a moment later, and 300 screens × 20 pushes a second
- * would cost more than every call itself.
+ * state (counts, waits) can follow a moment later. Wall screens and kiosks, up to
+ * hundreds of them, get it at most once a second: by bytes it outweighs the calls, and
+ * a big message in a screen's socket holds up the next call behind it.
  */
 const PUSH_MS = 250;
+const DISPLAY_PUSH_MS = 1000;
 const REFRESH_MS = 30_000; // waits, clock and opening hours move even when nothing happens
 
 export interface Sockets {
@@ -98,17 +100,34 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
   // ------------------------------------------------------------ pushes
   let pending: NodeJS.Timeout | null = null;
   let lastPush = 0;
+  let lastDisplayPush = 0;
+  let displayDirty = false;
+  let displayTimer: NodeJS.Timeout | null = null;
   // A lone change goes out on the next tick; a burst, once per PUSH_MS with its latest state.
   const schedule = () => {
     pending ??= setTimeout(push, Math.max(0, lastPush + PUSH_MS - Date.now()));
   };
+
+  function pushDisplays(state: ReturnType<typeof hallState>) {
+    displayDirty = false;
+    lastDisplayPush = Date.now();
+    io.to(rooms.display).emit('hall:state', state);
+  }
 
   function push() {
     pending = null;
     lastPush = Date.now();
     const data = hall.data;
     const state = hallState(data, hall.now());
-    io.to([rooms.display, rooms.staff]).emit('hall:state', state);
+    io.to(rooms.staff).emit('hall:state', state);
+    if (Date.now() - lastDisplayPush >= DISPLAY_PUSH_MS) pushDisplays(state);
+    else if (!displayDirty) {
+      displayDirty = true;
+      displayTimer = setTimeout(() => {
+        displayTimer = null;
+        pushDisplays(hallState(hall.data, hall.now()));
+      }, lastDisplayPush + DISPLAY_PUSH_MS - Date.now());
+    }
     const adapterRooms = io.of('/').adapter.rooms;
     for (const c of data.counters) {
       if (!adapterRooms.has(rooms.counter(c.id))) continue;
@@ -176,6 +195,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       unsubscribe();
       clearInterval(refresh);
       if (pending) clearTimeout(pending);
+      if (displayTimer) clearTimeout(displayTimer);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -62,8 +62,9 @@ export class Journal {
     const p = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     if (!this.flushing) {
       this.flushing = true;
-      // Let the commands of this tick join the batch.
-      setImmediate(() => void this.flush());
+      // Starts right after the current task: commands arriving while this write and
+      // fsync are under way form the next batch, so bursts still share fsyncs.
+      queueMicrotask(() => void this.flush());
     }
     return p;
   }

@@ -94,3 +94,17 @@ describe('stats', () => {
     });
   });
 });
+
+describe('cached zone offsets', () => {
+  it('agree with Intl across a DST change and a half-hour zone', () => {
+    const fmt = (ms: number, tz: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms).replace(' ', 'T');
+    for (const tz of ['Asia/Shanghai', 'America/New_York', 'Australia/Adelaide', 'Asia/Kathmandu']) {
+      // Around New York's 2026-03-08 and Adelaide's 2026-04-05 changes, every 7 minutes for two days.
+      for (const start of [Date.parse('2026-03-07T12:00:00Z'), Date.parse('2026-04-03T12:00:00Z')]) {
+        for (let ms = start; ms < start + 2 * 86_400_000; ms += 7 * 60_000 + 13_000) {
+          expect(isoLocal(ms, tz).slice(0, 19), `${tz} ${new Date(ms).toISOString()}`).toBe(fmt(ms, tz));
+        }
+      }
+    }
+  });
+});

@@ -43,7 +43,31 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * The zone's offset, cached per quarter hour: every zone change in the tz database
+ * happens on a quarter hour, so within one the offset is fixed and the wall clock is
+ * plain arithmetic. Intl is asked once per zone per quarter hour, not per timestamp.
+ */
+const QUARTER = 15 * 60_000;
+const offsets = new Map<string, { bucket: number; offsetMs: number }>();
+
+function offsetMsAt(ms: number, timeZone: string): number {
+  const bucket = Math.floor(ms / QUARTER);
+  const hit = offsets.get(timeZone);
+  if (hit && hit.bucket === bucket) return hit.offsetMs;
+  const start = bucket * QUARTER;
+  const p = intlParts(start, timeZone);
+  const offsetMs = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
+  offsets.set(timeZone, { bucket, offsetMs });
+  return offsetMs;
+}
+
 export function localParts(ms: number, timeZone: string): LocalParts {
+  const t = new Date(ms + offsetMsAt(ms, timeZone));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes(), second: t.getUTCSeconds(), weekday: t.getUTCDay() };
+}
+
+function intlParts(ms: number, timeZone: string): LocalParts {
   const out: LocalParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, weekday: 0 };
   for (const p of formatter(timeZone).formatToParts(ms)) {
     switch (p.type) {
@@ -63,15 +87,13 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** Minutes east of UTC at that instant. */
 export function offsetMinutes(ms: number, timeZone: string): number {
-  const p = localParts(ms, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+  return Math.round(offsetMsAt(ms, timeZone) / 60000);
 }
 
 /** ISO 8601 with the zone's offset: 2026-11-26T09:05:00.000+08:00 */
 export function isoLocal(ms: number, timeZone: string): string {
   const p = localParts(ms, timeZone);
-  const off = Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000) / 60000);
+  const off = offsetMinutes(ms, timeZone);
   const sign = off < 0 ? '-' : '+';
   const a = Math.abs(off);
   const millis = ((ms % 1000) + 1000) % 1000;
