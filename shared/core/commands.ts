@@ -205,14 +205,19 @@ function transfer(data: HallData, cmd: Extract<Command, { type: 'transfer' }>): 
   // 分流交办: same number, same take time and queue place; the first clerk stays on record.
   (ticket.transfers ??= []).push({ from: ticket.serviceId, to: target.id, at: iso(data, cmd.at), by: cmd.userId, counterId: counter.id });
   ticket.serviceId = target.id;
+  delete ticket.startedAt;
+  backToQueue(data, ticket);
+  runtimeOf(data, counter.id).currentTicketId = null;
+  return { ticket };
+}
+
+/** Waiting again at its original place (seq): a new call cycle, no window yet. */
+function backToQueue(data: HallData, ticket: Ticket): void {
   ticket.status = 'waiting';
   ticket.callCount = 0;
   delete ticket.counterId;
   delete ticket.clerkId;
-  delete ticket.startedAt;
   countWaiting(data, ticket, 1);
-  runtimeOf(data, counter.id).currentTicketId = null;
-  return { ticket };
 }
 
 function reinstate(data: HallData, cmd: Extract<Command, { type: 'reinstate' }>): Effects {
@@ -220,12 +225,8 @@ function reinstate(data: HallData, cmd: Extract<Command, { type: 'reinstate' }>)
   const ticket = data.tickets[cmd.ticketId] ?? refuse('unknown_ticket', 404, '今天没有这个号');
   if (ticket.status !== 'no_show') refuse('not_no_show', 409, `${ticket.number} 号不是过号状态`);
   // A late arrival goes back to its original place: it was called once already.
-  ticket.status = 'waiting';
-  ticket.callCount = 0;
-  delete ticket.counterId;
-  delete ticket.clerkId;
   delete ticket.noShowAt;
-  countWaiting(data, ticket, 1);
+  backToQueue(data, ticket);
   return { ticket };
 }
 
