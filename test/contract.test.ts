@@ -61,7 +61,8 @@ describe('public', () => {
   it('serves the OpenAPI description and a QR for a ticket', async () => {
     const { body } = await h.request('GET', '/api/openapi.json');
     expect(body.openapi).toMatch(/^3\./);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/tickets', '/api/counters/{id}/next', '/api/stats', '/api/session']));
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/tickets', '/api/counters/{id}/next', '/api/stats', '/api/session', '/api/ratings', '/api/reports', '/api/settings/hall', '/api/printer']));
+    expect(body.paths['/api/settings/hall'].put.requestBody.content['application/json'].schema.properties).toHaveProperty('weekHours');
     const t = await h.request('POST', '/api/tickets', { serviceId: 'forestry' });
     const qr = await fetch(`${h.url}/api/tickets/${t.body.id}/qr.svg`);
     expect(qr.headers.get('content-type')).toContain('image/svg+xml');

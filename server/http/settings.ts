@@ -11,7 +11,7 @@ import { parse } from './validate.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const hours = z.object({ open: z.string(), close: z.string() });
-const hallSchema = z.object({
+export const hallSchema = z.object({
   hallName: text(60).min(1),
   timeZone: text(60).min(1),
   weekHours: z.array(hours.nullable()).length(7),
@@ -23,7 +23,7 @@ const hallSchema = z.object({
   ratings: z.object({ reasons: z.array(text(40)).min(1).max(20), followUpDays: z.number().int().min(1).max(60), padIdleSec: z.number().int().min(10).max(600) }),
   alerts: z.object({ waiting: z.number().int().min(1).max(10_000), estimatedWaitMin: z.number().int().min(1).max(1440), longestWaitMin: z.number().int().min(1).max(1440) }),
 });
-const serviceSchema = z.object({
+export const serviceSchema = z.object({
   name: text(30).min(1),
   prefix: z.string().regex(/^[A-Z]$/, '前缀应为一个大写字母'),
   materials: z.array(text(100).min(1)).max(30),
@@ -33,13 +33,13 @@ const serviceSchema = z.object({
   enabled: z.boolean(),
   avgServiceMin: z.number().min(0.5).max(240),
 });
-const counterSchema = z.object({
+export const counterSchema = z.object({
   name: text(30).min(1),
   serviceIds: z.array(z.string().min(1).max(64)).max(50),
   clerkA: z.string().min(1).max(64).nullable(),
   clerkB: z.string().min(1).max(64).nullable(),
 });
-const userSchema = z.object({
+export const userSchema = z.object({
   username: z.string().trim().min(2).max(32),
   name: text(30).min(1),
   staffNo: text(20),
