@@ -29,6 +29,7 @@ import {
   tempDir,
   type Swarm,
 } from './servers.ts';
+import { reportsBench, type ReportsResult } from './reports.ts';
 import { pageSizes, type PageSize } from './sizes.ts';
 import { checkLoopMonitor, issue, takeBody, type IssueResult } from './throughput.ts';
 
@@ -48,6 +49,8 @@ const cfg = {
   maxSeconds: num('BENCH_MAX_SECONDS', 120),
   distDir: path.resolve(repoRoot, env.BENCH_DIST ?? 'dist'),
   prof: env.BENCH_PROF === '1',
+  reportDays: num('BENCH_REPORT_DAYS', 90),
+  reportPerDay: num('BENCH_REPORT_PER_DAY', 5000),
   keep: env.BENCH_KEEP === '1',
 };
 const resultsDir = path.join(repoRoot, 'bench', 'results');
@@ -328,6 +331,13 @@ function printProfiles(profiles: Record<string, ProfileTop[]>) {
   }
 }
 
+function printReports(r: ReportsResult) {
+  console.log(`\n6. REPORTS OVER HISTORY  ${r.days} archived days × ${r.ticketsPerDay} tickets (${r.archiveMb} MB of archive JSON)`);
+  console.log(`   baseline: read + JSON.parse every archive file        ${r.baselineMs} ms`);
+  console.log(`   hall GET /api/reports for the whole range             ${r.reportMs} ms (median of 3; per-day facts cached)`);
+  console.log(`   hall, first report after the files appeared          ${r.firstReportMs} ms (builds the facts caches, as the midnight rollover does)`);
+}
+
 // ------------------------------------------------------------------ main
 
 async function main(): Promise<number> {
@@ -347,6 +357,8 @@ async function main(): Promise<number> {
   const tpBase = await throughputBaseline();
   log('issuance: hall server');
   const tpHall = await throughputHall();
+  log('reports: 90 archived days of 5000 tickets');
+  const reports = await reportsBench(cfg.reportDays, cfg.reportPerDay, log);
   const sizes = pageSizes(cfg.distDir);
 
   const targets: Target[] = [
@@ -357,6 +369,7 @@ async function main(): Promise<number> {
     target('issue_rate', 'issuance rate ≥ 500 tickets/s', tpHall.load.perSec, '>=', 500, '/s'),
     target('loop_max', 'event-loop delay max during issuance ≤ 20 ms', tpHall.metrics.eventLoopDelay.maxMs, '<=', 20, 'ms', `idle control ${tpHall.idleControl.eventLoopDelay.maxMs} ms`),
     target('rss_ratio', 'RSS after load ≤ 1.5× baseline Socket.IO server', tpHall.rssProcBytes / latBase.serverRssBytes, '<=', 1.5, '×', `${mb(tpHall.rssProcBytes)} vs ${mb(latBase.serverRssBytes)} MB`),
+    target('report_ratio', `report over ${reports.days} archived days ≤ 2× reading and parsing them`, reports.reportMs / reports.baselineMs, '<=', 2, '×', `${reports.reportMs} vs ${reports.baselineMs} ms`),
     ...sizes.filter((s) => !s.missing).map((s) => target(`size_${s.page}`, `${s.page}: gzipped JS < 35 kB`, s.jsGzip / 1000, '<', 35, 'kB')),
   ];
   for (const s of sizes) if (s.missing) notes.push(`page ${s.page} skipped: ${s.missing}`);
@@ -381,6 +394,7 @@ async function main(): Promise<number> {
   printLoop(tpHall, loopCheck);
   printRss(latBase, latHall, tpHall);
   printSizes(sizes);
+  printReports(reports);
   if (cfg.prof) printProfiles(profiles);
   printTargets(targets);
   if (notes.length) console.log(`\nNOTES\n${notes.map((n) => `  - ${n}`).join('\n')}`);
@@ -398,6 +412,7 @@ async function main(): Promise<number> {
     latency: { baseline: latBase, hall: latHall },
     throughput: { baseline: tpBase, hall: tpHall },
     sizes,
+    reports,
     targets,
     notes,
     ...(cfg.prof && { profiles }),

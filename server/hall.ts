@@ -1,7 +1,7 @@
 // Runs commands one at a time: core rule → journal (fsync'ed) → reply and broadcast.
 // Node runs each `apply` to completion before the next starts, so two clerks pressing
 // "next" together are two commands in a row and can never get the same ticket.
-import { apply, dayChanged, type Command, type Effects } from '../shared/core/commands.ts';
+import { apply, dayChanged, dayNames, type Command, type Effects } from '../shared/core/commands.ts';
 import { HallError } from '../shared/core/errors.ts';
 import { nextMidnightMs } from '../shared/core/time.ts';
 import type { HallData, Session } from '../shared/types.ts';
@@ -134,8 +134,10 @@ export class Hall {
   private async afterApply(cmd: Command, effects: Effects, replaying: boolean): Promise<void> {
     if (effects.archive) {
       // Written before the snapshot that drops the day from the live state; a crash in
-      // between replays the rollover and writes the same file again.
+      // between replays the rollover and writes the same file again. The day's report
+      // facts are cached at once, so reports never have to read a whole day.
       await this.opts.store.archive.write(effects.archive);
+      await this.opts.store.archive.facts(effects.archive.day, dayNames(this.data)).catch((e: Error) => this.opts.log?.(`facts for ${effects.archive!.day}: ${e.message}`));
       if (!replaying) void this.maybeSnapshot(true);
     }
     if (replaying) return;
