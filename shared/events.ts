@@ -28,6 +28,8 @@ export interface ServerToClient {
   'ratings:changed': (summary: { openFollowUps: number; overdue: number }) => void;
   /** Staff: the comment book changed (a new entry or a reply). */
   'comments:changed': (summary: { unanswered: number }) => void;
+  /** Staff: a committed case (承诺件) was made or delivered. */
+  'commitments:changed': (summary: { open: number; overdue: number }) => void;
 }
 
 export type Ack = (reply: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;

@@ -254,6 +254,17 @@ export interface Commitment {
   note?: string;
 }
 
+/** `GET /api/commitments` row: the case plus what the page needs to show it. */
+export type CommitmentView = Commitment & { overdue: boolean; serviceName: string };
+
+/** Committed cases of a report's period. */
+export interface CommittedFigures {
+  total: number;
+  delivered: number;
+  open: number;
+  overdue: number;
+}
+
 export interface AuditEntry {
   at: string;
   by: string; // user id

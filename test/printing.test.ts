@@ -101,6 +101,7 @@ describe('choosing the printer (admin)', () => {
     // PRINTER from the environment wins over the settings; the paper width still applies.
     const ok = await h.request('PUT', '/api/settings/printer', { uri: 'tcp://10.0.0.5:9100', paperWidth: 58 }, admin);
     expect(ok.body).toMatchObject({ source: 'env', name: emu.uri, paperWidth: 58 });
+    expect((await h.request('GET', '/api/audit', undefined, admin)).body[0]).toMatchObject({ action: '修改打印机', target: 'tcp://10.0.0.5:9100', detail: expect.stringContaining('58 毫米') });
     const job = nextJob();
     const t = (await h.request('POST', '/api/tickets', { serviceId: 'social' })).body;
     const printed = await job;

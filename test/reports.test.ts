@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DayArchive, Ticket } from '../shared/types.ts';
-import { eventually, startHall, type Harness } from './harness.ts';
+import { eventually, nextEvent, startHall, type Harness } from './harness.ts';
 
 let h: Harness;
 let sup: string;
@@ -91,9 +91,12 @@ describe('reports', () => {
 describe('committed cases (承诺件)', () => {
   it('are listed until delivered', async () => {
     const clerk = await h.signIn('clerk6', '6');
+    const staff = await h.socket({ role: 'staff', token: clerk });
     const t = (await h.request('POST', '/api/tickets', { serviceId: 'housing' })).body;
     await h.request('POST', '/api/counters/6/next', undefined, clerk);
+    const pushed = nextEvent(staff, 'commitments:changed');
     const done = await h.request('POST', '/api/counters/6/complete', { outcome: 'committed' }, clerk);
+    expect((await pushed).open).toBeGreaterThanOrEqual(1);
     const open = (await h.request('GET', '/api/commitments', undefined, clerk)).body;
     expect(open.find((c: any) => c.ticketId === t.id)).toMatchObject({ number: t.number, dueDate: done.body.ticket.dueDate, overdue: false });
     expect((await h.request('POST', `/api/commitments/${t.id}/deliver`, { note: '已送达' }, clerk)).body.deliveredAt).toEqual(expect.any(String));

@@ -3,13 +3,13 @@
 import { Router, type Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { appraisal, quarterOf } from '../../shared/core/appraisal.ts';
+import { appraisal, quarterOf, type AppraisalReply } from '../../shared/core/appraisal.ts';
 import { dayNames } from '../../shared/core/commands.ts';
 import { maskPhone } from '../../shared/core/ratingStats.ts';
-import { dayFacts, ReportBuilder, type DayFacts, type Report, type ReportRow } from '../../shared/core/reports.ts';
+import { dayFacts, ReportBuilder, type DayFacts, type Report, type ReportReply, type ReportRow } from '../../shared/core/reports.ts';
 import { serviceById } from '../../shared/core/state.ts';
 import { localDay } from '../../shared/core/time.ts';
-import type { HallData, Ticket } from '../../shared/types.ts';
+import type { CommitmentView, CommittedFigures, HallData, Ticket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { Archive } from '../store/archive.ts';
 import { authed, requireRole } from './access.ts';
@@ -37,17 +37,10 @@ export async function factsBetween(hall: Hall, archive: Archive, from: string, t
   return out;
 }
 
-export async function buildReport(hall: Hall, archive: Archive, from: string, to: string): Promise<Report & { committed: CommittedFigures }> {
+export async function buildReport(hall: Hall, archive: Archive, from: string, to: string): Promise<ReportReply> {
   const b = new ReportBuilder(from, to);
   for (const f of await factsBetween(hall, archive, from, to)) b.addDay(f);
   return { ...b.build(), committed: committedFigures(hall.data, from, to, today(hall)) };
-}
-
-interface CommittedFigures {
-  total: number;
-  delivered: number;
-  open: number;
-  overdue: number;
 }
 
 function committedFigures(d: HallData, from: string, to: string, day: string): CommittedFigures {
@@ -99,7 +92,8 @@ export function reportRoutes(hall: Hall, archive: Archive): Router {
   r.get('/reports/appraisal', supervisor, async (req, res) => {
     const { from, to, label } = appraisalRange(req.query);
     const days = await factsBetween(hall, archive, from, to);
-    res.json({ from, to, label: label || `${from} 至 ${to}`, rows: appraisal(days, hall.data.followUps, hall.data.users, hall.data.settings, from, to, today(hall)) });
+    const reply: AppraisalReply = { from, to, label: label || `${from} 至 ${to}`, rows: appraisal(days, hall.data.followUps, hall.data.users, hall.data.settings, from, to, today(hall)) };
+    res.json(reply);
   });
 
   r.get('/reports/export.csv', supervisor, async (req, res) => {
@@ -138,7 +132,7 @@ export function reportRoutes(hall: Hall, archive: Archive): Router {
       await hall.read((d) =>
         d.commitments
           .filter((c) => status === 'all' || (!c.deliveredAt && (status === 'open' || c.dueDate < day)))
-          .map((c) => ({ ...c, overdue: !c.deliveredAt && c.dueDate < day, serviceName: serviceById(d, c.serviceId)?.name ?? c.serviceId }))
+          .map((c): CommitmentView => ({ ...c, overdue: !c.deliveredAt && c.dueDate < day, serviceName: serviceById(d, c.serviceId)?.name ?? c.serviceId }))
           .reverse(),
       ),
     );
@@ -155,7 +149,7 @@ export function reportRoutes(hall: Hall, archive: Archive): Router {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function summaryCsv(rep: Report & { committed: CommittedFigures }): unknown[][] {
+function summaryCsv(rep: ReportReply): unknown[][] {
   const head = ['名称', '取号', '办结', '过号', '转办', '平均等候(分钟)', '等候中位数', '等候90%分位', '最长等候', '平均办理(分钟)', '办理中位数', '办理90%分位', '最长办理', '评价数', '满意率'];
   const row = (x: ReportRow) => [x.name, x.taken, x.served, x.noShows, x.transferred, x.wait.avgMin, x.wait.p50Min, x.wait.p90Min, x.wait.maxMin, x.service.avgMin, x.service.p50Min, x.service.p90Min, x.service.maxMin, x.rated, pct(x.satisfiedRate)];
   return [

@@ -170,6 +170,11 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       const open = hall.data.followUps.filter((f) => !f.closedAt);
       io.to(rooms.staff).emit('ratings:changed', { openFollowUps: open.length, overdue: open.filter((f) => f.dueDate < today).length });
     }
+    if (cmd.type === 'deliver' || (cmd.type === 'complete' && cmd.outcome === 'committed')) {
+      const today = localDay(hall.now(), hall.data.settings.timeZone);
+      const open = hall.data.commitments.filter((c) => !c.deliveredAt);
+      io.to(rooms.staff).emit('commitments:changed', { open: open.length, overdue: open.filter((c) => c.dueDate < today).length });
+    }
     if (effects.comment) {
       io.to(rooms.staff).emit('comments:changed', { unanswered: hall.data.comments.filter((c) => !c.reply).length });
     }

@@ -23,6 +23,14 @@ export interface AppraisalRow {
   attendanceRate: number;
 }
 
+/** `GET /api/reports/appraisal`. */
+export interface AppraisalReply {
+  from: string;
+  to: string;
+  label: string;
+  rows: AppraisalRow[];
+}
+
 /** The quarter a day falls in, as from/to days: 2026-11-26 → 2026-10-01..2026-12-31. */
 export function quarterOf(day: string): { from: string; to: string; label: string } {
   const y = Number(day.slice(0, 4));

@@ -3,7 +3,7 @@
 // and reads no clock: the instant is in the command, so replaying the journal onto a
 // snapshot reproduces the state exactly. Every check happens before the first write,
 // so a refused command leaves `data` untouched.
-import type { Channel, CommentEntry, Counter, DayArchive, FollowUp, HallData, Outcome, PrinterSettings, Role, Ticket } from '../types.ts';
+import type { Channel, CommentEntry, Counter, DayArchive, FollowUp, HallData, Outcome, Role, Ticket } from '../types.ts';
 import { applyRating, type RatingCommand } from './ratings.ts';
 import { applySettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
@@ -35,7 +35,6 @@ export type Command =
   | (At & { type: 'signOut'; tokenHash: string })
   | (At & { type: 'rollover' })
   | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
-  | (At & { type: 'setPrinter'; userId: string; printer: PrinterSettings })
   | RatingCommand
   | SettingsCommand;
 
@@ -72,9 +71,8 @@ export function apply(data: HallData, cmd: Command): Effects {
     case 'signOut': return signOut(data, cmd);
     case 'rollover': return rollover(data, cmd);
     case 'printed': return printed(data, cmd);
-    case 'setPrinter': return setPrinter(data, cmd);
     case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': return applyRating(data, cmd);
-    default: return applySettings(data, cmd);
+    default: return applySettings(data, cmd); // configure, services, counters, users, printer, deliver
   }
 }
 
@@ -250,11 +248,6 @@ function printed(data: HallData, cmd: Extract<Command, { type: 'printed' }>): Ef
   ticket.print = { ok: cmd.ok, at: iso(data, cmd.at), copies, ...(cmd.error && { error: cmd.error }) };
   if (cmd.ok) data.today.printed = (data.today.printed ?? 0) + 1;
   return { ticket };
-}
-
-function setPrinter(data: HallData, cmd: Extract<Command, { type: 'setPrinter' }>): Effects {
-  data.settings.printer = { ...cmd.printer };
-  return {};
 }
 
 // ------------------------------------------------------------------ sessions

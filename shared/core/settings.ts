@@ -2,7 +2,7 @@
 // checked against the whole configuration it would produce (no duplicate prefixes,
 // every window serves something, AB posts are clerks…), applies at once, and leaves
 // an audit entry: who, what, when.
-import type { AuditEntry, Counter, HallData, Role, Service, Settings, User } from '../types.ts';
+import type { AuditEntry, Counter, HallData, PrinterSettings, Role, Service, Settings, User } from '../types.ts';
 import type { Effects } from './commands.ts';
 import { refuse } from './errors.ts';
 import { iso, runtimeOf } from './state.ts';
@@ -23,7 +23,8 @@ export type SettingsCommand =
   | (By & { type: 'saveCounter'; counter: Counter })
   | (By & { type: 'removeCounter'; counterId: string })
   | (By & { type: 'saveUser'; user: UserInput; passwordHash?: string })
-  | (By & { type: 'deliver'; ticketId: string; note?: string });
+  | (By & { type: 'deliver'; ticketId: string; note?: string })
+  | (By & { type: 'setPrinter'; printer: PrinterSettings });
 
 export function applySettings(data: HallData, cmd: SettingsCommand): Effects {
   switch (cmd.type) {
@@ -95,6 +96,12 @@ export function applySettings(data: HallData, cmd: SettingsCommand): Effects {
       }
       const action = !old ? '新增账号' : cmd.passwordHash ? '重置密码' : u.disabled && !old.disabled ? '停用账号' : '修改账号';
       audit(data, cmd, action, `${u.username}（${u.name}）`, `${ROLE_NAMES[u.role]}${u.disabled ? '，已停用' : ''}`);
+      return {};
+    }
+    case 'setPrinter': {
+      const p = cmd.printer;
+      data.settings.printer = { ...p };
+      audit(data, cmd, '修改打印机', p.uri ?? '不接打印机', `纸宽 ${p.paperWidth} 毫米，${p.checkStatus ? '出号前检查纸张' : '不检查纸张'}`);
       return {};
     }
     case 'deliver': {
