@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { CounterState, Outcome, StaffTicket } from '../shared/types.ts';
 import { api } from '../web/api.ts';
 import { ActionButton } from './ActionButton.tsx';
+import { CommitmentsDialog } from './CommitmentsDialog.tsx';
 import { CurrentTicket } from './CurrentTicket.tsx';
 import { FinishPanel } from './FinishPanel.tsx';
 import { hhmm } from '../web/format.ts';
@@ -16,10 +17,11 @@ import { QueuePanel } from './QueuePanel.tsx';
 import { ReprintDialog } from './ReprintDialog.tsx';
 import type { ClerkSession } from './session.ts';
 import { TransferDialog } from './TransferDialog.tsx';
+import { useCommitments } from './useCommitments.ts';
 import { useConsole, type Leave } from './useConsole.ts';
 import { useNow } from './useNow.ts';
 
-type Dialog = 'noShow' | 'transfer' | 'pause' | 'signOut' | 'reprint' | 'myRatings' | null;
+type Dialog = 'noShow' | 'transfer' | 'pause' | 'signOut' | 'reprint' | 'myRatings' | 'commitments' | null;
 
 export function Console({ session, onLeave }: { session: ClerkSession; onLeave: Leave }) {
   const c = useConsole(session, onLeave);
@@ -36,6 +38,9 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
   const cur = counter?.current ?? null;
   const paused = counter?.paused ?? false;
   const serviceName = (id: string) => hall?.services.find((s) => s.id === id)?.name ?? id;
+  // Re-read after each visit finished here: finishing one as 承诺件 adds to the list.
+  const commitments = useCommitments(session.token, session.counterId, view?.serviceIds ?? [], `${counter?.servedToday}-${c.commitmentsPulse}`);
+  const lateCommitments = commitments.rows?.filter((x) => x.overdue).length ?? 0;
 
   // ------------------------------------------------------------ actions
   const callNext = async () => {
@@ -225,6 +230,17 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
             {/* While paused, 恢复服务 sits in the banner above, where the eye already is. */}
             {!paused && <ActionButton label="暂停服务…" variant="warn" onClick={() => setDialog('pause')} disabled={busy} />}
             <ActionButton label="补打号票…" onClick={() => setDialog('reprint')} disabled={busy || !c.printer?.configured} title={c.printer?.configured ? '在大厅号票机上重新打印一张号票' : '大厅没有接入号票机'} />
+            <ActionButton
+              label={
+                <>
+                  承诺件…
+                  {commitments.rows && commitments.rows.length > 0 && <span class="count">{commitments.rows.length}</span>}
+                  {lateCommitments > 0 && <span class="count count-bad">超期 {lateCommitments}</span>}
+                </>
+              }
+              onClick={() => setDialog('commitments')}
+              title="本窗口业务未办结的承诺件，办好后在这里登记送达"
+            />
           </section>
         </div>
         <QueuePanel counter={counter} hall={hall} serviceIds={view?.serviceIds ?? []} nowMs={nowMs} busy={busy} onReinstate={reinstate} />
@@ -241,6 +257,19 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
       {dialog === 'pause' && <PauseDialog onPause={pause} onClose={() => setDialog(null)} />}
       {dialog === 'reprint' && <ReprintDialog defaultNumber={cur?.number ?? lastDone?.number ?? ''} onReprint={reprint} onClose={() => setDialog(null)} />}
       {dialog === 'myRatings' && <MyRatingsDialog token={session.token} day={hall?.day ?? null} onClose={() => setDialog(null)} />}
+      {dialog === 'commitments' && (
+        <CommitmentsDialog
+          token={session.token}
+          rows={commitments.rows}
+          error={commitments.error}
+          today={hall?.day ?? null}
+          onDelivered={(x) => {
+            commitments.reload();
+            c.setNotice({ kind: 'ok', text: `${x.number} 号承诺件（${x.serviceName}）已登记办结送达` });
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog === 'signOut' && cur && (
         <ConfirmDialog title="退出登录？" confirm="仍然退出" onConfirm={() => onLeave(null)} onClose={() => setDialog(null)}>
           <p>

@@ -18,6 +18,8 @@ export interface ConsoleData {
   counter: CounterState | null;
   /** The hall's ticket printer, pushed live. */
   printer: PrinterHealth | null;
+  /** Moves whenever a committed case (承诺件) is made or delivered anywhere in the hall. */
+  commitmentsPulse: number;
   connected: boolean;
   /** A request is in flight: every action waits for it (no double submits). */
   busy: boolean;
@@ -38,6 +40,7 @@ export function useConsole(session: ClerkSession, onLeave: Leave): ConsoleData {
   const { token, counterId } = session;
   const [counter, setCounter] = useState<CounterState | null>(null);
   const [printer, setPrinter] = useState<PrinterHealth | null>(null);
+  const [commitmentsPulse, setCommitmentsPulse] = useState(0);
   const [firstHall, setFirstHall] = useState<HallState | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -49,6 +52,7 @@ export function useConsole(session: ClerkSession, onLeave: Leave): ConsoleData {
   const socket = useSocket({ role: 'staff', token }, (s) => {
     s.on('counter:state', setCounter);
     s.on('printer:status', setPrinter);
+    s.on('commitments:changed', () => setCommitmentsPulse((n) => n + 1));
     s.on('session:ended', (reason) => leaveRef.current(`登录已结束：${reason}。请重新签到`));
     // The server refuses the handshake of a token it no longer knows (expired, signed out).
     s.on('connect_error', (err) => {
@@ -90,6 +94,7 @@ export function useConsole(session: ClerkSession, onLeave: Leave): ConsoleData {
     hall: socket.hall ?? firstHall,
     counter,
     printer,
+    commitmentsPulse,
     connected: socket.connected,
     busy,
     notice,

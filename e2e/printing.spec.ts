@@ -101,6 +101,7 @@ test('the clerk console shows the printer live and reprints a ticket marked 补�
   // Paper back in: the villager's lost ticket is reprinted from the console.
   const lost = (await (await request.post('/api/tickets', { data: { serviceId: 'civil' } })).json()) as { number: string };
   await expect(health).toContainText('号票机正常');
+  await expect.poll(() => emu.jobs.some((j) => j.text.includes(lost.number))).toBe(true); // its first print
   const job = nextJob();
   await page.getByRole('button', { name: /补打号票/ }).click();
   await page.getByLabel('号码').fill(lost.number);
@@ -129,4 +130,13 @@ test('the supervisor sees the printer live and an alert while it is out of paper
   }
   await expect(health).toContainText('号票机正常'); // asked again within seconds once fixed
   await expect(page.locator('.alert').filter({ hasText: '号票机' })).toHaveCount(0);
+
+  // A villager who lost the paper asks at the supervisor's desk: 补打.
+  const lost = (await (await request.post('/api/tickets', { data: { serviceId: 'medical' } })).json()) as { number: string };
+  await expect.poll(() => emu.jobs.some((j) => j.text.includes(lost.number))).toBe(true); // its first print
+  const job = nextJob();
+  await page.getByLabel('补打号票').fill(lost.number);
+  await page.getByRole('button', { name: '补打', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `已补打 ${lost.number} 号的号票` })).toBeVisible();
+  expect((await job).text).toEqual(expect.arrayContaining(['【补打】', lost.number]));
 });

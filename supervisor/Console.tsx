@@ -5,21 +5,30 @@ import { useSocket } from '../web/useSocket.ts';
 import { Comments } from './Comments.tsx';
 import { FollowUps } from './FollowUps.tsx';
 import { Live } from './Live.tsx';
+import { lazy } from './reports/lazy.tsx';
 import { Satisfaction } from './Satisfaction.tsx';
 import type { SupervisorSession } from './session.ts';
+import { SettingsTab } from './settings/LazySettings.tsx';
 import { Tabs, type Tab } from './Tabs.tsx';
 import { Today } from './Today.tsx';
 import { useFollowUpPulse, type FollowUpPulse } from './useFollowUpPulse.ts';
 
-// Only tabs that work are listed; reports and settings join here when they exist.
+// The supervisor's tabs. Reports, appraisal and settings load their code when first opened.
 const TABS = [
   { id: 'live', label: '实况' },
   { id: 'today', label: '今日统计' },
   { id: 'followups', label: '差评回访' },
   { id: 'satisfaction', label: '满意度' },
   { id: 'comments', label: '意见簿' },
+  { id: 'reports', label: '报表' },
+  { id: 'appraisal', label: '测评' },
+  { id: 'settings', label: '设置' },
 ] as const satisfies readonly Tab[];
 type TabId = (typeof TABS)[number]['id'];
+
+// Fetched when first opened: the reports bring the chart library, and most visits never open them.
+const Reports = lazy(() => import('./reports/Reports.tsx').then((m) => m.Reports));
+const Appraisal = lazy(() => import('./reports/Appraisal.tsx').then((m) => m.Appraisal));
 
 const ROLE_TEXT = { supervisor: '主任', admin: '管理员', clerk: '窗口' } as const;
 
@@ -101,6 +110,12 @@ function Panel({ tab, hall, printer, token, version, bookVersion, onExpired }: P
       return <Satisfaction token={token} hall={hall} version={version} onExpired={onExpired} />;
     case 'comments':
       return <Comments token={token} version={bookVersion} onExpired={onExpired} />;
+    case 'reports':
+      return <Reports token={token} hall={hall} onExpired={onExpired} />;
+    case 'appraisal':
+      return <Appraisal token={token} hall={hall} onExpired={onExpired} />;
+    case 'settings':
+      return <SettingsTab token={token} printer={printer} onExpired={onExpired} />;
   }
 }
 

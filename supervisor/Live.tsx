@@ -2,6 +2,7 @@
 import type { HallState, PrinterHealth } from '../shared/types.ts';
 import { hhmm } from '../web/format.ts';
 import { printerNeedsCare, printerText } from '../web/printer.ts';
+import { Reprint } from './Reprint.tsx';
 import { AlertList } from './AlertList.tsx';
 import { hallAlerts } from './alerts.ts';
 import { CounterCard } from './CounterCard.tsx';
@@ -45,7 +46,8 @@ export function Live({ hall, printer, token, onExpired }: Props) {
           {error && <span class="error-text">今日统计暂时取不到：{error}</span>}
         </p>
       </div>
-      <AlertList alerts={hallAlerts(hall, printer)} />
+      {printer?.configured && <Reprint token={token} onExpired={onExpired} />}
+      <AlertList alerts={hallAlerts(hall, printer, nowMs)} />
       <div class="live-main">
         <section class="counters" aria-label="各窗口状态">
           {hall.counters.map((c) => (
@@ -53,7 +55,7 @@ export function Live({ hall, printer, token, onExpired }: Props) {
           ))}
         </section>
         <div class="live-side">
-          <ServiceTable services={hall.services} />
+          <ServiceTable services={hall.services} limits={hall.alerts} hallNow={hall.now} nowMs={nowMs} />
           <RecentCalls calls={hall.recent} />
         </div>
       </div>

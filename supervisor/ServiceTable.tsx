@@ -1,6 +1,7 @@
-// Waiting per business (业务) and the wait a ticket taken now would face.
-import type { ServiceView } from '../shared/types.ts';
-import { serviceOverThreshold } from './alerts.ts';
+// Waiting per business (业务): how many, how long the first in line has waited, and the
+// wait a ticket taken now would face. Figures past the hall's thresholds stand out.
+import type { AlertSettings, ServiceView } from '../shared/types.ts';
+import { longestWaitNow, overThresholds } from './alerts.ts';
 
 // Why the kiosk does not issue this business's tickets right now.
 const CLOSED_TEXT: Record<NonNullable<ServiceView['closedReason']>, string> = {
@@ -9,7 +10,15 @@ const CLOSED_TEXT: Record<NonNullable<ServiceView['closedReason']>, string> = {
   quota: '今日号已发完',
 };
 
-export function ServiceTable({ services }: { services: ServiceView[] }) {
+interface Props {
+  services: ServiceView[];
+  limits: AlertSettings;
+  /** The hall clock and the time of the last push: the longest wait keeps growing between pushes. */
+  hallNow: string;
+  nowMs: number;
+}
+
+export function ServiceTable({ services, limits, hallNow, nowMs }: Props) {
   return (
     <section class="card" aria-labelledby="services-title">
       <h2 id="services-title">业务排队</h2>
@@ -18,25 +27,36 @@ export function ServiceTable({ services }: { services: ServiceView[] }) {
           <tr>
             <th scope="col">业务</th>
             <th scope="col" class="num">等候</th>
-            <th scope="col" class="num">新取号预计等候</th>
+            <th scope="col" class="num">最长已等</th>
+            <th scope="col" class="num">新取号预计</th>
           </tr>
         </thead>
         <tbody>
-          {services.map((s) => (
-            <tr key={s.id} class={serviceOverThreshold(s) ? 'over' : undefined}>
-              <th scope="row">
-                <span class="prefix">{s.prefix}</span>
-                {s.name}
-                {!s.open && <span class="tag">{CLOSED_TEXT[s.closedReason ?? 'off']}</span>}
-              </th>
-              <td class="num" data-testid={`waiting-${s.id}`}>
-                {s.waiting}
-              </td>
-              <td class="num">{s.waiting ? `${s.estimatedWaitMin} 分钟` : '无需等候'}</td>
-            </tr>
-          ))}
+          {services.map((s) => {
+            const longest = longestWaitNow(s, hallNow, nowMs);
+            const over = overThresholds(s, limits, longest);
+            return (
+              <tr key={s.id} class={over.waiting || over.estimate || over.longest ? 'over' : undefined}>
+                <th scope="row">
+                  <span class="prefix">{s.prefix}</span>
+                  {s.name}
+                  {!s.open && <span class="tag">{CLOSED_TEXT[s.closedReason ?? 'off']}</span>}
+                </th>
+                <td class={over.waiting ? 'num hot' : 'num'} data-testid={`waiting-${s.id}`}>
+                  {s.waiting}
+                </td>
+                <td class={over.longest ? 'num hot' : 'num'} data-testid={`longest-${s.id}`}>
+                  {s.waiting ? `${longest < 1 ? '<1' : longest} 分钟` : '—'}
+                </td>
+                <td class={over.estimate ? 'num hot' : 'num'}>{s.waiting ? `${s.estimatedWaitMin} 分钟` : '无需等候'}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
+      <p class="services-note">
+        预警：等候超过 {limits.waiting} 人、已等超过 {limits.longestWaitMin} 分钟或预计超过 {limits.estimatedWaitMin} 分钟
+      </p>
     </section>
   );
 }

@@ -1,7 +1,7 @@
-// The supervisor's pure helpers: alert thresholds, window classification, figures.
+// The supervisor's pure helpers: alert thresholds (the hall's own), window classification, figures.
 import { describe, expect, it } from 'vitest';
 import type { CounterView, HallState, PrinterHealth, ServiceView } from '../shared/types.ts';
-import { ALERT_THRESHOLDS, hallAlerts, serviceOverThreshold } from './alerts.ts';
+import { hallAlerts, longestWaitNow, serviceOverThreshold } from './alerts.ts';
 import { counterMode } from './counterMode.ts';
 import { durationText, minutes1, minutesSince, percent } from './format.ts';
 
@@ -60,15 +60,42 @@ describe('hallAlerts', () => {
     expect(hallAlerts(hall({ counters, open: false }))).toEqual([]);
   });
 
-  it('fires strictly above the thresholds', () => {
-    const at = service({ waiting: ALERT_THRESHOLDS.waiting, estimatedWaitMin: ALERT_THRESHOLDS.estimatedWaitMin });
+  it('fires strictly above the hall’s own thresholds', () => {
+    const limits = { waiting: 20, estimatedWaitMin: 30, longestWaitMin: 30 };
+    const at = service({ waiting: 20, estimatedWaitMin: 30, longestWaitMin: 30 });
     expect(hallAlerts(hall({ services: [at] }))).toEqual([]);
-    expect(serviceOverThreshold(at)).toBe(false);
+    expect(serviceOverThreshold(at, limits)).toBe(false);
 
-    const over = service({ waiting: ALERT_THRESHOLDS.waiting + 1, estimatedWaitMin: ALERT_THRESHOLDS.estimatedWaitMin + 1 });
+    const over = service({ waiting: 21, estimatedWaitMin: 31, longestWaitMin: 31 });
     const texts = hallAlerts(hall({ services: [over] })).map((a) => a.text);
-    expect(texts).toEqual([`社保劳保等候 21 人，超过 20 人`, `社保劳保预计等候 31 分钟，超过 30 分钟`]);
-    expect(serviceOverThreshold(over)).toBe(true);
+    expect(texts).toEqual([`社保劳保等候 21 人，超过 20 人`, `社保劳保预计等候 31 分钟，超过 30 分钟`, `社保劳保已有群众等候 31 分钟，超过 30 分钟`]);
+    expect(serviceOverThreshold(over, limits)).toBe(true);
+  });
+
+  it('follows the thresholds the admin set, as pushed in hall:state', () => {
+    const s = service({ waiting: 8, estimatedWaitMin: 12, longestWaitMin: 16 });
+    expect(hallAlerts(hall({ services: [s] }))).toEqual([]);
+    const strict = hall({ services: [s], alerts: { waiting: 5, estimatedWaitMin: 10, longestWaitMin: 15 } });
+    expect(hallAlerts(strict).map((a) => a.key)).toEqual(['waiting-social', 'wait-social', 'longest-social']);
+    expect(serviceOverThreshold(s, strict.alerts)).toBe(true);
+    expect(serviceOverThreshold(s, { waiting: 8, estimatedWaitMin: 12, longestWaitMin: 16 })).toBe(false);
+  });
+
+  it('raises the longest wait only while someone is waiting', () => {
+    const none = service({ waiting: 0, longestWaitMin: 45 });
+    expect(hallAlerts(hall({ services: [none] }))).toEqual([]);
+  });
+
+  it('lets the longest wait grow on the hall clock between pushes', () => {
+    const s = service({ waiting: 2, longestWaitMin: 28 });
+    const pushedAt = '2025-03-03T10:00:00.000+08:00';
+    expect(longestWaitNow(s, pushedAt, Date.parse('2025-03-03T10:02:59.000+08:00'))).toBe(30);
+    expect(longestWaitNow(s, pushedAt, Date.parse('2025-03-03T10:03:00.000+08:00'))).toBe(31);
+    expect(longestWaitNow(s, pushedAt, Date.parse('2025-03-03T09:59:00.000+08:00'))).toBe(28); // a clock a little behind
+    expect(longestWaitNow(service({ waiting: 0, longestWaitMin: 28 }), pushedAt, Date.parse(pushedAt))).toBe(0);
+    const h = hall({ now: pushedAt, services: [s] });
+    expect(hallAlerts(h, null, Date.parse('2025-03-03T10:02:00.000+08:00'))).toEqual([]);
+    expect(hallAlerts(h, null, Date.parse('2025-03-03T10:03:00.000+08:00'))).toEqual([{ key: 'longest-social', level: 'warn', text: '社保劳保已有群众等候 31 分钟，超过 30 分钟' }]);
   });
 });
 

@@ -1,0 +1,51 @@
+// Tabs whose code is fetched the first time they are opened: the reports and the appraisal
+// (with the chart library) would otherwise make every supervisor wait for them at sign-in.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+
+  return function Lazy(props: P) {
+    const [Loaded, setLoaded] = useState<{ C: ComponentType<P> } | null>(loaded && { C: loaded });
+    const [failed, setFailed] = useState(false);
+    const [attempt, setAttempt] = useState(0);
+
+    useEffect(() => {
+      if (Loaded) return;
+      let alive = true;
+      (pending ??= load()).then(
+        (C) => {
+          loaded = C;
+          if (alive) setLoaded({ C });
+        },
+        () => {
+          pending = null; // a later attempt fetches again
+          if (alive) setFailed(true);
+        },
+      );
+      return () => {
+        alive = false;
+      };
+    }, [attempt]);
+
+    if (Loaded) return <Loaded.C {...props} />;
+    if (!failed) return <p class="loading">正在加载…</p>;
+    return (
+      <p class="error-box" role="alert">
+        页面加载失败，请检查网络后重试。{' '}
+        <button
+          type="button"
+          class="ghost"
+          onClick={() => {
+            setFailed(false);
+            setAttempt((n) => n + 1);
+          }}
+        >
+          重试
+        </button>
+      </p>
+    );
+  };
+}

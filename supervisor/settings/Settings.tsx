@@ -1,0 +1,96 @@
+// 设置: the hall's configuration, loaded on demand (see LazySettings.tsx). One read of
+// GET /api/settings; every save replies with the whole configuration as saved, which
+// replaces it here. A section shows only what the server has accepted.
+import { useState } from 'preact/hooks';
+import type { PrinterHealth } from '../../shared/types.ts';
+import { Tabs } from '../Tabs.tsx';
+import { useResource } from '../useResource.ts';
+import { AuditSection } from './AuditSection.tsx';
+import { CountersSection } from './CountersSection.tsx';
+import { HallSection } from './HallSection.tsx';
+import { PrinterSection } from './PrinterSection.tsx';
+import { ServicesSection } from './ServicesSection.tsx';
+import { UsersSection } from './UsersSection.tsx';
+import type { SectionProps, SettingsView } from './view.ts';
+
+// Ids prefixed so they cannot clash with the page's own tabs (tab-…, panel-…).
+const SECTIONS = [
+  { id: 'settings-hall', label: '大厅' },
+  { id: 'settings-services', label: '业务' },
+  { id: 'settings-counters', label: '窗口' },
+  { id: 'settings-staff', label: '人员' },
+  { id: 'settings-printer', label: '打印机' },
+  { id: 'settings-audit', label: '操作日志' },
+] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
+
+export interface SettingsProps {
+  token: string;
+  editable: boolean;
+  printer: PrinterHealth | null;
+  onExpired: () => void;
+}
+
+export function Settings({ token, editable, printer, onExpired }: SettingsProps) {
+  const loaded = useResource<SettingsView>(token, '/api/settings', onExpired);
+  const [saved, setSaved] = useState<SettingsView | null>(null);
+  const [version, setVersion] = useState(0);
+  const [section, setSection] = useState<SectionId>('settings-hall');
+  const view = saved ?? loaded.data;
+
+  if (!view) {
+    return loaded.error ? (
+      <p class="settings-error" role="alert">
+        设置读取失败：{loaded.error}
+      </p>
+    ) : (
+      <p class="loading">正在读取设置…</p>
+    );
+  }
+
+  const props: SectionProps = {
+    view,
+    editable,
+    token,
+    onExpired,
+    onSaved: (next) => {
+      setSaved(next);
+      setVersion((n) => n + 1);
+    },
+  };
+
+  return (
+    <div class="settings">
+      <div class="settings-nav">
+        <Tabs tabs={SECTIONS} current={section} onSelect={setSection} label="设置项目" />
+        {editable ? (
+          <p class="settings-live">修改保存后立即生效，取号机、叫号屏和窗口同步更新，并记入操作日志。</p>
+        ) : (
+          <p class="settings-note" role="note" data-testid="settings-readonly">
+            只有管理员可以修改设置；您可以查看当前设置。
+          </p>
+        )}
+      </div>
+      <div id={`panel-${section}`} role="tabpanel" aria-labelledby={`tab-${section}`}>
+        <Section id={section} props={props} printer={printer} version={version} />
+      </div>
+    </div>
+  );
+}
+
+function Section({ id, props, printer, version }: { id: SectionId; props: SectionProps; printer: PrinterHealth | null; version: number }) {
+  switch (id) {
+    case 'settings-hall':
+      return <HallSection {...props} />;
+    case 'settings-services':
+      return <ServicesSection {...props} />;
+    case 'settings-counters':
+      return <CountersSection {...props} />;
+    case 'settings-staff':
+      return <UsersSection {...props} />;
+    case 'settings-printer':
+      return <PrinterSection {...props} pushed={printer} />;
+    case 'settings-audit':
+      return <AuditSection token={props.token} version={version} onExpired={props.onExpired} />;
+  }
+}

@@ -1,0 +1,55 @@
+// One form's save: the request, its refusal (the server's Chinese message, shown beside
+// the form) and the 已保存 that stays until the next edit. Nothing on the page changes
+// until the server has accepted, so a refusal leaves what was typed for fixing.
+import { useRef, useState } from 'preact/hooks';
+import { errorText, send } from '../useResource.ts';
+
+export interface Save {
+  busy: boolean;
+  error: string | null;
+  saved: string | null;
+  /** A problem found before sending (e.g. a time typed as 8点半). */
+  refuse: (message: string) => void;
+  /** Something was edited: the last 已保存 no longer describes the form. */
+  edited: () => void;
+  /** The server's reply, or null when refused (the message is in `error`). */
+  run: <T>(method: string, path: string, body: unknown, savedText?: string) => Promise<T | null>;
+}
+
+export function useSave(token: string, onExpired: () => void): Save {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const inFlight = useRef(false);
+
+  const run = async <T,>(method: string, path: string, body: unknown, savedText = '已保存'): Promise<T | null> => {
+    if (inFlight.current) return null;
+    inFlight.current = true;
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    try {
+      const reply = await send<T>(token, method, path, body, onExpired);
+      setSaved(savedText);
+      return reply;
+    } catch (e) {
+      setError(errorText(e));
+      return null;
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+
+  return {
+    busy,
+    error,
+    saved,
+    refuse: (message) => {
+      setSaved(null);
+      setError(message);
+    },
+    edited: () => setSaved(null),
+    run,
+  };
+}
