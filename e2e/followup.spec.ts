@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { RatingFigures } from '../shared/core/ratingStats.ts';
 import type { CommentEntry, FollowUp, HallState, StaffTicket } from '../shared/types.ts';
-import { apiSignIn, clearCounter, E2E_PASSWORD, shot, takeTicket } from './helpers.ts';
+import { apiSignIn, clearCounter, shot, signInAtConsole, signInAtSupervisor, takeTicket } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -44,10 +44,7 @@ async function badVisit(request: APIRequestContext): Promise<{ number: string; f
 }
 
 async function supervisorSignIn(page: Page): Promise<void> {
-  await page.goto('/supervisor/');
-  await page.getByLabel('用户名').fill('supervisor');
-  await page.getByLabel('密码').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInAtSupervisor(page);
   await expect(page.getByText('实时连接')).toBeVisible();
 }
 
@@ -147,11 +144,7 @@ test('a bad rating is called back, fixed and closed; figures, comments and the c
 
   // ---------------------------------------------------------------- 我的评价 (clerk3)
   await page.getByRole('button', { name: '退出登录' }).click();
-  await page.goto('/clerk/');
-  await page.getByLabel('用户名').fill('clerk3');
-  await page.getByLabel('密码').fill(E2E_PASSWORD);
-  await page.getByLabel('窗口', { exact: true }).selectOption('3');
-  await page.getByRole('button', { name: '签到上岗' }).click();
+  await signInAtConsole(page, 'clerk3', '3');
   await expect(page.locator('header')).toContainText('3号窗口');
 
   await page.locator('header').getByRole('button', { name: '我的评价' }).click();

@@ -3,7 +3,7 @@
 // the wall screen shows it and queues its announcement; the phone is told which window;
 // the clerk finishes it and the phone says so.
 import { expect, test, type Page } from '@playwright/test';
-import { apiSignIn, clearCounter, E2E_PASSWORD, shot } from './helpers.ts';
+import { apiSignIn, clearCounter, shot, signInAtConsole } from './helpers.ts';
 
 interface Announcement {
   number: string;
@@ -32,11 +32,8 @@ test('a visit from kiosk to finish, seen on every page', async ({ browser, reque
   await wall.getByText('点击任意处开启声音').click();
 
   // The clerk signs in at window 6.
-  const clerk = await open('/clerk/', { width: 1366, height: 768 });
-  await clerk.getByLabel('用户名').fill('clerk6');
-  await clerk.getByLabel('密码').fill(E2E_PASSWORD);
-  await clerk.getByLabel('窗口', { exact: true }).selectOption('6');
-  await clerk.getByRole('button', { name: '签到上岗' }).click();
+  const clerk = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await signInAtConsole(clerk, 'clerk6', '6');
   await expect(clerk.locator('header')).toContainText('杨帆');
 
   // A villager takes a 建房审批 ticket at the kiosk.

@@ -26,6 +26,23 @@ export async function apiSignIn(request: APIRequestContext, username: string, co
   return ((await res.json()) as { token: string }).token;
 }
 
+/** A clerk signs in through the console's own form, at a window. */
+export async function signInAtConsole(page: Page, username: string, counterId: string): Promise<void> {
+  await page.goto('/clerk/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(E2E_PASSWORD);
+  await page.getByLabel('窗口', { exact: true }).selectOption(counterId);
+  await page.getByRole('button', { name: '签到上岗' }).click();
+}
+
+/** A supervisor (or admin) signs in through the supervisor page's form. */
+export async function signInAtSupervisor(page: Page, username = 'supervisor'): Promise<void> {
+  await page.goto('/supervisor/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
 /** Finish whatever a window holds and leave it idle, so tests don't depend on each other. */
 export async function clearCounter(request: APIRequestContext, token: string, counterId: string): Promise<void> {
   const headers = { authorization: `Bearer ${token}` };

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { PrinterEmulator, type PrintJob } from '../server/printer/emulator.ts';
 import { jobPng } from '../server/printer/render.ts';
-import { E2E_PASSWORD, SCREENSHOTS, apiSignIn, shot } from './helpers.ts';
+import { apiSignIn, SCREENSHOTS, shot, signInAtConsole, signInAtSupervisor } from './helpers.ts';
 
 const emu = new PrinterEmulator();
 let admin: string;
@@ -79,11 +79,7 @@ test('a printer out of paper is told plainly and the number still counts', async
 
 test('the clerk console shows the printer live and reprints a ticket marked 补打', async ({ page, request }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('/clerk/');
-  await page.getByLabel('用户名').fill('clerk2');
-  await page.getByLabel('密码').fill(E2E_PASSWORD);
-  await page.getByLabel('窗口', { exact: true }).selectOption('2');
-  await page.getByRole('button', { name: '签到上岗' }).click();
+  await signInAtConsole(page, 'clerk2', '2');
   const health = page.getByTestId('printer-health');
   await expect(health).toContainText(/号票机正常 · 今日已打 \d+ 张/);
 
@@ -113,10 +109,7 @@ test('the clerk console shows the printer live and reprints a ticket marked 补�
 
 test('the supervisor sees the printer live and an alert while it is out of paper', async ({ page, request }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto('/supervisor/');
-  await page.getByLabel('用户名').fill('supervisor');
-  await page.getByLabel('密码').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInAtSupervisor(page);
   const health = page.getByTestId('printer-health');
   await expect(health).toContainText('号票机正常');
   await emu.setMode('paper_out');

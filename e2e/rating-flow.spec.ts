@@ -2,7 +2,7 @@
 // window's pad asks, a villager rates 非常不满意 with a reason, the supervisor finds the
 // follow-up case, records the call back and closes it; the same visit cannot be rated twice.
 import { expect, test } from '@playwright/test';
-import { apiSignIn, clearCounter, E2E_PASSWORD, shot } from './helpers.ts';
+import { apiSignIn, clearCounter, shot, signInAtSupervisor } from './helpers.ts';
 
 test('a bad rating at the window pad is called back and closed by the supervisor', async ({ browser, request }) => {
   const clerk = await apiSignIn(request, 'clerk3', '3');
@@ -32,10 +32,7 @@ test('a bad rating at the window pad is called back and closed by the supervisor
 
   // The supervisor finds the case, calls back, records the fix and closes it.
   const sup = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await sup.goto('/supervisor/');
-  await sup.getByLabel('用户名').fill('supervisor');
-  await sup.getByLabel('密码').fill(E2E_PASSWORD);
-  await sup.getByRole('button', { name: '登录' }).click();
+  await signInAtSupervisor(sup);
   await sup.getByRole('tab', { name: /差评回访/ }).click();
   const card = sup.getByRole('region', { name: /^未办结/ }).getByRole('article', { name: t.number });
   await expect(card).toContainText('工作人员态度不好');

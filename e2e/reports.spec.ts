@@ -10,7 +10,7 @@ import type { Report } from '../shared/core/reports.ts';
 import type { DayArchive, StaffTicket, Ticket } from '../shared/types.ts';
 import type { CommitmentRow } from '../web/commitments.ts';
 import { E2E_PORT } from '../playwright.config.ts';
-import { apiSignIn, clearCounter, E2E_PASSWORD, shot, takeTicket } from './helpers.ts';
+import { apiSignIn, clearCounter, shot, signInAtConsole, signInAtSupervisor, takeTicket } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -54,10 +54,7 @@ async function getJson<T>(request: APIRequestContext, url: string, token: string
 }
 
 async function supervisorSignIn(page: Page): Promise<void> {
-  await page.goto('/supervisor/');
-  await page.getByLabel('用户名').fill('supervisor');
-  await page.getByLabel('密码').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInAtSupervisor(page);
   await expect(page.getByText('实时连接')).toBeVisible();
 }
 
@@ -231,11 +228,7 @@ test('committed cases are listed until delivered, from the reports tab and from 
 
   // ---------------------------------------------------------------- clerk console
   await page.getByRole('button', { name: '退出登录' }).click();
-  await page.goto('/clerk/');
-  await page.getByLabel('用户名').fill('clerk5');
-  await page.getByLabel('密码').fill(E2E_PASSWORD);
-  await page.getByLabel('窗口', { exact: true }).selectOption('5');
-  await page.getByRole('button', { name: '签到上岗' }).click();
+  await signInAtConsole(page, 'clerk5', '5');
   await expect(page.locator('header')).toContainText('5号窗口');
 
   const open = (await getJson<CommitmentRow[]>(request, '/api/commitments?status=open', supervisor)).filter((c) => c.counterId === '5' || ['forestry', 'finance'].includes(c.serviceId));
