@@ -3,7 +3,7 @@
 // "next" together are two commands in a row and can never get the same ticket.
 import { apply, dayChanged, dayNames, type Command, type Effects } from '../shared/core/commands.ts';
 import { HallError } from '../shared/core/errors.ts';
-import { nextMidnightMs } from '../shared/core/time.ts';
+import { localDay, nextMidnightMs } from '../shared/core/time.ts';
 import type { HallData, Session } from '../shared/types.ts';
 import { tokenHash } from './auth.ts';
 import { upgrade } from './seed.ts';
@@ -76,6 +76,11 @@ export class Hall {
 
   now(): number {
     return this.opts.clock();
+  }
+
+  /** The calendar day now in the hall's time zone (YYYY-MM-DD). */
+  today(): string {
+    return localDay(this.opts.clock(), this.data.settings.timeZone);
   }
 
   /**

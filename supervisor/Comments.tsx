@@ -5,6 +5,7 @@ import type { CommentEntry } from '../shared/types.ts';
 import { COMMENT_KIND, sortComments } from './comments.ts';
 import { dateTime } from './format.ts';
 import { useAction, useResource } from './useResource.ts';
+import { ErrorBox } from './ErrorBox.tsx';
 
 interface Props {
   token: string;
@@ -27,11 +28,7 @@ export function Comments({ token, version, onExpired }: Props) {
           刷新
         </button>
       </div>
-      {error && (
-        <p class="error-box" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBox>{error}</ErrorBox>
       {!data ? !error && <p class="loading">正在读取…</p> : entries.length === 0 && <p class="muted">意见簿里还没有留言</p>}
       {entries.map((c) => (
         <CommentCard key={c.id} entry={c} token={token} onExpired={onExpired} onChanged={reload} />
@@ -80,11 +77,7 @@ function CommentCard({ entry: c, token, onExpired, onChanged }: { entry: Comment
               提交答复
             </button>
           </div>
-          {act.error && (
-            <p class="error-box" role="alert">
-              {act.error}
-            </p>
-          )}
+          <ErrorBox>{act.error}</ErrorBox>
         </form>
       )}
     </article>

@@ -5,10 +5,9 @@ import { useSocket } from '../web/useSocket.ts';
 import { Comments } from './Comments.tsx';
 import { FollowUps } from './FollowUps.tsx';
 import { Live } from './Live.tsx';
-import { lazy } from './reports/lazy.tsx';
+import { lazy } from './lazy.tsx';
 import { Satisfaction } from './Satisfaction.tsx';
-import type { SupervisorSession } from './session.ts';
-import { SettingsTab } from './settings/LazySettings.tsx';
+import { loadSession, type SupervisorSession } from './session.ts';
 import { Tabs, type Tab } from './Tabs.tsx';
 import { Today } from './Today.tsx';
 import { useFollowUpPulse, type FollowUpPulse } from './useFollowUpPulse.ts';
@@ -29,6 +28,7 @@ type TabId = (typeof TABS)[number]['id'];
 // Fetched when first opened: the reports bring the chart library, and most visits never open them.
 const Reports = lazy(() => import('./reports/Reports.tsx').then((m) => m.Reports));
 const Appraisal = lazy(() => import('./reports/Appraisal.tsx').then((m) => m.Appraisal));
+const Settings = lazy(() => import('./settings/Settings.tsx').then((m) => m.Settings));
 
 const ROLE_TEXT = { supervisor: '主任', admin: '管理员', clerk: '窗口' } as const;
 
@@ -115,7 +115,8 @@ function Panel({ tab, hall, printer, token, version, bookVersion, onExpired }: P
     case 'appraisal':
       return <Appraisal token={token} hall={hall} onExpired={onExpired} />;
     case 'settings':
-      return <SettingsTab token={token} printer={printer} onExpired={onExpired} />;
+      // The role the server gave at sign-in; the server still refuses a supervisor's change (403).
+      return <Settings token={token} editable={loadSession()?.role === 'admin'} printer={printer} onExpired={onExpired} />;
   }
 }
 

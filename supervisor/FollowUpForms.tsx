@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FollowUp } from '../shared/types.ts';
 import { RESOLUTION_KIND } from './followUps.ts';
 import { useAction } from './useResource.ts';
+import { ErrorBox } from './ErrorBox.tsx';
 
 interface Props {
   followUp: FollowUp;
@@ -54,11 +55,7 @@ export function CallBackForm({ followUp: f, token, onExpired, onChanged }: Props
           记录回访
         </button>
       </div>
-      {act.error && (
-        <p class="error-box" role="alert">
-          {act.error}
-        </p>
-      )}
+      <ErrorBox>{act.error}</ErrorBox>
     </form>
   );
 }
@@ -116,11 +113,7 @@ export function ResolveForm({ followUp: f, token, onExpired, onChanged }: Props)
           仅保存
         </button>
       </div>
-      {act.error && (
-        <p class="error-box" role="alert">
-          {act.error}
-        </p>
-      )}
+      <ErrorBox>{act.error}</ErrorBox>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { HallState } from '../shared/types.ts';
 import { FollowUpCard } from './FollowUpCard.tsx';
 import { sortFollowUps, type FollowUpFilter, type FollowUpRow } from './followUps.ts';
 import { useResource } from './useResource.ts';
+import { ErrorBox } from './ErrorBox.tsx';
 
 interface Props {
   token: string;
@@ -58,11 +59,7 @@ export function FollowUps({ token, hall, version, onExpired }: Props) {
           ))}
         </fieldset>
       </div>
-      {error && (
-        <p class="error-box" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBox>{error}</ErrorBox>
       {!data ? (
         !error && <p class="loading">正在读取…</p>
       ) : (

@@ -10,6 +10,7 @@ import { LevelBars } from './LevelBars.tsx';
 import { RangeForm } from './RangeForm.tsx';
 import type { StatsRange } from './useStats.ts';
 import { useResource } from './useResource.ts';
+import { ErrorBox } from './ErrorBox.tsx';
 
 type Summary = RatingFigures & { from: string; to: string };
 
@@ -34,11 +35,7 @@ export function Satisfaction({ token, hall, version, onExpired }: Props) {
   return (
     <div class="today">
       <RangeForm preset={month} presetLabel="本月" busy={loading} onQuery={setChosen} onPreset={() => setChosen(null)} />
-      {error && (
-        <p class="error-box" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBox>{error}</ErrorBox>
       {!data ? (
         !error && <p class="loading">{day ? '正在统计…' : '正在连接大厅…'}</p>
       ) : (

@@ -4,6 +4,7 @@ import { Figure } from './Figure.tsx';
 import { minutes1, percent } from './format.ts';
 import { RangeForm } from './RangeForm.tsx';
 import { useRangeStats, type StatsRange } from './useStats.ts';
+import { ErrorBox } from './ErrorBox.tsx';
 
 interface Props {
   token: string;
@@ -17,11 +18,7 @@ export function Today({ token, day, onExpired }: Props) {
   return (
     <div class="today">
       <RangeForm preset={day ? { from: day, to: day } : null} presetLabel="回到今日" busy={loading} onQuery={query} onPreset={() => query({})} />
-      {error && (
-        <p class="error-box" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBox>{error}</ErrorBox>
       <h2 class="range-title">{rangeTitle(range, day)}</h2>
       {stats ? <StatsFigures stats={stats} /> : !error && <p class="loading">正在统计…</p>}
       <p class="footnote">等候时间：从取号到第一次叫号。90% 等候：九成群众的等候不超过此时间。满意率：“基本满意”及以上评价所占比例。</p>

@@ -7,7 +7,6 @@ import { ratingFigures, type MyRatingsReply } from '../../shared/core/ratingStat
 import { counterById, serviceById } from '../../shared/core/state.ts';
 import type { FollowUpView, RatableTicket, RatingReply } from '../../shared/types.ts';
 import { ticketView } from '../../shared/core/views.ts';
-import { localDay } from '../../shared/core/time.ts';
 import type { Hall } from '../hall.ts';
 import type { Archive } from '../store/archive.ts';
 import { authed, requireRole } from './access.ts';
@@ -17,7 +16,6 @@ import { parse, schemas } from './validate.ts';
 export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string): Router {
   const r = Router();
   const supervisor = requireRole(hall, ['supervisor', 'admin']);
-  const today = () => localDay(hall.now(), hall.data.settings.timeZone);
 
   r.post('/ratings', async (req, res) => {
     const b = parse(schemas.rate, req.body);
@@ -76,7 +74,7 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
           .map(
             (f): FollowUpView => ({
               ...f,
-              overdue: !f.closedAt && f.dueDate < today(),
+              overdue: !f.closedAt && f.dueDate < hall.today(),
               serviceName: serviceById(d, f.serviceId)?.name ?? f.serviceId,
               counterName: f.counterId ? (counterById(d, f.counterId)?.name ?? f.counterId) : null,
               clerkName: f.clerkId ? (d.users.find((u) => u.id === f.clerkId)?.name ?? f.clerkId) : null,
@@ -103,7 +101,7 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
     const { from, to } = dateRange(hall, req.query);
     const tickets = await ticketsBetween(hall, archive, from, to);
     const followUps = hall.data.followUps.filter((f) => f.day >= from && f.day <= to);
-    res.json({ from, to, ...ratingFigures(tickets, followUps, hall.data.settings, today(), dayNames(hall.data)) });
+    res.json({ from, to, ...ratingFigures(tickets, followUps, hall.data.settings, hall.today(), dayNames(hall.data)) });
   });
 
   // A clerk's own ratings: level, reasons and comment, never the rater's contact.
@@ -115,7 +113,7 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
     const reply: MyRatingsReply = {
       from,
       to,
-      ...ratingFigures(mine, [], d.settings, today(), dayNames(d)),
+      ...ratingFigures(mine, [], d.settings, hall.today(), dayNames(d)),
       ratings: mine
         .filter((t) => t.rating)
         .map((t) => ({ number: t.number, day: t.day, serviceName: serviceById(d, t.serviceId)?.name ?? t.serviceId, level: t.rating!.level, reasons: t.rating!.reasons, comment: t.rating!.comment ?? null, at: t.rating!.at }))

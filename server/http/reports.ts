@@ -8,7 +8,6 @@ import { dayNames } from '../../shared/core/commands.ts';
 import { maskPhone } from '../../shared/core/ratingStats.ts';
 import { dayFacts, ReportBuilder, type DayFacts, type Report, type ReportReply, type ReportRow } from '../../shared/core/reports.ts';
 import { serviceById } from '../../shared/core/state.ts';
-import { localDay } from '../../shared/core/time.ts';
 import type { CommitmentView, CommittedFigures, HallData, Ticket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { Archive } from '../store/archive.ts';
@@ -40,7 +39,7 @@ export async function factsBetween(hall: Hall, archive: Archive, from: string, t
 export async function buildReport(hall: Hall, archive: Archive, from: string, to: string): Promise<ReportReply> {
   const b = new ReportBuilder(from, to);
   for (const f of await factsBetween(hall, archive, from, to)) b.addDay(f);
-  return { ...b.build(), committed: committedFigures(hall.data, from, to, today(hall)) };
+  return { ...b.build(), committed: committedFigures(hall.data, from, to, hall.today()) };
 }
 
 function committedFigures(d: HallData, from: string, to: string, day: string): CommittedFigures {
@@ -48,8 +47,6 @@ function committedFigures(d: HallData, from: string, to: string, day: string): C
   const open = inRange.filter((c) => !c.deliveredAt);
   return { total: inRange.length, delivered: inRange.length - open.length, open: open.length, overdue: open.filter((c) => c.dueDate < day).length };
 }
-
-const today = (hall: Hall) => localDay(hall.now(), hall.data.settings.timeZone);
 
 /** Formula-looking text from villagers must stay text in Excel (CSV injection). */
 const safe = (v: unknown) => {
@@ -86,13 +83,13 @@ export function reportRoutes(hall: Hall, archive: Archive): Router {
       return quarterOf(`${y}-${String((Number(n) - 1) * 3 + 1).padStart(2, '0')}-01`);
     }
     if (qFrom || qTo) return { ...dateRange(hall, query), label: '' };
-    return quarterOf(today(hall));
+    return quarterOf(hall.today());
   };
 
   r.get('/reports/appraisal', supervisor, async (req, res) => {
     const { from, to, label } = appraisalRange(req.query);
     const days = await factsBetween(hall, archive, from, to);
-    const reply: AppraisalReply = { from, to, label: label || `${from} 至 ${to}`, rows: appraisal(days, hall.data.followUps, hall.data.users, hall.data.settings, from, to, today(hall)) };
+    const reply: AppraisalReply = { from, to, label: label || `${from} 至 ${to}`, rows: appraisal(days, hall.data.followUps, hall.data.users, hall.data.settings, from, to, hall.today()) };
     res.json(reply);
   });
 
@@ -100,7 +97,7 @@ export function reportRoutes(hall: Hall, archive: Archive): Router {
     const { kind } = parse(exportQuery, req.query);
     if (kind === 'appraisal') {
       const { from, to, label } = appraisalRange(req.query);
-      const rows = appraisal(await factsBetween(hall, archive, from, to), hall.data.followUps, hall.data.users, hall.data.settings, from, to, today(hall));
+      const rows = appraisal(await factsBetween(hall, archive, from, to), hall.data.followUps, hall.data.users, hall.data.settings, from, to, hall.today());
       return sendCsv(res, `综合测评_${from}_${to}.csv`, [
         [`综合测评 ${label || `${from} 至 ${to}`}`],
         ['名次', '姓名', '工号', '办结件数', '平均办理时长(分钟)', '评价数', '满意率', '差评数', '差评已回访', '差评已办结', '签到半天数', '应签到半天数', '出勤率'],
@@ -127,7 +124,7 @@ export function reportRoutes(hall: Hall, archive: Archive): Router {
 
   r.get('/commitments', staff, async (req, res) => {
     const status = parse(commitmentQuery, req.query).status ?? 'open';
-    const day = today(hall);
+    const day = hall.today();
     res.json(
       await hall.read((d) =>
         d.commitments

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
 import { stats } from '../../shared/core/stats.ts';
-import { daysBetween, localDay } from '../../shared/core/time.ts';
+import { daysBetween } from '../../shared/core/time.ts';
 import type { Ticket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { Archive } from '../store/archive.ts';
@@ -27,7 +27,7 @@ export async function ticketsBetween(hall: Hall, archive: Archive, from: string,
 /** `from`/`to` query dates, each today when left out; 400 when bad or reversed. */
 export function dateRange(hall: Hall, query: unknown): { from: string; to: string } {
   const q = parse(schemas.statsQuery, query);
-  const today = localDay(hall.now(), hall.data.settings.timeZone);
+  const today = hall.today();
   const from = q.from ?? today;
   const to = q.to ?? today;
   if (from > to) throw new HallError('invalid_request', 400, '开始日期不能晚于结束日期');

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { displayText, spokenText } from '../../shared/core/announce.ts';
 import { aheadIndex } from '../../shared/core/queue.ts';
 import { counterState, hallState, padState, ticketView } from '../../shared/core/views.ts';
-import { localDay } from '../../shared/core/time.ts';
 import { rooms, type ClientToServer, type ServerToClient, type TicketCalled } from '../../shared/events.ts';
 import { tokenHash } from '../auth.ts';
 import type { Hall } from '../hall.ts';
@@ -166,12 +165,12 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       io.to([rooms.display, rooms.staff]).emit('ticket:called', call);
     }
     if (effects.followUp || cmd.type === 'rate') {
-      const today = localDay(hall.now(), hall.data.settings.timeZone);
+      const today = hall.today();
       const open = hall.data.followUps.filter((f) => !f.closedAt);
       io.to(rooms.staff).emit('ratings:changed', { openFollowUps: open.length, overdue: open.filter((f) => f.dueDate < today).length });
     }
     if (cmd.type === 'deliver' || (cmd.type === 'complete' && cmd.outcome === 'committed')) {
-      const today = localDay(hall.now(), hall.data.settings.timeZone);
+      const today = hall.today();
       const open = hall.data.commitments.filter((c) => !c.deliveredAt);
       io.to(rooms.staff).emit('commitments:changed', { open: open.length, overdue: open.filter((c) => c.dueDate < today).length });
     }

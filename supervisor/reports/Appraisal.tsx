@@ -8,6 +8,7 @@ import { useResource } from '../useResource.ts';
 import { useDownload } from './download.ts';
 import { quarterKey, quarterStart, shiftPeriod } from './period.ts';
 import { QuarterSelect } from './PeriodPicker.tsx';
+import { ErrorBox } from '../ErrorBox.tsx';
 import './reports.css';
 
 
@@ -52,16 +53,8 @@ function QuarterAppraisal({ token, today, onExpired }: { token: string; today: s
           {download.busy ? '正在导出…' : '导出测评表'}
         </button>
       </div>
-      {download.error && (
-        <p class="error-box" role="alert">
-          导出失败：{download.error}
-        </p>
-      )}
-      {error && (
-        <p class="error-box" role="alert">
-          {error}
-        </p>
-      )}
+      {download.error && <ErrorBox>导出失败：{download.error}</ErrorBox>}
+      <ErrorBox>{error}</ErrorBox>
       {data ? (
         <section class={current ? 'card' : 'card rp-stale'} aria-busy={!current} aria-labelledby="ap-title">
           <h2 id="ap-title" class="range-title">

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { commitmentDue, sortCommitments, type CommitmentRow } from '../../web/commitments.ts';
 import { useAction, useResource } from '../useResource.ts';
+import { ErrorBox } from '../ErrorBox.tsx';
 
 interface Props {
   token: string;
@@ -40,11 +41,7 @@ export function Commitments({ token, today, counterName, onExpired, onDelivered 
           刷新
         </button>
       </div>
-      {error && (
-        <p class="error-box" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBox>{error}</ErrorBox>
       {!data ? (
         !error && <p class="loading">正在读取…</p>
       ) : rows.length === 0 ? (
@@ -128,11 +125,7 @@ function CommitmentLine({ c, today, counterName, open, onOpen, token, onExpired,
               <button type="button" class="ghost" onClick={() => onOpen(false)} disabled={act.busy}>
                 取消
               </button>
-              {act.error && (
-                <p class="error-box" role="alert">
-                  {act.error}
-                </p>
-              )}
+              <ErrorBox>{act.error}</ErrorBox>
             </form>
           </td>
         </tr>

@@ -13,6 +13,7 @@ import { ReportCharts } from './ReportCharts.tsx';
 import { ReportFigures } from './ReportFigures.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import type { ReportReply } from './shape.ts';
+import { ErrorBox } from '../ErrorBox.tsx';
 import './reports.css';
 
 interface Props {
@@ -93,16 +94,8 @@ function HallReports({ token, hall, onExpired }: Props & { hall: HallState }) {
           </button>
         </div>
       </div>
-      {download.error && (
-        <p class="error-box no-print" role="alert">
-          导出失败：{download.error}
-        </p>
-      )}
-      {error && (
-        <p class="error-box" role="alert">
-          {error}
-        </p>
-      )}
+      {download.error && <ErrorBox print={false}>导出失败：{download.error}</ErrorBox>}
+      <ErrorBox>{error}</ErrorBox>
       {data ? (
         // The previous period stays on screen, dimmed, while the next one loads.
         <div class={current ? 'rp-body' : 'rp-body rp-stale'} aria-busy={!current}>

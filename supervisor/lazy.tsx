@@ -1,7 +1,9 @@
-// Tabs whose code is fetched the first time they are opened: the reports and the appraisal
-// (with the chart library) would otherwise make every supervisor wait for them at sign-in.
+// Tabs whose code is fetched the first time they are opened: reports, appraisal (with the
+// chart library) and settings would otherwise make every supervisor wait for them at sign-in.
+// A failed fetch (the LAN dropped) is forgotten, so 重试 asks again.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { ErrorBox } from './ErrorBox.tsx';
 
 export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
@@ -33,7 +35,7 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
     if (Loaded) return <Loaded.C {...props} />;
     if (!failed) return <p class="loading">正在加载…</p>;
     return (
-      <p class="error-box" role="alert">
+      <ErrorBox>
         页面加载失败，请检查网络后重试。{' '}
         <button
           type="button"
@@ -45,7 +47,7 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
         >
           重试
         </button>
-      </p>
+      </ErrorBox>
     );
   };
 }
