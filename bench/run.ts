@@ -8,7 +8,9 @@
 // BENCH_TAKES (10000), BENCH_PRETAKE (5000), BENCH_MAX_SECONDS (120, cap per issuance run),
 // BENCH_DIST (dist), BENCH_PROF=1 (hall servers under --cpu-prof; profiles summarised),
 // BENCH_KEEP=1 (keep the /tmp/bench-* data directories), BENCH_NODE_FLAGS (node flags for
-// every server, default the ones npm start uses: --optimize-for-size).
+// every server, default the ones npm start uses: --optimize-for-size), BENCH_ONLY (a comma
+// list of phases to run: latency, throughput, reports; the others are skipped and their
+// targets left out).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -52,6 +54,7 @@ const cfg = {
   reportDays: num('BENCH_REPORT_DAYS', 90),
   reportPerDay: num('BENCH_REPORT_PER_DAY', 5000),
   keep: env.BENCH_KEEP === '1',
+  only: new Set((env.BENCH_ONLY ?? 'latency,throughput,reports').split(',').map((x) => x.trim())),
 };
 const resultsDir = path.join(repoRoot, 'bench', 'results');
 const profDir = path.join(resultsDir, 'prof');
@@ -351,50 +354,53 @@ async function main(): Promise<number> {
   const loopCheck = await checkLoopMonitor(30);
   log('raw append+fdatasync');
   const raw = await rawFsync(await tempDir('raw'));
-  log('call latency: baseline Socket.IO server and hall server (20 windows), alternating');
-  const { base: latBase, hall: latHall } = await latency();
-  log('issuance: baseline node:http server');
-  const tpBase = await throughputBaseline();
-  log('issuance: hall server');
-  const tpHall = await throughputHall();
-  log('reports: 90 archived days of 5000 tickets');
-  const reports = await reportsBench(cfg.reportDays, cfg.reportPerDay, log);
+  const run = (phase: string) => cfg.only.has(phase);
+  const lat = run('latency') ? (log('call latency: baseline Socket.IO server and hall server (20 windows), alternating'), await latency()) : null;
+  const tp = run('throughput') ? { base: (log('issuance: baseline node:http server'), await throughputBaseline()), hall: (log('issuance: hall server'), await throughputHall()) } : null;
+  const reports = run('reports') ? (log(`reports: ${cfg.reportDays} archived days of ${cfg.reportPerDay} tickets`), await reportsBench(cfg.reportDays, cfg.reportPerDay, log)) : null;
   const sizes = pageSizes(cfg.distDir);
 
-  const targets: Target[] = [
-    target('latency_p99_ratio', 'call latency p99 (observer) ≤ 3× baseline p99', latHall.observerMs.p99 / latBase.observerMs.p99, '<=', 3, '×', `${latHall.observerMs.p99} vs ${latBase.observerMs.p99} ms`),
-    target('latency_p99_last_ratio', 'call latency p99 (last of 300) ≤ 3× baseline p99', latHall.lastOf300Ms.p99 / latBase.lastOf300Ms.p99, '<=', 3, '×', `${latHall.lastOf300Ms.p99} vs ${latBase.lastOf300Ms.p99} ms`),
-    target('latency_p99_design', 'DESIGN.md: next → every wall screen p99 < 100 ms (info)', latHall.lastOf300Ms.p99, '<', 100, 'ms'),
-    target('issue_ratio', 'issuance rate ≥ 0.5× baseline', tpHall.load.perSec / tpBase.perSec, '>=', 0.5, '×', `${tpHall.load.perSec} vs ${tpBase.perSec}/s`),
-    target('issue_rate', 'issuance rate ≥ 500 tickets/s', tpHall.load.perSec, '>=', 500, '/s'),
-    target('loop_max', 'event-loop delay max during issuance ≤ 20 ms', tpHall.metrics.eventLoopDelay.maxMs, '<=', 20, 'ms', `idle control ${tpHall.idleControl.eventLoopDelay.maxMs} ms`),
-    target('rss_ratio', 'RSS after load ≤ 1.5× baseline Socket.IO server', tpHall.rssProcBytes / latBase.serverRssBytes, '<=', 1.5, '×', `${mb(tpHall.rssProcBytes)} vs ${mb(latBase.serverRssBytes)} MB`),
-    target('report_ratio', `report over ${reports.days} archived days ≤ 2× reading and parsing them`, reports.reportMs / reports.baselineMs, '<=', 2, '×', `${reports.reportMs} vs ${reports.baselineMs} ms`),
-    ...sizes.filter((s) => !s.missing).map((s) => target(`size_${s.page}`, `${s.page}: gzipped JS < 35 kB`, s.jsGzip / 1000, '<', 35, 'kB')),
-  ];
+  const targets: Target[] = [];
+  if (lat) {
+    const { base: latBase, hall: latHall } = lat;
+    targets.push(
+      target('latency_p99_ratio', 'call latency p99 (observer) ≤ 3× baseline p99', latHall.observerMs.p99 / latBase.observerMs.p99, '<=', 3, '×', `${latHall.observerMs.p99} vs ${latBase.observerMs.p99} ms`),
+      target('latency_p99_last_ratio', 'call latency p99 (last of 300) ≤ 3× baseline p99', latHall.lastOf300Ms.p99 / latBase.lastOf300Ms.p99, '<=', 3, '×', `${latHall.lastOf300Ms.p99} vs ${latBase.lastOf300Ms.p99} ms`),
+      target('latency_p99_design', 'DESIGN.md: next → every wall screen p99 < 100 ms (info)', latHall.lastOf300Ms.p99, '<', 100, 'ms'),
+    );
+  }
+  if (tp) {
+    const { base: tpBase, hall: tpHall } = tp;
+    targets.push(
+      target('issue_ratio', 'issuance rate ≥ 0.5× baseline', tpHall.load.perSec / tpBase.perSec, '>=', 0.5, '×', `${tpHall.load.perSec} vs ${tpBase.perSec}/s`),
+      target('issue_rate', 'issuance rate ≥ 500 tickets/s', tpHall.load.perSec, '>=', 500, '/s'),
+      target('loop_max', 'event-loop delay max during issuance ≤ 20 ms', tpHall.metrics.eventLoopDelay.maxMs, '<=', 20, 'ms', `idle control ${tpHall.idleControl.eventLoopDelay.maxMs} ms`),
+    );
+    if (tpHall.idleControl.eventLoopDelay.maxMs > 20) notes.push(`the idle server already showed ${tpHall.idleControl.eventLoopDelay.maxMs} ms event-loop delay: other processes are competing for the CPU, so the stall target is not judged reliably in this run`);
+  }
+  if (lat && tp) targets.push(target('rss_ratio', 'RSS after load ≤ 1.5× baseline Socket.IO server', tp.hall.rssProcBytes / lat.base.serverRssBytes, '<=', 1.5, '×', `${mb(tp.hall.rssProcBytes)} vs ${mb(lat.base.serverRssBytes)} MB`));
+  if (reports) targets.push(target('report_ratio', `report over ${reports.days} archived days ≤ 2× reading and parsing them`, reports.reportMs / reports.baselineMs, '<=', 2, '×', `${reports.reportMs} vs ${reports.baselineMs} ms`));
+  targets.push(...sizes.filter((s) => !s.missing).map((s) => target(`size_${s.page}`, `${s.page}: gzipped JS < 35 kB`, s.jsGzip / 1000, '<', 35, 'kB')));
   for (const s of sizes) if (s.missing) notes.push(`page ${s.page} skipped: ${s.missing}`);
   if (!loopCheck.trustworthy) notes.push('the event-loop histogram did not report a 30 ms busy loop: the stall figures cannot be trusted');
-  if (tpHall.idleControl.eventLoopDelay.maxMs > 20) notes.push(`the idle server already showed ${tpHall.idleControl.eventLoopDelay.maxMs} ms event-loop delay: other processes are competing for the CPU, so the stall target is not judged reliably in this run`);
-  for (const [name, cpu] of [
-    ['latency baseline', latBase.cpuPct],
-    ['latency hall', latHall.cpuPct],
-    ['issuance baseline', tpBase.cpuPct],
-    ['issuance hall', tpHall.load.cpuPct],
-  ] as const) {
+  const cpuRuns: [string, Record<string, number>][] = [];
+  if (lat) cpuRuns.push(['latency baseline', lat.base.cpuPct], ['latency hall', lat.hall.cpuPct]);
+  if (tp) cpuRuns.push(['issuance baseline', tp.base.cpuPct], ['issuance hall', tp.hall.load.cpuPct]);
+  for (const [name, cpu] of cpuRuns) {
     for (const k of ['bench', 'swarm'] as const) if ((cpu[k] ?? 0) >= 85) notes.push(`${name}: the ${k === 'bench' ? 'measuring process' : 'display-client process'} was saturated (${cpu[k]}% of a core): figures include client-side queueing`);
     if ((cpu.idle ?? 100) < 10) notes.push(`${name}: the machine had no idle CPU (other processes used ${cpu.others}% of a core): figures are CPU-bound and noisy`);
     else if ((cpu.others ?? 0) >= 50) notes.push(`${name}: other processes on this machine used ${cpu.others}% of a core meanwhile: figures are disturbed, compare with a quieter run`);
   }
 
   const profiles: Record<string, ProfileTop[]> = {};
-  if (cfg.prof) for (const name of ['latency', 'throughput']) profiles[name] = mainProfiles(path.join(profDir, name)).map((f) => summarizeProfile(f, repoRoot));
+  if (cfg.prof) for (const name of ['latency', 'throughput'].filter(run)) profiles[name] = mainProfiles(path.join(profDir, name)).map((f) => summarizeProfile(f, repoRoot));
 
-  printLatency(latBase, latHall, raw);
-  printThroughput(tpBase, tpHall);
-  printLoop(tpHall, loopCheck);
-  printRss(latBase, latHall, tpHall);
+  if (lat) printLatency(lat.base, lat.hall, raw);
+  if (tp) printThroughput(tp.base, tp.hall);
+  if (tp) printLoop(tp.hall, loopCheck);
+  if (lat && tp) printRss(lat.base, lat.hall, tp.hall);
   printSizes(sizes);
-  printReports(reports);
+  if (reports) printReports(reports);
   if (cfg.prof) printProfiles(profiles);
   printTargets(targets);
   if (notes.length) console.log(`\nNOTES\n${notes.map((n) => `  - ${n}`).join('\n')}`);
@@ -409,8 +415,8 @@ async function main(): Promise<number> {
     config: cfg,
     loopMonitorCheck: loopCheck,
     rawFsync: raw,
-    latency: { baseline: latBase, hall: latHall },
-    throughput: { baseline: tpBase, hall: tpHall },
+    latency: lat && { baseline: lat.base, hall: lat.hall },
+    throughput: tp && { baseline: tp.base, hall: tp.hall },
     sizes,
     reports,
     targets,

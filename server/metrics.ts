@@ -15,6 +15,8 @@ export class Metrics {
     return {
       rssBytes: mem.rss,
       heapUsedBytes: mem.heapUsed,
+      heapTotalBytes: mem.heapTotal,
+      externalBytes: mem.external,
       eventLoopDelay: { maxMs: ms(this.loop.max), p99Ms: ms(this.loop.percentile(99)), meanMs: ms(this.loop.mean) },
       uptimeSec: Math.round(process.uptime()),
     };
