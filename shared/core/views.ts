@@ -12,16 +12,19 @@ const QUEUE_SHOWN = 60;
 export function serviceViews(data: HallData, now: number): ServiceView[] {
   const hallOpen = isOpenAt(data.settings, now);
   const waiting = new Map<string, number>();
-  const oldest = new Map<string, number>(); // earliest take time of a waiting ticket, ms
+  // The earliest-taken waiting ticket per business: the lowest seq (seq follows take
+  // time, and a transfer keeps both). Only that one's time is parsed.
+  const oldest = new Map<string, Ticket>();
   for (const id in data.tickets) {
     const t = data.tickets[id]!;
     if (t.status !== 'waiting') continue;
     waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
-    const taken = Date.parse(t.takenAt);
-    if (taken < (oldest.get(t.serviceId) ?? Infinity)) oldest.set(t.serviceId, taken);
+    const o = oldest.get(t.serviceId);
+    if (!o || t.seq < o.seq) oldest.set(t.serviceId, t);
   }
   return data.services.map((s) => {
     const w = waiting.get(s.id) ?? 0;
+    const first = oldest.get(s.id);
     const quotaLeft = s.dailyQuota === null || (data.today.numbers[s.prefix] ?? 0) < s.dailyQuota;
     const closedReason = !s.enabled ? 'off' : !hallOpen ? 'hours' : !quotaLeft ? 'quota' : null;
     return {
@@ -31,7 +34,7 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
       waiting: w,
       open: closedReason === null,
       closedReason,
-      longestWaitMin: oldest.has(s.id) ? Math.max(0, Math.floor((now - oldest.get(s.id)!) / 60_000)) : 0,
+      longestWaitMin: first ? Math.max(0, Math.floor((now - Date.parse(first.takenAt)) / 60_000)) : 0,
       materials: s.materials,
       estimatedWaitMin: estimateWaitMin(data, s.id, w),
       priorityAllowed: s.priorityAllowed,
@@ -57,13 +60,19 @@ function counterView(data: HallData, c: HallData['counters'][number]): CounterVi
 }
 
 export function recentCalls(data: HallData, limit = RECENT): RecentCall[] {
-  const called: Ticket[] = [];
+  // The latest `limit` calls in one pass, newest first: each time is parsed once, and
+  // only the few kept are ever sorted (a busy day has thousands of called tickets).
+  const top: { t: Ticket; at: number }[] = [];
   for (const id in data.tickets) {
     const t = data.tickets[id]!;
-    if (t.lastCalledAt && t.counterId) called.push(t);
+    if (!t.lastCalledAt || !t.counterId) continue;
+    const at = Date.parse(t.lastCalledAt);
+    if (top.length === limit && at <= top[limit - 1]!.at) continue;
+    if (top.length < limit) top.push({ t, at });
+    else top[limit - 1] = { t, at };
+    for (let i = top.length - 1; i > 0 && top[i - 1]!.at < top[i]!.at; i--) [top[i - 1], top[i]] = [top[i]!, top[i - 1]!];
   }
-  called.sort((a, b) => Date.parse(b.lastCalledAt!) - Date.parse(a.lastCalledAt!));
-  return called.slice(0, limit).map((t) => ({
+  return top.map(({ t }) => ({
     number: t.number,
     counterId: t.counterId!,
     counterName: counterById(data, t.counterId!)?.name ?? t.counterId!,
