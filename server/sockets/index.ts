@@ -33,6 +33,9 @@ const ticketIdSchema = z.string().min(1).max(64);
  */
 const PUSH_MS = 250;
 const DISPLAY_PUSH_MS = 1000;
+/** Whole-state pushes to wall screens and kiosks go out in this many slices. */
+const DISPLAY_SHARDS = 6;
+const displayShard = (k: number) => `display#${k}`;
 const REFRESH_MS = 30_000; // waits, clock and opening hours move even when nothing happens
 
 export interface Sockets {
@@ -55,11 +58,12 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
     next();
   });
 
+  let displays = 0; // connections so far: spreads screens over the shards in turn
   io.on('connection', (socket) => {
     const auth = authSchema.parse(socket.handshake.auth);
     const now = hall.now();
     if (auth.role === 'display') {
-      void socket.join(rooms.display);
+      void socket.join([rooms.display, displayShard(displays++ % DISPLAY_SHARDS)]);
       socket.emit('hall:state', hallState(hall.data, now));
       socket.emit('printer:status', printing.current());
     } else if (auth.role === 'ticket') {
@@ -102,6 +106,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
   let lastDisplayPush = 0;
   let displayDirty = false;
   let displayTimer: NodeJS.Timeout | null = null;
+  let displayGen = 0;
   // A lone change goes out on the next tick; a burst, once per PUSH_MS with its latest state.
   const schedule = () => {
     pending ??= setTimeout(push, Math.max(0, lastPush + PUSH_MS - Date.now()));
@@ -110,7 +115,15 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
   function pushDisplays(state: ReturnType<typeof hallState>) {
     displayDirty = false;
     lastDisplayPush = Date.now();
-    io.to(rooms.display).emit('hall:state', state);
+    // One shard now, the rest each on its own turn of the event loop: 300 screens'
+    // writes in one go hold the loop ~10 ms. A newer push supersedes the rest.
+    const gen = ++displayGen;
+    const send = (k: number) => {
+      if (gen !== displayGen) return;
+      io.to(displayShard(k)).emit('hall:state', state);
+      if (k + 1 < DISPLAY_SHARDS) setImmediate(send, k + 1);
+    };
+    send(0);
   }
 
   function push() {
