@@ -13,7 +13,9 @@ import { printerRoutes } from './http/printer.ts';
 import { ratingRoutes } from './http/ratings.ts';
 import { reportRoutes } from './http/reports.ts';
 import { settingsRoutes } from './http/settings.ts';
-import { publicRoutes } from './http/public.ts';
+import { fastJsonPost } from './http/fast.ts';
+import { originResolver, type TrustProxy } from './http/origin.ts';
+import { publicRoutes, takeTicket } from './http/public.ts';
 import { staffRoutes } from './http/staff.ts';
 import { statsRoutes } from './http/stats.ts';
 import { voiceRoutes, type Voice } from './http/voice.ts';
@@ -46,6 +48,7 @@ export interface App {
   close(): Promise<void>;
 }
 
+const BODY_LIMIT = 32 * 1024; // bytes; express.json's '32kb'
 const PAGES = ['kiosk', 'display', 'clerk', 'supervisor', 'status', 'pad'] as const;
 
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -72,12 +75,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
 
+  const origin = originResolver(deps.publicUrl, app.get('trust proxy fn') as TrustProxy);
+  const publicDeps = { hall, printing, newId: deps.newId ?? defaultNewId, origin };
   const api = express.Router();
   api.use(requireJson);
-  api.use(express.json({ limit: '32kb', strict: true }));
-  api.use(publicRoutes({ hall, printing, newId: deps.newId ?? defaultNewId, ...(deps.publicUrl && { publicUrl: deps.publicUrl }) }));
+  api.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  api.use(publicRoutes(publicDeps));
   api.use(staffRoutes(hall));
-  api.use(printerRoutes(hall, printing, deps.publicUrl));
+  api.use(printerRoutes(hall, printing, origin));
   api.use(ratingRoutes(hall, deps.store.archive, deps.newId ?? defaultNewId));
   api.use(reportRoutes(hall, deps.store.archive));
   api.use(settingsRoutes(hall));
@@ -112,7 +117,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     });
   }
 
-  const server = createServer(app);
+  // The kiosk's take-a-ticket skips Express when the request is plain (see http/fast.ts).
+  const fastTake = fastJsonPost('/api/tickets', BODY_LIMIT, takeTicket(publicDeps), log);
+  const server = createServer((req, res) => {
+    if (!fastTake(req, res)) app(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   const sockets = attachSockets(server, hall, printing);
 

@@ -18,30 +18,21 @@ export const notFound: RequestHandler = (_req, res) => {
   res.status(404).json(body('not_found', '没有这个接口'));
 };
 
+/** The status and body for anything a handler threw: the one mapping every route uses. */
+export function errorReply(err: unknown, log: (msg: string) => void): { status: number; body: ReturnType<typeof body> } {
+  if (err instanceof HallError) return { status: err.status, body: body(err.code, err.message) };
+  const e = err as { type?: string; status?: number } | null;
+  if (e?.type === 'entity.parse.failed') return { status: 400, body: body('invalid_json', '请求体不是合法的 JSON') };
+  if (e?.type === 'entity.too.large') return { status: 413, body: body('payload_too_large', '请求内容过大') };
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return { status: 415, body: body('unsupported_media_type', '不支持的字符集或编码，请使用 UTF-8') };
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return { status: e.status, body: body('bad_request', '请求无法处理') };
+  log(`internal error: ${(err as Error)?.stack ?? String(err)}`);
+  return { status: 500, body: body('internal_error', '服务器内部错误，请稍后重试') };
+}
+
 export function errorHandler(log: (msg: string) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
-    if (err instanceof HallError) {
-      res.status(err.status).json(body(err.code, err.message));
-      return;
-    }
-    const e = err as { type?: string; status?: number };
-    if (e.type === 'entity.parse.failed') {
-      res.status(400).json(body('invalid_json', '请求体不是合法的 JSON'));
-      return;
-    }
-    if (e.type === 'entity.too.large') {
-      res.status(413).json(body('payload_too_large', '请求内容过大'));
-      return;
-    }
-    if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported') {
-      res.status(415).json(body('unsupported_media_type', '不支持的字符集或编码，请使用 UTF-8'));
-      return;
-    }
-    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      res.status(e.status).json(body('bad_request', '请求无法处理'));
-      return;
-    }
-    log(`internal error: ${(err as Error)?.stack ?? String(err)}`);
-    res.status(500).json(body('internal_error', '服务器内部错误，请稍后重试'));
+    const r = errorReply(err, log);
+    res.status(r.status).json(r.body);
   };
 }

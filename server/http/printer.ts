@@ -5,10 +5,10 @@ import type { Hall } from '../hall.ts';
 import { parsePrinterUri } from '../printer/escpos.ts';
 import type { PrintService } from '../printer/service.ts';
 import { authed, requireRole } from './access.ts';
-import { origin, statusPath } from './public.ts';
+import { statusPath, type Origin } from './origin.ts';
 import { parse, schemas } from './validate.ts';
 
-export function printerRoutes(hall: Hall, printing: PrintService, publicUrl?: string): Router {
+export function printerRoutes(hall: Hall, printing: PrintService, origin: Origin): Router {
   const r = Router();
   const staff = requireRole(hall, ['clerk', 'supervisor', 'admin']);
 
@@ -20,7 +20,7 @@ export function printerRoutes(hall: Hall, printing: PrintService, publicUrl?: st
     const id = String(req.params.id);
     if (!(await hall.read((d) => Boolean(d.tickets[id])))) throw new HallError('unknown_ticket', 404, '今天没有这个号');
     if (!printing.enabled) throw new HallError('no_printer', 409, '没有配置打印机，无法补打');
-    const result = await printing.print(id, origin(req, publicUrl) + statusPath(id), true);
+    const result = await printing.print(id, origin(req) + statusPath(id), true);
     if (!result.ok) throw new HallError('printer_fault', 503, `补打失败：${result.message}`);
     res.json(result);
   });

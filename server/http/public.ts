@@ -1,29 +1,51 @@
 // No sign-in: kiosk, phone, wall screen.
-import { Router, type Request } from 'express';
+import type { IncomingMessage } from 'node:http';
+import { Router } from 'express';
 import QRCode from 'qrcode';
 import { HallError } from '../../shared/core/errors.ts';
 import { hallState, serviceViews, ticketView } from '../../shared/core/views.ts';
 import type { TakenTicket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { PrintService } from '../printer/service.ts';
+import type { JsonHandler, Reply } from './fast.ts';
+import { statusPath, type Origin } from './origin.ts';
 import { schemas, parse } from './validate.ts';
 
 export interface PublicDeps {
   hall: Hall;
   printing: PrintService;
   newId: () => string;
-  publicUrl?: string;
+  origin: Origin;
 }
 
-export function origin(req: Request, publicUrl?: string): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, '');
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+/**
+ * POST /api/tickets: validates, takes the ticket durably, and answers 201 with the
+ * ticket; printing starts after the reply. Served by Express and, for the plain case,
+ * by the fast path in app.ts: both run this.
+ */
+export function takeTicket({ hall, printing, newId, origin }: PublicDeps): JsonHandler {
+  return async (raw: unknown, req: IncomingMessage): Promise<Reply> => {
+    const body = parse(schemas.takeTicket, raw);
+    const { ticket, ahead } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk' });
+    const t = ticket!;
+    const statusUrl = origin(req) + statusPath(t.id);
+    const print = printing.enabled && body.print !== false;
+    const taken: TakenTicket = {
+      // Its place when it was taken: counted then, not rescanned for the reply.
+      ...ticketView(hall.data, t, ahead),
+      priority: t.priority,
+      statusUrl,
+      print: print ? 'pending' : 'off',
+    };
+    // After the reply: the ticket is valid on screen whatever the printer does.
+    return { status: 201, body: taken, ...(print && { after: () => void printing.print(t.id, statusUrl) }) };
+  };
 }
 
-export const statusPath = (ticketId: string) => `/s/${encodeURIComponent(ticketId)}`;
-
-export function publicRoutes({ hall, printing, newId, publicUrl }: PublicDeps): Router {
+export function publicRoutes(deps: PublicDeps): Router {
+  const { hall, origin } = deps;
   const r = Router();
+  const take = takeTicket(deps);
 
   r.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -38,21 +60,9 @@ export function publicRoutes({ hall, printing, newId, publicUrl }: PublicDeps): 
   });
 
   r.post('/tickets', async (req, res) => {
-    const body = parse(schemas.takeTicket, req.body);
-    const { ticket, ahead } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk' });
-    const t = ticket!;
-    const statusUrl = origin(req, publicUrl) + statusPath(t.id);
-    const print = printing.enabled && body.print !== false;
-    const taken: TakenTicket = {
-      // Its place when it was taken: counted then, not rescanned for the reply.
-      ...ticketView(hall.data, t, ahead),
-      priority: t.priority,
-      statusUrl,
-      print: print ? 'pending' : 'off',
-    };
-    res.status(201).json(taken);
-    // After the reply: the ticket is valid on screen whatever the printer does.
-    if (print) void printing.print(t.id, statusUrl);
+    const reply = await take(req.body, req);
+    res.status(reply.status).json(reply.body);
+    reply.after?.();
   });
 
   r.get('/tickets/:id', async (req, res) => {
@@ -68,7 +78,7 @@ export function publicRoutes({ hall, printing, newId, publicUrl }: PublicDeps): 
   r.get('/tickets/:id/qr.svg', async (req, res) => {
     const exists = await hall.read((d) => Boolean(d.tickets[req.params.id]));
     if (!exists) throw new HallError('unknown_ticket', 404, '没有这个号，可能已过期');
-    const svg = await QRCode.toString(origin(req, publicUrl) + statusPath(req.params.id), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    const svg = await QRCode.toString(origin(req) + statusPath(req.params.id), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(svg);
   });
 

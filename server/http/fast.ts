@@ -1,0 +1,77 @@
+// A JSON POST answered straight on node:http, ahead of Express. Used for the kiosk's
+// take-a-ticket: in a morning rush it is nearly all the traffic, and Express's router,
+// body parser and response helpers cost more CPU per request than the durable take
+// itself (see bench/). Only the plain case is taken here: exact path, a Content-Length
+// body of at most the API's limit, JSON in UTF-8, no Content-Encoding. Anything else
+// (chunked, gzip, other charsets, no body, a query string, a trailing slash) goes on to
+// Express, which runs the same handler with its full checks. Either way the body is
+// parsed as express.json({strict: true}) parses it, and failures leave through the
+// same errorReply as every other route.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorReply } from './errors.ts';
+
+export interface Reply {
+  status: number;
+  body: unknown;
+  /** Runs once the reply is handed to the socket. */
+  after?: () => void;
+}
+
+export type JsonHandler = (body: unknown, req: IncomingMessage) => Promise<Reply>;
+
+/** Returns true when it took the request; false leaves it to the next listener. */
+export type FastRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+const DIGITS = /^\d{1,9}$/;
+
+export function fastJsonPost(path: string, limitBytes: number, handler: JsonHandler, log: (msg: string) => void): FastRoute {
+  return (req, res) => {
+    if (req.method !== 'POST' || req.url !== path) return false;
+    const h = req.headers;
+    const length = h['content-length'];
+    if (!length || !DIGITS.test(length) || h['transfer-encoding'] !== undefined) return false;
+    const bytes = Number(length);
+    if (bytes === 0 || bytes > limitBytes) return false;
+    if (!JSON_TYPE.test(h['content-type'] ?? '')) return false;
+    const encoding = h['content-encoding'];
+    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
+
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let body: unknown;
+      try {
+        body = parseStrict(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+      } catch (e) {
+        return send(res, errorReply(e, log));
+      }
+      handler(body, req).then(
+        (reply) => send(res, reply),
+        (e: unknown) => send(res, errorReply(e, log)),
+      );
+    });
+    return true;
+  };
+}
+
+const parseFailed = () => Object.assign(new SyntaxError('invalid JSON'), { type: 'entity.parse.failed', status: 400 });
+
+/** As body-parser's strict JSON: an object or array, a leading BOM ignored. */
+function parseStrict(text: string): unknown {
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(s)?.[1];
+  if (first !== '{' && first !== '[') throw parseFailed();
+  try {
+    return JSON.parse(s);
+  } catch {
+    throw parseFailed();
+  }
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  const json = JSON.stringify(reply.body);
+  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) }).end(json);
+  reply.after?.();
+}
