@@ -90,20 +90,26 @@ export function offsetMinutes(ms: number, timeZone: string): number {
   return Math.round(offsetMsAt(ms, timeZone) / 60000);
 }
 
+/** "+08:00" for an offset in minutes. */
+function offsetText(off: number): string {
+  const a = Math.abs(off);
+  return `${off < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+/**
+ * The wall clock as "YYYY-MM-DDTHH:MM:SS.mmm": Date's own ISO text of the instant
+ * shifted by the offset (one allocation; years 0–9999, as every ticket has).
+ */
+const wallIso = (ms: number, timeZone: string) => new Date(ms + offsetMsAt(ms, timeZone)).toISOString().slice(0, 23);
+
 /** ISO 8601 with the zone's offset: 2026-11-26T09:05:00.000+08:00 */
 export function isoLocal(ms: number, timeZone: string): string {
-  const p = localParts(ms, timeZone);
-  const off = offsetMinutes(ms, timeZone);
-  const sign = off < 0 ? '-' : '+';
-  const a = Math.abs(off);
-  const millis = ((ms % 1000) + 1000) % 1000;
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}.${pad(millis, 3)}${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+  return wallIso(ms, timeZone) + offsetText(offsetMinutes(ms, timeZone));
 }
 
 /** The calendar day (YYYY-MM-DD) of an instant in the zone. */
 export function localDay(ms: number, timeZone: string): string {
-  const p = localParts(ms, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  return wallIso(ms, timeZone).slice(0, 10);
 }
 
 /** "HH:MM" of an instant in the zone. */
