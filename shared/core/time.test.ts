@@ -3,7 +3,7 @@ import { hall } from '../../test/fixture.ts';
 import { digitsOneByOne, displayText, readInteger, spokenText } from './announce.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { percentile, stats } from './stats.ts';
-import { addDays, isDay, isoLocal, localDay, nextMidnightMs } from './time.ts';
+import { addDays, FIXED_SINCE_MS, isDay, isoLocal, isValidTimeZone, localDay, nextMidnightMs } from './time.ts';
 
 describe('time in the hall zone', () => {
   it('formats ISO with the zone offset', () => {
@@ -106,5 +106,21 @@ describe('cached zone offsets', () => {
         }
       }
     }
+  });
+});
+
+describe('fixed-offset zones', () => {
+  it('answer as Intl does from 1992 to 2100, without asking it', () => {
+    const fmt = (ms: number, tz: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(ms).replace(' ', 'T');
+    for (const tz of ['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Harbin', 'PRC', 'Asia/Urumqi', 'Asia/Kashgar', 'UTC', 'Etc/UTC']) {
+      expect(isValidTimeZone(tz)).toBe(true);
+      for (let ms = FIXED_SINCE_MS; ms < Date.UTC(2100, 0, 1); ms += 41 * 86_400_000 + 3_607_000) {
+        expect(isoLocal(ms, tz).slice(0, 19), `${tz} ${new Date(ms).toISOString()}`).toBe(fmt(ms, tz));
+      }
+    }
+  });
+
+  it('leave earlier instants to Intl: Shanghai kept summer time until 1991', () => {
+    expect(isoLocal(Date.parse('1990-07-01T00:00:00Z'), 'Asia/Shanghai')).toBe('1990-07-01T09:00:00.000+09:00');
   });
 });

@@ -34,7 +34,27 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+/**
+ * Zones with one fixed offset since well before any hall opened (China has kept
+ * UTC+8 without daylight saving since 1991; Xinjiang time UTC+6 since 1980). The
+ * offset is known without asking Intl, which on first use pages in ~6 MB of ICU's
+ * time zone data: on a small hall box that is a fifth of the server's own memory.
+ * Instants before 1992 still go to Intl.
+ */
+const FIXED_OFFSET_MS: Record<string, number> = {
+  'Asia/Shanghai': 8 * 3_600_000,
+  'Asia/Chongqing': 8 * 3_600_000,
+  'Asia/Harbin': 8 * 3_600_000,
+  PRC: 8 * 3_600_000,
+  'Asia/Urumqi': 6 * 3_600_000,
+  'Asia/Kashgar': 6 * 3_600_000,
+  UTC: 0,
+  'Etc/UTC': 0,
+};
+export const FIXED_SINCE_MS = Date.UTC(1992, 0, 1);
+
 export function isValidTimeZone(timeZone: string): boolean {
+  if (Object.hasOwn(FIXED_OFFSET_MS, timeZone)) return true;
   try {
     formatter(timeZone);
     return true;
@@ -52,6 +72,7 @@ const QUARTER = 15 * 60_000;
 const offsets = new Map<string, { bucket: number; offsetMs: number }>();
 
 function offsetMsAt(ms: number, timeZone: string): number {
+  if (ms >= FIXED_SINCE_MS && Object.hasOwn(FIXED_OFFSET_MS, timeZone)) return FIXED_OFFSET_MS[timeZone]!;
   const bucket = Math.floor(ms / QUARTER);
   const hit = offsets.get(timeZone);
   if (hit && hit.bucket === bucket) return hit.offsetMs;
