@@ -6,7 +6,7 @@ import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { displayText, spokenText } from '../../shared/core/announce.ts';
 import { aheadIndex } from '../../shared/core/queue.ts';
-import { counterState, hallState, padState, ticketView } from '../../shared/core/views.ts';
+import { counterState, dayIndex, hallState, padState, ticketView, type DayIndex } from '../../shared/core/views.ts';
 import { rooms, type ClientToServer, type ServerToClient, type TicketCalled } from '../../shared/events.ts';
 import { tokenHash } from '../auth.ts';
 import type { Hall } from '../hall.ts';
@@ -141,9 +141,11 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       }, lastDisplayPush + DISPLAY_PUSH_MS - Date.now());
     }
     const adapterRooms = io.of('/').adapter.rooms;
+    let index: DayIndex | null = null;
     for (const c of data.counters) {
       if (!adapterRooms.has(rooms.counter(c.id))) continue;
-      const cs = counterState(data, c.id);
+      index ??= dayIndex(data);
+      const cs = counterState(data, c.id, index);
       if (cs) io.to(rooms.counter(c.id)).emit('counter:state', cs);
     }
     for (const c of data.counters) {
@@ -156,7 +158,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       if (!room.startsWith('ticket:')) continue;
       const t = data.tickets[room.slice(7)];
       if (!t) continue;
-      ahead ??= aheadIndex(data);
+      ahead ??= aheadIndex(data, (index ??= dayIndex(data)).waiting);
       io.to(room).emit('ticket:status', ticketView(data, t, ahead.get(t.id)));
     }
   }

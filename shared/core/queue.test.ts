@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
 import { estimateWaitMin } from './estimate.ts';
 import { apply, type Command } from './commands.ts';
-import { aheadIndex, aheadOf, callOrder } from './queue.ts';
+import fc from 'fast-check';
+import { aheadIndex, aheadOf, callOrder, pickNext, waitingByService, waitingSplit } from './queue.ts';
+import { counterState, dayIndex } from './views.ts';
 import { recountWaiting } from './state.ts';
 
 describe('ahead', () => {
@@ -100,5 +102,52 @@ describe('aheadOf counts what callOrder sorts', () => {
       const idx = aheadIndex(d);
       for (const t of Object.values(d.tickets)) if (t.status === 'waiting') expect(aheadOf(d, t), `cap ${cap}, ${t.number}`).toBe(idx.get(t.id));
     }
+  });
+});
+
+describe('the one-pass indexes agree with the per-window scans', () => {
+  it('on random days of takes, calls, no-shows, transfers and reinstatements', () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('take' as const), service: fc.constantFrom('a', 'b', 'c'), priority: fc.boolean() }),
+      fc.record({ kind: fc.constantFrom('next' as const, 'noShow' as const, 'complete' as const, 'reinstate' as const), counter: fc.constantFrom('1', '2', '3') }),
+      fc.record({ kind: fc.constant('transfer' as const), counter: fc.constantFrom('1', '2', '3'), service: fc.constantFrom('a', 'b', 'c') }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 80 }), fc.integer({ min: 0, max: 3 }), (steps, cap) => {
+        const d = hall({ priorityCap: cap });
+        let at = T0;
+        for (const s of steps) {
+          at += 1000;
+          const by = s.kind === 'take' ? null : { counterId: s.counter, userId: `u${s.counter}`, at };
+          const cmd: Command | null =
+            s.kind === 'take' ? { type: 'take', id: `r${at}`, serviceId: s.service, priority: s.priority, channel: 'kiosk', at }
+            : s.kind === 'transfer' ? { type: 'transfer', ...by!, serviceId: s.service }
+            : s.kind === 'complete' ? { type: 'complete', ...by!, outcome: 'immediate' }
+            : s.kind === 'reinstate' ? (() => {
+                const ns = Object.values(d.tickets).find((t) => t.status === 'no_show');
+                return ns ? { type: 'reinstate', ...by!, ticketId: ns.id } : null;
+              })()
+            : { type: s.kind, ...by! };
+          if (!cmd) continue;
+          try {
+            run(d, cmd);
+          } catch {
+            /* refused: nothing changed */
+          }
+        }
+        const byService = waitingByService(d);
+        const index = dayIndex(d);
+        for (const c of d.counters) {
+          const ids = new Set(c.serviceIds);
+          const scanned = waitingSplit(d, ids);
+          expect(waitingSplit(d, ids, byService)).toEqual(scanned);
+          for (const streak of [0, 1, 2, 3]) expect(pickNext(d, c, streak)).toBe(callOrder(scanned.priority, scanned.normal, cap, streak)[0] ?? null);
+          expect(counterState(d, c.id, index)).toEqual(counterState(d, c.id));
+        }
+        const ahead = aheadIndex(d);
+        for (const t of Object.values(d.tickets)) if (t.status === 'waiting') expect(ahead.get(t.id)).toBe(aheadOf(d, t));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

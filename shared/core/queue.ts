@@ -1,8 +1,51 @@
 // Who is called next, and how many are ahead of a ticket.
 import type { Counter, HallData, Ticket } from '../types.ts';
 
+/** Waiting tickets of one business, split by priority, each in queue order. */
+export interface Split {
+  priority: Ticket[];
+  normal: Ticket[];
+}
+
+/**
+ * Every business's waiting tickets in one pass over the day. Broadcasts build this
+ * once and read each window's queue from it, instead of scanning the day per window.
+ */
+export function waitingByService(data: HallData): Map<string, Split> {
+  const out = new Map<string, Split>();
+  for (const id in data.tickets) {
+    const t = data.tickets[id]!;
+    if (t.status !== 'waiting') continue;
+    let split = out.get(t.serviceId);
+    if (!split) out.set(t.serviceId, (split = { priority: [], normal: [] }));
+    (t.priority ? split.priority : split.normal).push(t);
+  }
+  for (const split of out.values()) {
+    split.priority.sort(bySeq);
+    split.normal.sort(bySeq);
+  }
+  return out;
+}
+
 /** Waiting tickets of these businesses, split by priority, each in queue order. */
-export function waitingSplit(data: HallData, serviceIds: ReadonlySet<string>): { priority: Ticket[]; normal: Ticket[] } {
+export function waitingSplit(data: HallData, serviceIds: ReadonlySet<string>, byService?: Map<string, Split>): Split {
+  if (byService) {
+    const priority: Ticket[] = [];
+    const normal: Ticket[] = [];
+    for (const id of serviceIds) {
+      const split = byService.get(id);
+      if (split) {
+        priority.push(...split.priority);
+        normal.push(...split.normal);
+      }
+    }
+    // Sorted runs, one per business: the sort merges them.
+    if (serviceIds.size > 1) {
+      priority.sort(bySeq);
+      normal.sort(bySeq);
+    }
+    return { priority, normal };
+  }
   const priority: Ticket[] = [];
   const normal: Ticket[] = [];
   for (const id in data.tickets) {
@@ -43,10 +86,18 @@ export function callOrder(priority: Ticket[], normal: Ticket[], cap: number, str
 
 /** The ticket this window would call now, or null. */
 export function pickNext(data: HallData, counter: Counter, streak: number): Ticket | null {
-  const { priority, normal } = waitingSplit(data, new Set(counter.serviceIds));
-  const cap = data.settings.priorityCap;
-  if (priority.length > 0 && (normal.length === 0 || streak < cap)) return priority[0]!;
-  return normal[0] ?? null;
+  // The head of each queue is its lowest seq: one pass, nothing sorted.
+  let priority: Ticket | null = null;
+  let normal: Ticket | null = null;
+  for (const id in data.tickets) {
+    const t = data.tickets[id]!;
+    if (t.status !== 'waiting' || !counter.serviceIds.includes(t.serviceId)) continue;
+    if (t.priority) {
+      if (!priority || t.seq < priority.seq) priority = t;
+    } else if (!normal || t.seq < normal.seq) normal = t;
+  }
+  if (priority && (!normal || streak < data.settings.priorityCap)) return priority;
+  return normal;
 }
 
 /** Businesses that share a window with this one: their tickets compete for the same calls. */
@@ -62,16 +113,11 @@ export function competingServices(data: HallData, serviceId: string): Set<string
  * Per waiting ticket, how many tickets the windows serving its business would call
  * before it. Computed for every waiting ticket at once so a broadcast costs one pass.
  */
-export function aheadIndex(data: HallData): Map<string, number> {
+export function aheadIndex(data: HallData, byService = waitingByService(data)): Map<string, number> {
   const out = new Map<string, number>();
   const cap = data.settings.priorityCap;
-  const groups = new Map<string, Set<string>>();
-  for (const id in data.tickets) {
-    const t = data.tickets[id]!;
-    if (t.status === 'waiting' && !groups.has(t.serviceId)) groups.set(t.serviceId, competingServices(data, t.serviceId));
-  }
-  for (const [serviceId, group] of groups) {
-    const { priority, normal } = waitingSplit(data, group);
+  for (const serviceId of byService.keys()) {
+    const { priority, normal } = waitingSplit(data, competingServices(data, serviceId), byService);
     callOrder(priority, normal, cap).forEach((t, i) => {
       if (t.serviceId === serviceId) out.set(t.id, i);
     });

@@ -3,7 +3,7 @@ import type { CounterState, CounterView, HallData, HallState, PadState, RecentCa
 import { isOpenAt } from './calendar.ts';
 import { counterById, currentTicket, serviceById } from './commands.ts';
 import { estimateWaitMin } from './estimate.ts';
-import { aheadOf, callOrder, waitingSplit } from './queue.ts';
+import { aheadOf, callOrder, waitingByService, waitingSplit, type Split } from './queue.ts';
 import { isoLocal } from './time.ts';
 
 const RECENT = 8;
@@ -137,20 +137,37 @@ export function staffTicket(data: HallData, t: Ticket): StaffTicket {
   };
 }
 
-export function counterState(data: HallData, counterId: string): CounterState | null {
-  const c = counterById(data, counterId);
-  if (!c) return null;
-  const rt = data.runtime[c.id];
-  const { priority, normal } = waitingSplit(data, new Set(c.serviceIds));
-  const order = callOrder(priority, normal, data.settings.priorityCap, rt?.priorityStreak ?? 0);
-  const cur = currentTicket(data, c.id);
-  const noShows: CounterState['noShows'] = [];
-  let servedToday = 0;
+/** What every window's console shows, gathered in one pass over the day. */
+export interface DayIndex {
+  waiting: Map<string, Split>;
+  /** No-show tickets in taking order. */
+  noShows: Ticket[];
+  /** Tickets finished per window. */
+  served: Map<string, number>;
+}
+
+export function dayIndex(data: HallData): DayIndex {
+  const noShows: Ticket[] = [];
+  const served = new Map<string, number>();
   for (const id in data.tickets) {
     const t = data.tickets[id]!;
-    if (t.status === 'no_show' && c.serviceIds.includes(t.serviceId)) noShows.push({ id: t.id, number: t.number, serviceId: t.serviceId, noShowAt: t.noShowAt! });
-    if (t.status === 'done' && t.counterId === c.id) servedToday++;
+    if (t.status === 'no_show') noShows.push(t);
+    else if (t.status === 'done' && t.counterId) served.set(t.counterId, (served.get(t.counterId) ?? 0) + 1);
   }
+  return { waiting: waitingByService(data), noShows, served };
+}
+
+/** A window's console state; pass `index` when building it for many windows at once. */
+export function counterState(data: HallData, counterId: string, index?: DayIndex): CounterState | null {
+  const c = counterById(data, counterId);
+  if (!c) return null;
+  const ix = index ?? dayIndex(data);
+  const rt = data.runtime[c.id];
+  const { priority, normal } = waitingSplit(data, new Set(c.serviceIds), ix.waiting);
+  const order = callOrder(priority, normal, data.settings.priorityCap, rt?.priorityStreak ?? 0);
+  const cur = currentTicket(data, c.id);
+  const noShows: CounterState['noShows'] = ix.noShows.filter((t) => c.serviceIds.includes(t.serviceId)).map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, noShowAt: t.noShowAt! }));
+  const servedToday = ix.served.get(c.id) ?? 0;
   return {
     counterId: c.id,
     counterName: c.name,
