@@ -1,7 +1,10 @@
 // Append-only command journal with group commit: every line appended while one
-// fsync is in flight goes out in the next write + fdatasync together, so a burst of
-// commands costs a few fsyncs, not one each. A line's promise resolves only once
-// it is on disk.
+// write is in flight goes out in the next write together, so a burst of commands
+// costs a few disk flushes, not one each. A line's promise resolves only once it is
+// on disk. The file is opened O_DSYNC where the system has it (Linux, macOS): each
+// write returns only once its data is on stable storage, as write + fdatasync would,
+// in one trip to the thread pool instead of two.
+import { constants } from 'node:fs';
 import { open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -17,6 +20,9 @@ const FILE_RE = /^journal-(\d{12})\.ndjson$/;
 const RELEASE_SLICE = 16;
 export const journalName = (firstSeq: number) => `journal-${String(firstSeq).padStart(12, '0')}.ndjson`;
 
+const DSYNC = constants.O_DSYNC;
+const openForAppend = (file: string) => (DSYNC ? open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | DSYNC, 0o644) : open(file, 'a'));
+
 export class Journal {
   private fh: FileHandle | null = null;
   private items: Item[] = [];
@@ -29,7 +35,7 @@ export class Journal {
   /** Opens (creating) the journal file that starts at `firstSeq`. */
   static async open(dir: string, firstSeq: number): Promise<Journal> {
     const j = new Journal(dir);
-    j.fh = await open(path.join(dir, journalName(firstSeq)), 'a');
+    j.fh = await openForAppend(path.join(dir, journalName(firstSeq)));
     return j;
   }
 
@@ -85,7 +91,7 @@ export class Journal {
           await this.writeOut(buf);
           buf = '';
           await this.fh!.close();
-          this.fh = await open(item.rotateTo, 'a');
+          this.fh = await openForAppend(item.rotateTo);
         }
         await this.writeOut(buf);
         // A batch can hold a hundred commands; their replies and broadcasts run when they
@@ -107,8 +113,11 @@ export class Journal {
 
   private async writeOut(buf: string): Promise<void> {
     if (!buf) return;
-    await this.fh!.write(buf);
-    await this.fh!.datasync();
+    // A regular file takes the whole buffer in one write unless the disk is failing;
+    // a short write is finished rather than left as half a line.
+    const bytes = Buffer.from(buf);
+    for (let at = 0; at < bytes.length; ) at += (await this.fh!.write(bytes, at)).bytesWritten;
+    if (!DSYNC) await this.fh!.datasync();
   }
 }
 
