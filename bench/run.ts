@@ -8,7 +8,7 @@
 // BENCH_TAKES (10000), BENCH_PRETAKE (5000), BENCH_MAX_SECONDS (120, cap per issuance run),
 // BENCH_DIST (dist), BENCH_PROF=1 (hall servers under --cpu-prof; profiles summarised),
 // BENCH_KEEP=1 (keep the /tmp/bench-* data directories), BENCH_NODE_FLAGS (node flags for
-// every server, default the ones npm start uses: --optimize-for-size), BENCH_ONLY (a comma
+// every server, default the ones npm start uses), BENCH_ONLY (a comma
 // list of phases to run: latency, throughput, reports; the others are skipped and their
 // targets left out).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
