@@ -1,6 +1,6 @@
 // The report period: 日 / 周 / 月 / 季度 step through periods from the hall's day;
 // 自定义 takes any two dates. Fixed periods apply at once, a custom range on 查询.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { KIND_LABEL, periodOf, quarterKey, quarterStart, shiftPeriod, type FixedKind, type PeriodKind, type Range } from './period.ts';
 
 export interface PeriodChoice {
@@ -43,7 +43,9 @@ export function PeriodPicker({ choice, today, onChange }: Props) {
         ))}
       </fieldset>
       {choice.kind === 'custom' ? (
-        <CustomRange range={choice.custom} today={today} onQuery={(custom) => onChange({ ...choice, custom })} />
+        // Keyed by the range: a new range from outside starts the fields afresh, and
+        // nothing resets what is being typed (an effect did, a moment after mount).
+        <CustomRange key={`${choice.custom.from}/${choice.custom.to}`} range={choice.custom} today={today} onQuery={(custom) => onChange({ ...choice, custom })} />
       ) : (
         <Stepper kind={choice.kind} anchor={choice.anchor} today={today} onAnchor={(anchor) => onChange({ ...choice, anchor })} />
       )}
@@ -110,10 +112,6 @@ export function QuarterSelect({ value, today, onChange }: { value: string; today
 function CustomRange({ range, today, onQuery }: { range: Range; today: string; onQuery: (r: Range) => void }) {
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
-  useEffect(() => {
-    setFrom(range.from);
-    setTo(range.to);
-  }, [range.from, range.to]);
   const submit = (e: Event) => {
     e.preventDefault();
     // The server decides what a valid range is, and its message says why not.
