@@ -16,7 +16,7 @@ import { settingsRoutes } from './http/settings.ts';
 import { fastJsonPost } from './http/fast.ts';
 import { originResolver, type TrustProxy } from './http/origin.ts';
 import { publicRoutes, takeTicket } from './http/public.ts';
-import { staffRoutes } from './http/staff.ts';
+import { COUNTER_ACTION_PATH, counterAction, staffRoutes } from './http/staff.ts';
 import { statsRoutes } from './http/stats.ts';
 import { voiceRoutes, type Voice } from './http/voice.ts';
 import { Metrics } from './metrics.ts';
@@ -117,10 +117,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     });
   }
 
-  // The kiosk's take-a-ticket skips Express when the request is plain (see http/fast.ts).
+  // The kiosk's take-a-ticket and the clerks' window actions skip Express when the
+  // request is plain (see http/fast.ts).
   const fastTake = fastJsonPost('/api/tickets', BODY_LIMIT, takeTicket(publicDeps), log);
+  const fastCounter = fastJsonPost(COUNTER_ACTION_PATH, BODY_LIMIT, counterAction(hall), log);
   const server = createServer((req, res) => {
-    if (!fastTake(req, res)) app(req, res);
+    if (!fastTake(req, res) && !fastCounter(req, res)) app(req, res);
   });
   server.keepAliveTimeout = 65_000;
   const sockets = attachSockets(server, hall, printing);

@@ -1,6 +1,7 @@
-// POST /api/tickets is answered on node:http for plain requests and by Express for the
-// rest (chunked bodies, gzip, other charsets, a trailing slash). A kiosk must not be
-// able to tell which: every request here is sent both ways and must get the same answer.
+// POST /api/tickets and the clerks' POST /api/counters/:id/:action are answered on
+// node:http for plain requests and by Express for the rest (chunked bodies, gzip, other
+// charsets, a trailing slash). Nobody must be able to tell which: every request here is
+// sent both ways and must get the same answer.
 import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,9 +46,9 @@ function send(body: string | Buffer, opts: { chunked?: boolean; headers?: Record
 }
 
 /** Same request both ways: equal status, content type and error; tickets compared by shape. */
-async function bothWays(body: string | Buffer, headers: Record<string, string> = {}): Promise<[Sent, Sent]> {
-  const plain = await send(body, { headers });
-  const chunked = await send(body, { headers, chunked: true });
+async function bothWays(body: string | Buffer, headers: Record<string, string> = {}, path?: string): Promise<[Sent, Sent]> {
+  const plain = await send(body, { headers, ...(path && { path }) });
+  const chunked = await send(body, { headers, chunked: true, ...(path && { path }) });
   expect(plain.status).toBe(chunked.status);
   expect(plain.contentType).toBe(chunked.contentType);
   if (plain.status >= 400) expect(plain.body).toEqual(chunked.body);
@@ -111,5 +112,55 @@ describe('POST /api/tickets, plain and otherwise', () => {
     await bothWays('{"serviceId":"forestry","print":"no"}');
     const after = (await h.request('GET', '/api/services')).body.find((s: { id: string }) => s.id === 'forestry').waiting;
     expect(after).toBe(before);
+  });
+});
+
+describe('POST /api/counters/:id/:action, plain and otherwise', () => {
+  it('calls and finishes tickets either way, with no body, an empty object or chunked', async () => {
+    const token = await h.signIn('clerk1', '1');
+    const auth = { authorization: `Bearer ${token}` };
+    for (let i = 0; i < 3; i++) await send(JSON.stringify({ serviceId: 'social' }));
+    const noBody = await send('', { path: '/api/counters/1/next', headers: auth });
+    expect([noBody.status, noBody.body.ticket.status]).toEqual([200, 'called']);
+    const done = await send('{"outcome":"immediate"}', { path: '/api/counters/1/complete', headers: auth });
+    expect([done.status, done.body.ticket.status]).toEqual([200, 'done']);
+    const plain = await send('{}', { path: '/api/counters/1/next', headers: auth });
+    await send('', { path: '/api/counters/1/complete', headers: auth });
+    const chunked = await send('{}', { path: '/api/counters/1/next', headers: auth, chunked: true });
+    expect([plain.status, chunked.status]).toEqual([200, 200]);
+    expect(Object.keys(plain.body.ticket).sort()).toEqual(Object.keys(chunked.body.ticket).sort());
+    expect(Number(chunked.body.ticket.number.slice(1))).toBe(Number(plain.body.ticket.number.slice(1)) + 1);
+    const state = await h.request('GET', '/api/counters/1/state', undefined, token);
+    expect(state.body.current.id).toBe(chunked.body.ticket.id);
+  });
+
+  it('refuses in the same order with the same errors: sign-in, window, action, body', async () => {
+    const token = await h.signIn('clerk2', '2');
+    const auth = { authorization: `Bearer ${token}` };
+    const before = (await h.request('GET', '/api/counters/2/state', undefined, token)).body;
+    for (const [path, headers, body, status, code] of [
+      ['/api/counters/2/next', {}, '{}', 401, 'unauthorized'],
+      ['/api/counters/2/next', { authorization: 'Bearer nope' }, '{}', 401, 'unauthorized'],
+      ['/api/counters/99/next', auth, '{}', 404, 'unknown_counter'],
+      ['/api/counters/1/next', auth, '{}', 403, 'forbidden'],
+      ['/api/counters/2/dance', auth, '{}', 404, 'not_found'],
+      ['/api/counters/2/transfer', auth, '{}', 400, 'invalid_request'],
+      ['/api/counters/2/transfer', auth, '{"serviceId":"nope"}', 400, null],
+      ['/api/counters/2/next', auth, '{"x":', 400, 'invalid_json'],
+    ] as const) {
+      const [a] = await bothWays(body, headers, path);
+      expect([path, body, a.status]).toEqual([path, body, status]);
+      if (code) expect(a.body.error.code).toBe(code);
+    }
+    expect((await h.request('GET', '/api/counters/2/state', undefined, token)).body).toEqual(before);
+  });
+
+  it('leaves escaped ids and trailing slashes to Express, which answers the same', async () => {
+    const token = await h.signIn('clerk3', '3');
+    const auth = { authorization: `Bearer ${token}` };
+    const escaped = await send('', { path: '/api/counters/%33/pause', headers: auth });
+    expect([escaped.status, escaped.body.counter.paused]).toEqual([200, true]);
+    const slash = await send('', { path: '/api/counters/3/resume/', headers: auth });
+    expect([slash.status, slash.body.counter.paused]).toEqual([200, false]);
   });
 });

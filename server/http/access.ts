@@ -30,17 +30,20 @@ export function requireRole(hall: Hall, roles: Role[]): RequestHandler {
 }
 
 /** A clerk acting at the window they signed in at: 401, then 404, then 403. */
+export function ownCounter(hall: Hall, authorization: string | undefined, counterId: string): Authed {
+  const token = bearer(authorization);
+  const session = token ? hall.session(token) : null;
+  if (!session) throw new HallError('unauthorized', 401, '请先登录');
+  if (!counterById(hall.data, counterId)) throw new HallError('unknown_counter', 404, `没有 ${counterId} 号窗口`);
+  if (session.role !== 'clerk' || session.counterId !== counterId) {
+    throw new HallError('forbidden', 403, '只能操作您签到的窗口');
+  }
+  return { session, token: token! };
+}
+
 export function requireOwnCounter(hall: Hall): RequestHandler {
   return (req, res, next) => {
-    const token = bearer(req.headers.authorization);
-    const session = token ? hall.session(token) : null;
-    if (!session) throw new HallError('unauthorized', 401, '请先登录');
-    const counterId = String(req.params.id);
-    if (!counterById(hall.data, counterId)) throw new HallError('unknown_counter', 404, `没有 ${counterId} 号窗口`);
-    if (session.role !== 'clerk' || session.counterId !== counterId) {
-      throw new HallError('forbidden', 403, '只能操作您签到的窗口');
-    }
-    Object.assign(res.locals, { session, token: token! } satisfies Authed);
+    Object.assign(res.locals, ownCounter(hall, req.headers.authorization, String(req.params.id)));
     next();
   };
 }

@@ -1,12 +1,13 @@
-// A JSON POST answered straight on node:http, ahead of Express. Used for the kiosk's
-// take-a-ticket: in a morning rush it is nearly all the traffic, and Express's router,
-// body parser and response helpers cost more CPU per request than the durable take
-// itself (see bench/). Only the plain case is taken here: exact path, a Content-Length
+// JSON POSTs answered straight on node:http, ahead of Express: the kiosk's take-a-ticket
+// and the clerks' window actions. In a morning rush they are nearly all the traffic,
+// and Express's router, body parser and response helpers cost more CPU per request
+// than the durable command itself (see bench/). Only the plain case is taken here: a
+// path the route's pattern matches exactly, and either no body or a Content-Length
 // body of at most the API's limit, JSON in UTF-8, no Content-Encoding. Anything else
-// (chunked, gzip, other charsets, no body, a query string, a trailing slash) goes on to
-// Express, which runs the same handler with its full checks. Either way the body is
-// parsed as express.json({strict: true}) parses it, and failures leave through the
-// same errorReply as every other route.
+// (chunked, gzip, other charsets, a query string, a trailing slash, escaped
+// characters) goes on to Express, which runs the same handler after its full checks.
+// Either way the body is parsed as express.json({strict: true}) parses it, and
+// failures leave through the same errorReply as every other route.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorReply } from './errors.ts';
 
@@ -17,7 +18,8 @@ export interface Reply {
   after?: () => void;
 }
 
-export type JsonHandler = (body: unknown, req: IncomingMessage) => Promise<Reply>;
+/** `params`: the pattern's captures, in order. An absent body is `undefined`. */
+export type JsonHandler = (body: unknown, req: IncomingMessage, params: string[]) => Promise<Reply>;
 
 /** Returns true when it took the request; false leaves it to the next listener. */
 export type FastRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -25,25 +27,38 @@ export type FastRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 const DIGITS = /^\d{1,9}$/;
 
-export function fastJsonPost(path: string, limitBytes: number, handler: JsonHandler, log: (msg: string) => void): FastRoute {
+/** `path`: the exact URL, or a pattern anchored at both ends whose groups become params. */
+export function fastJsonPost(path: string | RegExp, limitBytes: number, handler: JsonHandler, log: (msg: string) => void): FastRoute {
   return (req, res) => {
-    if (req.method !== 'POST' || req.url !== path) return false;
+    if (req.method !== 'POST') return false;
+    let params: string[] = [];
+    if (typeof path === 'string') {
+      if (req.url !== path) return false;
+    } else {
+      const m = path.exec(req.url ?? '');
+      if (!m) return false;
+      params = m.slice(1);
+    }
     const h = req.headers;
-    const length = h['content-length'];
-    if (!length || !DIGITS.test(length) || h['transfer-encoding'] !== undefined) return false;
+    if (h['transfer-encoding'] !== undefined) return false;
+    const length = h['content-length'] ?? '0';
+    if (!DIGITS.test(length)) return false;
     const bytes = Number(length);
-    if (bytes === 0 || bytes > limitBytes) return false;
-    if (!JSON_TYPE.test(h['content-type'] ?? '')) return false;
-    const encoding = h['content-encoding'];
-    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
+    if (bytes > limitBytes) return false;
+    // No body is fine (express.json leaves req.body undefined); a body must be plain JSON.
+    if (bytes > 0) {
+      if (!JSON_TYPE.test(h['content-type'] ?? '')) return false;
+      const encoding = h['content-encoding'];
+      if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
+    }
 
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () =>
       admit(() => {
         try {
-          const body = parseStrict(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
-          handler(body, req).then(
+          const body = bytes === 0 ? undefined : parseStrict(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+          handler(body, req, params).then(
             (reply) => send(res, reply),
             (e: unknown) => send(res, errorReply(e, log)),
           );

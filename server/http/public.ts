@@ -60,7 +60,7 @@ export function publicRoutes(deps: PublicDeps): Router {
   });
 
   r.post('/tickets', async (req, res) => {
-    const reply = await take(req.body, req);
+    const reply = await take(req.body, req, []);
     res.status(reply.status).json(reply.body);
     reply.after?.();
   });
