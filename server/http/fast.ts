@@ -76,7 +76,7 @@ export function fastJsonPost(path: string | RegExp, limitBytes: number, handler:
  * all there would hold the loop (and every wall screen's call) for ~10 ms; instead at
  * most ADMIT_SLICE are handled per turn, in arrival order, from setImmediate.
  */
-const ADMIT_SLICE = 16;
+const ADMIT_SLICE = 8;
 let queue: (() => void)[] = [];
 let head = 0;
 let draining = false;

@@ -17,7 +17,7 @@ type Waiter = { resolve: () => void; reject: (e: unknown) => void };
 type Item = { line: string } | { rotateTo: string };
 
 const FILE_RE = /^journal-(\d{12})\.ndjson$/;
-const RELEASE_SLICE = 16;
+const RELEASE_SLICE = 8;
 export const journalName = (firstSeq: number) => `journal-${String(firstSeq).padStart(12, '0')}.ndjson`;
 
 const DSYNC = constants.O_DSYNC;
