@@ -58,10 +58,12 @@ export function fastJsonPost(path: string | RegExp, limitBytes: number, handler:
       admit(() => {
         try {
           const body = bytes === 0 ? undefined : parseStrict(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
-          handler(body, req, params).then(
-            (reply) => send(res, reply),
-            (e: unknown) => send(res, errorReply(e, log)),
-          );
+          handler(body, req, params)
+            .then(
+              (reply) => send(res, reply),
+              (e: unknown) => send(res, errorReply(e, log)),
+            )
+            .catch((e: unknown) => log(`reply failed: ${(e as Error)?.stack ?? String(e)}`));
         } catch (e) {
           send(res, errorReply(e, log));
         }
