@@ -6,6 +6,7 @@
 // in one trip to the thread pool instead of two.
 import { constants } from 'node:fs';
 import { open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import { syncDir } from './durable.ts';
 import path from 'node:path';
 
 export interface JournalEntry<C> {
@@ -21,7 +22,37 @@ const RELEASE_SLICE = 8;
 export const journalName = (firstSeq: number) => `journal-${String(firstSeq).padStart(12, '0')}.ndjson`;
 
 const DSYNC = constants.O_DSYNC;
-const openForAppend = (file: string) => (DSYNC ? open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | DSYNC, 0o644) : open(file, 'a'));
+
+/**
+ * Opens (creating) a journal file for appending. A last line cut off by a crash was
+ * never acknowledged and is cut away first: appending after it would glue the next
+ * entry onto the fragment. The directory is synced so a new file survives a power cut.
+ */
+async function openForAppend(file: string): Promise<FileHandle> {
+  await dropTornTail(file);
+  const fh = await (DSYNC ? open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | DSYNC, 0o644) : open(file, 'a'));
+  await syncDir(path.dirname(file));
+  return fh;
+}
+
+async function dropTornTail(file: string): Promise<void> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  const keep = bytes.lastIndexOf(0x0a) + 1;
+  if (keep === bytes.length) return;
+  const fh = await open(file, 'r+');
+  try {
+    await fh.truncate(keep);
+    await fh.datasync();
+  } finally {
+    await fh.close();
+  }
+}
 
 export class Journal {
   private fh: FileHandle | null = null;
