@@ -41,7 +41,7 @@ export const COUNTER_ACTION_PATH = /^\/api\/counters\/([A-Za-z0-9_-]{1,64})\/([a
 export function counterAction(hall: Hall): JsonHandler {
   return async (raw, req, [counterId, actionName]): Promise<Reply> => {
     const { session } = ownCounter(hall, req.headers.authorization, counterId!);
-    const action = actions[actionName!];
+    const action = Object.hasOwn(actions, actionName!) ? actions[actionName!] : undefined;
     if (!action) throw new HallError('not_found', 404, '没有这个窗口操作');
     const order = action.order(counterId!, session.userId, parse(action.schema, raw));
     const { ticket } = await hall.run(order);
