@@ -106,6 +106,15 @@ describe('POST /api/tickets, plain and otherwise', () => {
     expect([form.status, form.body.error.code]).toEqual([415, 'unsupported_media_type']);
   });
 
+  it('answers an empty body by its declared type as Express does', async () => {
+    const latin1 = await send('', { headers: { 'content-type': 'application/json; charset=latin1' } });
+    expect([latin1.status, latin1.body.error.code]).toEqual([415, 'unsupported_media_type']);
+    const empty = await send('');
+    expect([empty.status, empty.body.error.code]).toEqual([400, 'invalid_request']);
+    const bomOnly = await send('\uFEFF');
+    expect([bomOnly.status, bomOnly.body.error.code]).toEqual([400, 'invalid_request']);
+  });
+
   it('changes nothing when it refuses', async () => {
     const before = (await h.request('GET', '/api/services')).body.find((s: { id: string }) => s.id === 'forestry').waiting;
     await bothWays('{"serviceId":"forestry",');
@@ -144,6 +153,8 @@ describe('POST /api/counters/:id/:action, plain and otherwise', () => {
       ['/api/counters/99/next', auth, '{}', 404, 'unknown_counter'],
       ['/api/counters/1/next', auth, '{}', 403, 'forbidden'],
       ['/api/counters/2/dance', auth, '{}', 404, 'not_found'],
+      ['/api/counters/2/constructor', auth, '{}', 404, 'not_found'],
+      ['/api/counters/2/__proto__', auth, '{}', 404, 'not_found'],
       ['/api/counters/2/transfer', auth, '{}', 400, 'invalid_request'],
       ['/api/counters/2/transfer', auth, '{"serviceId":"nope"}', 400, null],
       ['/api/counters/2/next', auth, '{"x":', 400, 'invalid_json'],
@@ -152,6 +163,9 @@ describe('POST /api/counters/:id/:action, plain and otherwise', () => {
       expect([path, body, a.status]).toEqual([path, body, status]);
       if (code) expect(a.body.error.code).toBe(code);
     }
+    // An empty gzip body fails to inflate: Express's 400, not a call.
+    const gz = await send('', { path: '/api/counters/2/next', headers: { ...auth, 'content-encoding': 'gzip' } });
+    expect([gz.status, gz.body.error.code]).toEqual([400, 'bad_request']);
     expect((await h.request('GET', '/api/counters/2/state', undefined, token)).body).toEqual(before);
   });
 

@@ -45,25 +45,28 @@ export function fastJsonPost(path: string | RegExp, limitBytes: number, handler:
     if (!DIGITS.test(length)) return false;
     const bytes = Number(length);
     if (bytes > limitBytes) return false;
-    // No body is fine (express.json leaves req.body undefined); a body must be plain JSON.
-    if (bytes > 0) {
-      if (!JSON_TYPE.test(h['content-type'] ?? '')) return false;
-      const encoding = h['content-encoding'];
-      if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
-    }
+    // Express checks type, charset and encoding whenever Content-Length is present,
+    // even 0: only plain JSON in UTF-8, or no type at all for an empty body, comes here.
+    const type = h['content-type'];
+    if (type === undefined ? bytes > 0 : !JSON_TYPE.test(type)) return false;
+    const encoding = h['content-encoding'];
+    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
 
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () =>
       admit(() => {
         try {
-          const body = bytes === 0 ? undefined : parseStrict(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+          const body = bytes === 0 ? (type === undefined ? undefined : {}) : parseStrict(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
           handler(body, req, params)
             .then(
               (reply) => send(res, reply),
               (e: unknown) => send(res, errorReply(e, log)),
             )
-            .catch((e: unknown) => log(`reply failed: ${(e as Error)?.stack ?? String(e)}`));
+            .catch((e: unknown) => {
+              log(`reply failed: ${(e as Error)?.stack ?? String(e)}`);
+              res.destroy();
+            });
         } catch (e) {
           send(res, errorReply(e, log));
         }
@@ -93,7 +96,13 @@ function admit(job: () => void): void {
 
 function drain(): void {
   const end = Math.min(queue.length, head + ADMIT_SLICE);
-  while (head < end) queue[head++]!();
+  while (head < end) {
+    try {
+      queue[head++]!();
+    } catch {
+      // A job answers its own errors; one that still throws must not stall the rest.
+    }
+  }
   if (head < queue.length) {
     setImmediate(drain);
     return;
@@ -105,9 +114,10 @@ function drain(): void {
 
 const parseFailed = () => Object.assign(new SyntaxError('invalid JSON'), { type: 'entity.parse.failed', status: 400 });
 
-/** As body-parser's strict JSON: an object or array, a leading BOM ignored. */
+/** As body-parser's strict JSON: an object or array, a leading BOM ignored, nothing at all {}. */
 function parseStrict(text: string): unknown {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (s.length === 0) return {};
   const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(s)?.[1];
   if (first !== '{' && first !== '[') throw parseFailed();
   try {
@@ -117,9 +127,11 @@ function parseStrict(text: string): unknown {
   }
 }
 
+/** Answers, unless the client has gone; what follows the reply (printing) runs either way. */
 function send(res: ServerResponse, reply: Reply): void {
-  if (res.headersSent || res.destroyed) return;
-  const json = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) }).end(json);
+  if (!res.headersSent && !res.destroyed) {
+    const json = JSON.stringify(reply.body);
+    res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) }).end(json);
+  }
   reply.after?.();
 }
