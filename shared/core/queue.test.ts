@@ -4,7 +4,7 @@ import { estimateWaitMin } from './estimate.ts';
 import { apply, type Command } from './commands.ts';
 import fc from 'fast-check';
 import { aheadIndex, aheadOf, callOrder, pickNext, waitingByService, waitingSplit } from './queue.ts';
-import { counterState, dayIndex } from './views.ts';
+import { counterState, dayIndex, QUEUE_SHOWN } from './views.ts';
 import { recountWaiting } from './state.ts';
 
 describe('ahead', () => {
@@ -142,7 +142,15 @@ describe('the one-pass indexes agree with the per-window scans', () => {
           const scanned = waitingSplit(d, ids);
           expect(waitingSplit(d, ids, byService)).toEqual(scanned);
           for (const streak of [0, 1, 2, 3]) expect(pickNext(d, c, streak)).toBe(callOrder(scanned.priority, scanned.normal, cap, streak)[0] ?? null);
-          expect(counterState(d, c.id, index)).toEqual(counterState(d, c.id));
+          // The console state from the shared index, against a scan of the day for this window.
+          const cs = counterState(d, c.id, index)!;
+          const order = callOrder(scanned.priority, scanned.normal, cap, d.runtime[c.id]?.priorityStreak ?? 0);
+          const all = Object.values(d.tickets);
+          expect(cs.waitingTotal).toBe(order.length);
+          expect(cs.queue.map((t) => t.id)).toEqual(order.slice(0, QUEUE_SHOWN).map((t) => t.id));
+          expect(cs.queue.length).toBe(Math.min(order.length, QUEUE_SHOWN));
+          expect(cs.noShows.map((t) => t.id)).toEqual(all.filter((t) => t.status === 'no_show' && c.serviceIds.includes(t.serviceId)).map((t) => t.id).reverse());
+          expect(cs.servedToday).toBe(all.filter((t) => t.status === 'done' && t.counterId === c.id).length);
         }
         const ahead = aheadIndex(d);
         for (const t of Object.values(d.tickets)) if (t.status === 'waiting') expect(ahead.get(t.id)).toBe(aheadOf(d, t));

@@ -26,6 +26,7 @@ describe('recentCalls', () => {
     take(d, 'a', T0);
     next(d, '1', T0 + min(1));
     expect(recentCalls(d)).toHaveLength(1);
+    expect(recentCalls(d, 0)).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import { aheadOf, callOrder, waitingByService, waitingSplit, type Split } from '
 import { isoLocal } from './time.ts';
 
 const RECENT = 8;
-const QUEUE_SHOWN = 60;
+export const QUEUE_SHOWN = 60;
 
 export function serviceViews(data: HallData, now: number): ServiceView[] {
   const hallOpen = isOpenAt(data.settings, now);
@@ -63,6 +63,7 @@ export function recentCalls(data: HallData, limit = RECENT): RecentCall[] {
   // The latest `limit` calls in one pass, newest first: each time is parsed once, and
   // only the few kept are ever sorted (a busy day has thousands of called tickets).
   const top: { t: Ticket; at: number }[] = [];
+  if (limit <= 0) return [];
   for (const id in data.tickets) {
     const t = data.tickets[id]!;
     if (!t.lastCalledAt || !t.counterId) continue;
