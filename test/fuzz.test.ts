@@ -58,7 +58,7 @@ const junk = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
   path: fc.oneof(
     fc.constantFrom('/api/tickets', '/api/services', '/api/session', '/api/stats', '/api/health', '/api/hall', '/api/openapi.json'),
-    fc.tuple(fc.constantFrom('1', '4', '5', '99', '%00', 'x'), fc.constantFrom('next', 'recall', 'start', 'no-show', 'complete', 'transfer', 'pause', 'resume', 'reinstate', 'state', 'nope')).map(([c, a]) => `/api/counters/${c}/${a}`),
+    fc.tuple(fc.constantFrom('1', '4', '5', '99', '%00', 'x'), fc.constantFrom('next', 'recall', 'start', 'no-show', 'complete', 'transfer', 'pause', 'resume', 'reinstate', 'state', 'nope', 'constructor', '__proto__', 'toString')).map(([c, a]) => `/api/counters/${c}/${a}`),
     fc.string({ maxLength: 20 }).map((s) => `/api/tickets/${encodeURIComponent(s)}`),
     fc.string({ maxLength: 30 }).map((s) => `/api/stats?from=${encodeURIComponent(s)}`),
     fc.string({ maxLength: 30 }).map((s) => `/api/${encodeURIComponent(s)}`),
