@@ -32,6 +32,9 @@ export class Hall {
   private snapshotting: Promise<void> | null = null;
   private timers: NodeJS.Timeout[] = [];
   private closed = false;
+  /** The last command known to be on disk; `seq` runs ahead while a write is under way. */
+  private durableSeq: number;
+  private onDurable: (() => void)[] = [];
   readonly seeded: boolean;
 
   private constructor(
@@ -41,6 +44,7 @@ export class Hall {
     seeded: boolean,
   ) {
     this.seeded = seeded;
+    this.durableSeq = seq;
   }
 
   static async open(opts: HallOptions): Promise<Hall> {
@@ -59,6 +63,7 @@ export class Hall {
       }
       hall.seq = s;
     }
+    hall.durableSeq = hall.seq;
     await store.openJournal(hall.seq);
     if (seeded || loaded.entries.length > 0) await store.snapshot(data, hall.seq);
     await hall.catchUpDay();
@@ -111,8 +116,40 @@ export class Hall {
     this.lastCommandAt = at;
     this.sinceSnapshot++;
     await this.opts.store.append({ s: seq, c: cmd });
+    if (seq > this.durableSeq) this.durableSeq = seq;
     await this.afterApply(cmd, effects, false);
+    if (this.durableSeq === this.seq && this.onDurable.length > 0) {
+      const waiting = this.onDurable;
+      this.onDurable = [];
+      for (const fn of waiting) fn();
+    }
     return effects;
+  }
+
+  /**
+   * Runs `fn` once every command applied so far is on disk: at once when no write is
+   * under way. State pushed to screens is read then, so it does not show a call or a
+   * ticket that a crash could still take back. Under a steady stream of commands the
+   * hall may never be wholly caught up; then `fn` runs at the first `patienceMs` tick
+   * by which everything applied when it asked is on disk. A stalled disk keeps it
+   * waiting.
+   */
+  whenDurable(fn: () => void, patienceMs = 1000): void {
+    if (this.durableSeq === this.seq) return fn();
+    const target = this.seq;
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      clearInterval(tick);
+      this.timers = this.timers.filter((t) => t !== tick);
+      fn();
+    };
+    const tick = setInterval(() => {
+      if (this.durableSeq >= target) go();
+    }, patienceMs).unref();
+    this.timers.push(tick);
+    this.onDurable.push(go);
   }
 
   /** Reads the state once everything applied so far is durable. */

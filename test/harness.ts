@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../server/app.ts';
 import { seedDemoHall } from '../server/seed.ts';
-import { fileStore } from '../server/store/index.ts';
+import { fileStore, type Store } from '../server/store/index.ts';
 import type { ClientToServer, ServerToClient, SocketAuth } from '../shared/events.ts';
 
 export const PASSWORD = 'test-pass';
@@ -23,10 +23,11 @@ export interface Harness {
 
 export const tempDir = (name = 'hall') => mkdtempSync(path.join(tmpdir(), `${name}-`));
 
-export async function startHall(opts: { dir?: string; clock?: () => number; printerUri?: string; printTimeoutMs?: number } = {}): Promise<Harness> {
+export async function startHall(opts: { dir?: string; clock?: () => number; printerUri?: string; printTimeoutMs?: number; wrapStore?: (s: Store) => Store } = {}): Promise<Harness> {
   const dir = opts.dir ?? tempDir();
   const clock = opts.clock ?? Date.now;
-  const store = await fileStore(dir);
+  const files = await fileStore(dir);
+  const store = opts.wrapStore ? opts.wrapStore(files) : files;
   const app = await createApp({
     store,
     clock,

@@ -1,5 +1,6 @@
 // Socket.IO: what a wall screen, a phone and a console receive.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { HallState } from '../shared/types.ts';
 import { eventually, nextEvent, startHall, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -77,5 +78,44 @@ describe('clerk console', () => {
     const ended = nextEvent(s, 'session:ended');
     await h.request('DELETE', '/api/session', undefined, token);
     expect(await ended).toContain('退出');
+  });
+});
+
+describe('state pushed to the screens', () => {
+  it('never shows a call whose journal write has not finished', async () => {
+    let hold = false;
+    const held: (() => void)[] = [];
+    const hall = await startHall({
+      wrapStore: (files) => ({
+        ...files,
+        append: (entry) => (hold ? new Promise<void>((resolve, reject) => held.push(() => void files.append(entry).then(resolve, reject))) : files.append(entry)),
+      }),
+    });
+    try {
+      const token = await hall.signIn('clerk1', '1');
+      const screen = await hall.socket({ role: 'display' });
+      const states: HallState[] = [];
+      screen.on('hall:state', (st) => states.push(st));
+      // The first take goes to the screens at once; the second's push (250 ms on) and
+      // its screen slot (1 s on) both fall while the call below is still being written.
+      const a = await hall.request('POST', '/api/tickets', { serviceId: 'social' });
+      await hall.request('POST', '/api/tickets', { serviceId: 'social' });
+      hold = true;
+      const call = hall.request('POST', '/api/counters/1/next', undefined, token);
+      await vi.waitUntil(() => hall.app.hall.data.runtime['1']?.currentTicketId === a.body.id);
+      const shownBefore = states.length;
+      await new Promise((r) => setTimeout(r, 1300)); // past the display slot
+      const calledOnScreen = (st: HallState) => st.counters.find((c) => c.id === '1')?.current?.number === a.body.number;
+      expect(states.length).toBe(shownBefore); // the push waited for the disk
+      expect(states.some(calledOnScreen)).toBe(false);
+      hold = false;
+      held.splice(0).forEach((go) => go());
+      expect((await call).status).toBe(200);
+      await vi.waitUntil(() => states.some(calledOnScreen));
+    } finally {
+      hold = false;
+      held.splice(0).forEach((go) => go()); // a held request would keep close() waiting
+      await hall.close();
+    }
   });
 });

@@ -126,8 +126,19 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
     send(0);
   }
 
+  let awaitingDurable = false;
   function push() {
     pending = null;
+    if (awaitingDurable) return; // the waiting push reads the state when it runs
+    awaitingDurable = true;
+    // Read the state only once nothing in it can still be lost (see hall.whenDurable).
+    hall.whenDurable(() => {
+      awaitingDurable = false;
+      pushNow();
+    });
+  }
+
+  function pushNow() {
     lastPush = Date.now();
     const data = hall.data;
     const state = hallState(data, hall.now());
@@ -137,7 +148,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       displayDirty = true;
       displayTimer = setTimeout(() => {
         displayTimer = null;
-        pushDisplays(hallState(hall.data, hall.now()));
+        hall.whenDurable(() => pushDisplays(hallState(hall.data, hall.now())));
       }, lastDisplayPush + DISPLAY_PUSH_MS - Date.now());
     }
     const adapterRooms = io.of('/').adapter.rooms;
