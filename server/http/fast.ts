@@ -60,15 +60,15 @@ export function fastJsonPost(path: string | RegExp, limitBytes: number, handler:
           const body = bytes === 0 ? (type === undefined ? undefined : {}) : parseStrict(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
           handler(body, req, params)
             .then(
-              (reply) => send(res, reply),
-              (e: unknown) => send(res, errorReply(e, log)),
+              (reply) => sendReply(res, reply),
+              (e: unknown) => sendReply(res, errorReply(e, log)),
             )
             .catch((e: unknown) => {
               log(`reply failed: ${(e as Error)?.stack ?? String(e)}`);
               res.destroy();
             });
         } catch (e) {
-          send(res, errorReply(e, log));
+          sendReply(res, errorReply(e, log));
         }
       }),
     );
@@ -127,8 +127,11 @@ function parseStrict(text: string): unknown {
   }
 }
 
-/** Answers, unless the client has gone; what follows the reply (printing) runs either way. */
-function send(res: ServerResponse, reply: Reply): void {
+/**
+ * Answers, unless the client has gone; what follows the reply (printing) runs either
+ * way. The Express routes for the same requests answer through this too.
+ */
+export function sendReply(res: ServerResponse, reply: Reply): void {
   if (!res.headersSent && !res.destroyed) {
     const json = JSON.stringify(reply.body);
     res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) }).end(json);

@@ -7,7 +7,7 @@ import { hallState, serviceViews, ticketView } from '../../shared/core/views.ts'
 import type { TakenTicket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { PrintService } from '../printer/service.ts';
-import type { JsonHandler, Reply } from './fast.ts';
+import { sendReply, type JsonHandler, type Reply } from './fast.ts';
 import { statusPath, type Origin } from './origin.ts';
 import { schemas, parse } from './validate.ts';
 
@@ -60,9 +60,7 @@ export function publicRoutes(deps: PublicDeps): Router {
   });
 
   r.post('/tickets', async (req, res) => {
-    const reply = await take(req.body, req, []);
-    res.status(reply.status).json(reply.body);
-    reply.after?.();
+    sendReply(res, await take(req.body, req, []));
   });
 
   r.get('/tickets/:id', async (req, res) => {

@@ -7,7 +7,7 @@ import { counterState, staffTicket } from '../../shared/core/views.ts';
 import { hashPassword, newToken, tokenHash, verifyPassword } from '../auth.ts';
 import type { Hall, Order } from '../hall.ts';
 import { authed, ownCounter, requireOwnCounter, requireRole } from './access.ts';
-import type { JsonHandler, Reply } from './fast.ts';
+import { sendReply, type JsonHandler, type Reply } from './fast.ts';
 import { parse, schemas } from './validate.ts';
 
 const SESSION_HOURS = 16; // a working day with overtime; clerks sign in each day (签到)
@@ -90,8 +90,7 @@ export function staffRoutes(hall: Hall): Router {
 
   const act = counterAction(hall);
   r.post('/counters/:id/:action', async (req, res) => {
-    const reply = await act(req.body, req, [String(req.params.id), String(req.params.action)]);
-    res.status(reply.status).json(reply.body);
+    sendReply(res, await act(req.body, req, [String(req.params.id), String(req.params.action)]));
   });
 
   return r;
