@@ -63,8 +63,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...(deps.printTimeoutMs && { timeoutMs: deps.printTimeoutMs }),
     log,
   });
-  hall.onApplied((cmd) => {
-    if (cmd.type === 'setPrinter') printing.configure();
+  hall.onApplied((facts) => {
+    if (facts.some((f) => f.type === 'PrinterChanged')) printing.configure();
   });
 
   const app = express();

@@ -1,17 +1,19 @@
 // Runs commands one at a time: core rule → journal (fsync'ed) → reply and broadcast.
 // Node runs each `apply` to completion before the next starts, so two clerks pressing
 // "next" together are two commands in a row and can never get the same ticket.
-import { apply, dayChanged, dayNames, type Command, type Effects } from '../shared/core/commands.ts';
+import { apply, applyFacts, dayChanged, type Command, type Effects } from '../shared/core/commands.ts';
+import { dayNames, type Fact } from '../shared/core/facts.ts';
 import { HallError } from '../shared/core/errors.ts';
 import { localDay, nextMidnightMs } from '../shared/core/time.ts';
 import type { HallData, Session } from '../shared/types.ts';
 import { tokenHash } from './auth.ts';
 import { upgrade } from './seed.ts';
-import type { Store } from './store/index.ts';
+import type { JournalLine, Store } from './store/index.ts';
 
 /** A command before the hall stamps it with the time. */
 export type Order = Command extends infer C ? (C extends Command ? Omit<C, 'at'> : never) : never;
-export type Listener = (cmd: Command, effects: Effects) => void;
+/** Hears the facts of every command once they are durable. */
+export type Listener = (facts: Fact[], effects: Effects) => void;
 
 export interface HallOptions {
   store: Store;
@@ -53,15 +55,13 @@ export class Hall {
     const seeded = loaded.data === null;
     const data = loaded.data ? upgrade(loaded.data) : await opts.seed();
     const hall = new Hall(data, loaded.seq, opts, seeded);
-    // Replay what the journal holds beyond the snapshot. Only commands that succeeded
-    // were journaled, and the core is deterministic, so this rebuilds the exact state.
-    for (const { s, c } of loaded.entries) {
-      try {
-        await hall.afterApply(c, apply(data, c), true);
-      } catch (e) {
-        opts.log?.(`journal entry ${s} (${c.type}) no longer applies: ${(e as Error).message}`);
-      }
-      hall.seq = s;
+    // Replay what the journal holds beyond the snapshot: a fold of `evolve` over its
+    // facts. A journal written before facts existed holds commands instead; those
+    // succeeded when written and the rules are deterministic, so deciding them again
+    // gives the facts they had. The snapshot taken below turns them into facts for good.
+    for (const entry of loaded.entries) {
+      await hall.afterApply(replay(data, entry, opts.log), true);
+      hall.seq = entry.s;
     }
     hall.durableSeq = hall.seq;
     await store.openJournal(hall.seq);
@@ -112,12 +112,17 @@ export class Hall {
       await this.opts.store.barrier();
       throw e;
     }
+    if (effects.facts.length === 0) {
+      // Nothing happened, but the answer may rest on facts still being written.
+      await this.opts.store.barrier();
+      return effects;
+    }
     const seq = ++this.seq;
     this.lastCommandAt = at;
     this.sinceSnapshot++;
-    await this.opts.store.append({ s: seq, c: cmd });
+    await this.opts.store.append({ s: seq, f: effects.facts });
     if (seq > this.durableSeq) this.durableSeq = seq;
-    await this.afterApply(cmd, effects, false);
+    await this.afterApply(effects, false);
     if (this.durableSeq === this.seq && this.onDurable.length > 0) {
       const waiting = this.onDurable;
       this.onDurable = [];
@@ -173,7 +178,7 @@ export class Hall {
     await this.opts.store.close();
   }
 
-  private async afterApply(cmd: Command, effects: Effects, replaying: boolean): Promise<void> {
+  private async afterApply(effects: Effects, replaying: boolean): Promise<void> {
     if (effects.archive) {
       // Written before the snapshot that drops the day from the live state; a crash in
       // between replays the rollover and writes the same file again. The day's report
@@ -185,9 +190,9 @@ export class Hall {
     if (replaying) return;
     for (const l of this.listeners) {
       try {
-        l(cmd, effects);
+        l(effects.facts, effects);
       } catch (e) {
-        this.opts.log?.(`listener failed on ${cmd.type}: ${(e as Error).stack}`);
+        this.opts.log?.(`listener failed on ${effects.facts.map((f) => f.type).join(', ')}: ${(e as Error).stack}`);
       }
     }
   }
@@ -231,5 +236,19 @@ export class Hall {
         this.snapshotting = null;
       });
     await this.snapshotting;
+  }
+}
+
+/**
+ * One journal entry onto the state. Facts always apply; a legacy command that no
+ * longer passes the rules is logged and skipped, as it was before facts existed.
+ */
+function replay(data: HallData, entry: JournalLine, log?: (msg: string) => void): Effects {
+  if ('f' in entry) return applyFacts(data, entry.f);
+  try {
+    return apply(data, entry.c);
+  } catch (e) {
+    log?.(`journal entry ${entry.s} (${entry.c.type}) no longer applies: ${(e as Error).message}`);
+    return { facts: [] };
   }
 }

@@ -2,7 +2,7 @@
 // comment book, and a clerk's view of their own ratings (never who gave them).
 import { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
-import { dayNames } from '../../shared/core/commands.ts';
+import { dayNames } from '../../shared/core/facts.ts';
 import { ratingFigures, type MyRatingsReply } from '../../shared/core/ratingStats.ts';
 import { counterById, serviceById } from '../../shared/core/state.ts';
 import type { FollowUpView, RatableTicket, RatingReply } from '../../shared/types.ts';

@@ -4,7 +4,7 @@ import { Router, type Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { appraisal, quarterOf, type AppraisalReply } from '../../shared/core/appraisal.ts';
-import { dayNames } from '../../shared/core/commands.ts';
+import { dayNames } from '../../shared/core/facts.ts';
 import { maskPhone } from '../../shared/core/ratingStats.ts';
 import { dayFacts, ReportBuilder, type DayFacts, type Report, type ReportReply, type ReportRow } from '../../shared/core/reports.ts';
 import { serviceById } from '../../shared/core/state.ts';

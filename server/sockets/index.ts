@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { displayText, spokenText } from '../../shared/core/announce.ts';
 import { aheadIndex } from '../../shared/core/queue.ts';
 import { counterState, dayIndex, hallState, padState, ticketView, type DayIndex } from '../../shared/core/views.ts';
+import type { Fact } from '../../shared/core/facts.ts';
 import { rooms, type ClientToServer, type ServerToClient, type TicketCalled } from '../../shared/events.ts';
 import { tokenHash } from '../auth.ts';
 import type { Hall } from '../hall.ts';
@@ -174,7 +175,8 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
     }
   }
 
-  const unsubscribe = hall.onApplied((cmd, effects) => {
+  const unsubscribe = hall.onApplied((facts, effects) => {
+    const happened = (type: Fact['type']) => facts.some((f) => f.type === type);
     if (effects.called) {
       const { ticket, counter } = effects.called;
       const { template, repeat } = hall.data.settings.announcement;
@@ -190,12 +192,12 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       };
       io.to([rooms.display, rooms.staff]).emit('ticket:called', call);
     }
-    if (effects.followUp || cmd.type === 'rate') {
+    if (effects.followUp || happened('RatingGiven')) {
       const today = hall.today();
       const open = hall.data.followUps.filter((f) => !f.closedAt);
       io.to(rooms.staff).emit('ratings:changed', { openFollowUps: open.length, overdue: open.filter((f) => f.dueDate < today).length });
     }
-    if (cmd.type === 'deliver' || (cmd.type === 'complete' && cmd.outcome === 'committed')) {
+    if (happened('CommitmentDelivered') || happened('CommitmentMade')) {
       const today = hall.today();
       const open = hall.data.commitments.filter((c) => !c.deliveredAt);
       io.to(rooms.staff).emit('commitments:changed', { open: open.length, overdue: open.filter((c) => c.dueDate < today).length });
@@ -203,9 +205,10 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
     if (effects.comment) {
       io.to(rooms.staff).emit('comments:changed', { unanswered: hall.data.comments.filter((c) => !c.reply).length });
     }
-    if (cmd.type === 'signOut') {
+    for (const f of facts) {
+      if (f.type !== 'SignedOut') continue;
       for (const s of io.of('/').sockets.values()) {
-        if (s.data.tokenHash === cmd.tokenHash) {
+        if (s.data.tokenHash === f.tokenHash) {
           s.emit('session:ended', '已退出登录');
           s.disconnect(true);
         }

@@ -1,20 +1,26 @@
 // The hall's storage port and its file implementation:
 //   snapshot.json   lowdb: the live state as of journal entry `seq`
-//   journal-*.ndjson  every command since, fsync'ed before it is acknowledged
+//   journal-*.ndjson  the facts of every command since, fsync'ed before they are
+//                   acknowledged: one line per command, `{"s": seq, "f": [facts]}`
+//                   (journals written before facts existed hold `{"s", "c": command}`)
 //   archive/        closed days
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from '../../shared/core/commands.ts';
+import type { Fact } from '../../shared/core/facts.ts';
 import type { DayArchive, HallData } from '../../shared/types.ts';
 import { Archive } from './archive.ts';
 import { Journal, dropJournalsThrough, readJournal, type JournalEntry } from './journal.ts';
 import { snapshotDb, type SnapshotFile } from './snapshot.ts';
 import { isoLocal } from '../../shared/core/time.ts';
 
+/** A journal line: a command's facts, or (in journals from before facts) the command. */
+export type JournalLine = { s: number; f: Fact[] } | JournalEntry<Command>;
+
 export interface Loaded {
   data: HallData | null; // null: a new, empty data directory
   seq: number;
-  entries: JournalEntry<Command>[];
+  entries: JournalLine[];
 }
 
 export interface Store {
@@ -23,7 +29,7 @@ export interface Store {
   /** Starts journaling after `seq`; call once after load. */
   openJournal(seq: number): Promise<void>;
   /** Durable when resolved. */
-  append(entry: JournalEntry<Command>): Promise<void>;
+  append(entry: { s: number; f: Fact[] }): Promise<void>;
   /** Resolves when everything appended so far is durable. */
   barrier(): Promise<void>;
   /**
@@ -49,7 +55,7 @@ export async function fileStore(dir: string): Promise<Store> {
       await db.read();
       const snap = db.data;
       const seq = snap?.seq ?? 0;
-      const entries = await readJournal<Command>(dir, seq);
+      const entries = await readJournal<JournalLine>(dir, seq);
       return { data: snap?.data ?? null, seq, entries };
     },
     async openJournal(seq) {

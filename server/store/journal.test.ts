@@ -18,7 +18,7 @@ describe('journal after a crash mid-write', () => {
     await j.append(line(1));
     await j.append(line(2));
     await j.close();
-    expect((await readJournal<{ type: string }>(d, 0)).map((e) => e.s)).toEqual([1, 2]);
+    expect((await readJournal<{ s: number }>(d, 0)).map((e) => e.s)).toEqual([1, 2]);
     expect(readFileSync(file, 'utf8')).toBe(`${line(1)}\n${line(2)}\n`);
   });
 

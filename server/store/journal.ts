@@ -167,8 +167,8 @@ export async function journalFiles(dir: string): Promise<{ file: string; firstSe
  * off by a crash mid-write and was never acknowledged: it is ignored. Anything
  * else unreadable is corruption, and loading stops with the file and line.
  */
-export async function readJournal<C>(dir: string, afterSeq: number): Promise<JournalEntry<C>[]> {
-  const out: JournalEntry<C>[] = [];
+export async function readJournal<E extends { s: number }>(dir: string, afterSeq: number): Promise<E[]> {
+  const out: E[] = [];
   let expected = afterSeq + 1;
   for (const { file } of await journalFiles(dir)) {
     const text = await readFile(file, 'utf8');
@@ -176,9 +176,9 @@ export async function readJournal<C>(dir: string, afterSeq: number): Promise<Jou
     const torn = lines.pop(); // '' when the file ends with a newline
     if (torn) console.warn(`journal: ignoring an incomplete last line in ${path.basename(file)} (cut off by a crash)`);
     lines.forEach((line, i) => {
-      let entry: JournalEntry<C>;
+      let entry: E;
       try {
-        entry = JSON.parse(line) as JournalEntry<C>;
+        entry = JSON.parse(line) as E;
       } catch {
         throw new Error(`journal ${file} line ${i + 1} is unreadable: the data directory is damaged`);
       }

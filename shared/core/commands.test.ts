@@ -258,14 +258,14 @@ describe('rollover', () => {
   it('rolls over at midnight in the hall zone, not UTC', () => {
     const d = hall();
     // 23:59 Shanghai is 15:59 UTC: same local day, nothing happens.
-    expect(run(d, { type: 'rollover', at: Date.parse('2026-11-26T23:59:59+08:00') })).toEqual({});
+    expect(run(d, { type: 'rollover', at: Date.parse('2026-11-26T23:59:59+08:00') })).toEqual({ facts: [] });
     expect(run(d, { type: 'rollover', at: Date.parse('2026-11-26T16:00:00Z') }).archive?.day).toBe('2026-11-26');
   });
 
   it('never goes back a day when the clock does', () => {
     const d = hall();
     d.today.day = '2026-11-27';
-    expect(run(d, { type: 'rollover', at: T0 })).toEqual({});
+    expect(run(d, { type: 'rollover', at: T0 })).toEqual({ facts: [] });
     expect(d.today.day).toBe('2026-11-27');
   });
 });

@@ -1,16 +1,17 @@
-// The hall's rules. `apply(data, command)` checks a command against the state and,
-// when it is allowed, updates `data` in place and says what happened. It does no I/O
-// and reads no clock: the instant is in the command, so replaying the journal onto a
-// snapshot reproduces the state exactly. Every check happens before the first write,
-// so a refused command leaves `data` untouched.
-import type { Channel, CommentEntry, Counter, DayArchive, FollowUp, HallData, Outcome, Role, Ticket } from '../types.ts';
-import { applyRating, type RatingCommand } from './ratings.ts';
-import { applySettings, type SettingsCommand } from './settings.ts';
+// The hall's rules. `decide(state, command)` checks a command against the state and
+// answers with the facts it causes, or refuses it (throws a HallError). It reads the
+// state and never writes it, so a refusal cannot leave a trace; `evolve` (facts.ts)
+// then applies the facts. It does no I/O and reads no clock: the instant is in the
+// command.
+import type { Channel, CommentEntry, Counter, CounterRuntime, DayArchive, FollowUp, HallData, Outcome, Role, Ticket } from '../types.ts';
+import { decideRating, type RatingCommand } from './ratings.ts';
+import { decideSettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
+import { closingDay, dayNames, evolve, fact, type Fact } from './facts.ts';
 import { aheadOfNewest, pickNext } from './queue.ts';
 import { localDay } from './time.ts';
-import { counterById, counterOrRefuse, countWaiting, currentOrRefuse, currentTicket, iso, RECENT_VISITS, runtimeOf, serviceById } from './state.ts';
+import { counterById, counterOrRefuse, currentOrRefuse, currentTicket, iso, runtimeOf, serviceById } from './state.ts';
 
 interface At {
   at: number; // epoch ms
@@ -40,7 +41,9 @@ export type Command =
 
 export type CommandType = Command['type'];
 
+/** What a command did, read from its facts and the state right after them. */
 export interface Effects {
+  facts: Fact[];
   ticket?: Ticket | null;
   /** A ticket was called or recalled: announce it. */
   called?: { ticket: Ticket; counter: Counter };
@@ -55,7 +58,8 @@ export interface Effects {
 
 export const OPEN_STATUSES = new Set(['waiting', 'called', 'serving']);
 
-export function apply(data: HallData, cmd: Command): Effects {
+/** The facts a command causes; throws a HallError, touching nothing, when it is refused. */
+export function decide(data: HallData, cmd: Command): Fact[] {
   switch (cmd.type) {
     case 'take': return take(data, cmd);
     case 'next': return next(data, cmd);
@@ -71,14 +75,66 @@ export function apply(data: HallData, cmd: Command): Effects {
     case 'signOut': return signOut(data, cmd);
     case 'rollover': return rollover(data, cmd);
     case 'printed': return printed(data, cmd);
-    case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': return applyRating(data, cmd);
-    default: return applySettings(data, cmd); // configure, services, counters, users, printer, deliver
+    case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': return decideRating(data, cmd);
+    default: return decideSettings(data, cmd); // configure, services, counters, users, printer, deliver
   }
 }
 
-export function dayNames(data: HallData): DayArchive['names'] & object {
-  const map = <T extends { id: string; name: string }>(xs: T[]) => Object.fromEntries(xs.map((x) => [x.id, x.name]));
-  return { services: map(data.services), counters: map(data.counters), clerks: map(data.users) };
+/**
+ * Applies facts in order and says what they did. A closing day is read for the
+ * archive just before its `DayClosed` empties the live state.
+ */
+export function applyFacts(data: HallData, facts: Fact[]): Effects {
+  const effects: Effects = { facts };
+  let ticketId: string | undefined;
+  for (const f of facts) {
+    if (f.type === 'DayClosed') effects.archive = closingDay(data);
+    evolve(data, f);
+    if ('ticketId' in f) ticketId = f.ticketId;
+    switch (f.type) {
+      case 'TicketTaken':
+        ticketId = f.ticket.id;
+        break;
+      case 'TicketTransferred':
+        ticketId = f.ticketId;
+        break;
+      case 'TicketCalled':
+      case 'TicketRecalled':
+        effects.called = { ticket: data.tickets[f.ticketId]!, counter: counterById(data, f.counterId)! };
+        break;
+      case 'SignedIn':
+        effects.role = f.role;
+        break;
+      case 'FollowUpOpened':
+        effects.followUp = data.followUps.find((x) => x.id === f.followUp.id)!;
+        break;
+      case 'FollowUpCalledBack':
+      case 'FollowUpResolved':
+        effects.followUp = data.followUps.find((x) => x.id === f.followUpId)!;
+        break;
+      case 'CommentLeft':
+        effects.comment = data.comments.find((x) => x.id === f.comment.id)!;
+        break;
+      case 'CommentReplied':
+        effects.comment = data.comments.find((x) => x.id === f.commentId)!;
+        break;
+    }
+  }
+  if (ticketId !== undefined && facts.some((f) => f.type !== 'CommitmentMade' && f.type !== 'TicketCancelled' && f.type !== 'DayClosed')) {
+    effects.ticket = data.tickets[ticketId] ?? null;
+  }
+  const taken = facts.find((f) => f.type === 'TicketTaken');
+  if (taken) effects.ahead = aheadOfNewest(data, data.tickets[taken.ticket.id]!);
+  return effects;
+}
+
+/** decide, then evolve: the whole of a command. */
+export function apply(data: HallData, cmd: Command): Effects {
+  const effects = applyFacts(data, decide(data, cmd));
+  // Commands that changed nothing still answer with the window's ticket as it is.
+  if (effects.facts.length === 0 && cmd.type === 'next') effects.ticket = null;
+  if (effects.facts.length === 0 && cmd.type === 'start') effects.ticket = currentTicket(data, cmd.counterId);
+  return effects;
 }
 
 /** True when `at` falls on a later local day than the live one. */
@@ -86,11 +142,11 @@ export function dayChanged(data: HallData, at: number): boolean {
   return localDay(at, data.settings.timeZone) > data.today.day;
 }
 
-export { counterById, currentTicket, iso, runtimeOf, serviceById };
+export { counterById, currentTicket, dayNames, iso, runtimeOf, serviceById };
 
 // ------------------------------------------------------------------ tickets
 
-function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Effects {
+function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Fact[] {
   const service = serviceById(data, cmd.serviceId) ?? refuse('unknown_service', 400, '没有这项业务，请重新选择');
   if (!service.enabled) refuse('service_closed', 409, `${service.name}暂停取号`);
   if (!isOpenAt(data.settings, cmd.at)) refuse('service_closed', 409, '现在不是办公时间，请在办公时间内取号');
@@ -99,160 +155,117 @@ function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Effects 
   if (service.dailyQuota !== null && issued >= service.dailyQuota) {
     refuse('quota_reached', 409, `${service.name}今日号已取完，请明天再来`);
   }
-  if (data.tickets[cmd.id]) refuse('duplicate_id', 409, '票号冲突，请重试');
+  if (Object.hasOwn(data.tickets, cmd.id)) refuse('duplicate_id', 409, '票号冲突，请重试');
 
-  const n = issued + 1;
-  data.today.numbers[service.prefix] = n;
   const ticket: Ticket = {
     id: cmd.id,
-    number: service.prefix + String(n).padStart(3, '0'),
+    number: service.prefix + String(issued + 1).padStart(3, '0'),
     serviceId: service.id,
     priority: cmd.priority,
     day: data.today.day,
-    seq: data.today.nextSeq++,
+    seq: data.today.nextSeq,
     takenAt: iso(data, cmd.at),
     status: 'waiting',
     callCount: 0,
   };
-  data.tickets[ticket.id] = ticket;
-  countWaiting(data, ticket, 1);
-  return { ticket, ahead: aheadOfNewest(data, ticket) };
+  return [fact('TicketTaken', { ticket })];
 }
 
-function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Effects {
+function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Fact[] {
   const counter = counterOrRefuse(data, cmd.counterId);
-  const rt = runtimeOf(data, counter.id);
+  const rt = runtimeAt(data, counter.id);
   if (rt.paused) refuse('counter_paused', 409, '本窗口已暂停服务，请先恢复服务');
   const open = currentTicket(data, counter.id);
   if (open) refuse('ticket_open', 409, `${open.number} 号还未办结：请先办结、过号或转办`);
   const ticket = pickNext(data, counter, rt.priorityStreak);
-  if (!ticket) return { ticket: null };
-
-  const now = iso(data, cmd.at);
-  countWaiting(data, ticket, -1);
-  ticket.status = 'called';
-  ticket.callCount = 1;
-  ticket.calledAt ??= now;
-  ticket.lastCalledAt = now;
-  ticket.counterId = counter.id;
-  ticket.clerkId = cmd.userId;
-  ticket.firstClerkId ??= cmd.userId;
-  rt.currentTicketId = ticket.id;
-  rt.priorityStreak = ticket.priority ? rt.priorityStreak + 1 : 0;
-  return { ticket, called: { ticket, counter } };
+  if (!ticket) return [];
+  return [fact('TicketCalled', { ticketId: ticket.id, counterId: counter.id, clerkId: cmd.userId, at: iso(data, cmd.at) })];
 }
 
-function recall(data: HallData, cmd: Extract<Command, { type: 'recall' }>): Effects {
+function recall(data: HallData, cmd: Extract<Command, { type: 'recall' }>): Fact[] {
   const counter = counterOrRefuse(data, cmd.counterId);
   const ticket = currentOrRefuse(data, counter.id);
   const cap = data.settings.recallCap;
   if (ticket.callCount >= cap) refuse('recall_limit', 409, `${ticket.number} 号已呼叫 ${ticket.callCount} 次，达到上限，可标记过号`);
-  ticket.callCount++;
-  ticket.lastCalledAt = iso(data, cmd.at);
-  return { ticket, called: { ticket, counter } };
+  return [fact('TicketRecalled', { ticketId: ticket.id, counterId: counter.id, at: iso(data, cmd.at) })];
 }
 
-function start(data: HallData, cmd: Extract<Command, { type: 'start' }>): Effects {
+function start(data: HallData, cmd: Extract<Command, { type: 'start' }>): Fact[] {
   const counter = counterOrRefuse(data, cmd.counterId);
   const ticket = currentOrRefuse(data, counter.id);
-  if (ticket.status === 'called') {
-    ticket.status = 'serving';
-    ticket.startedAt = iso(data, cmd.at);
-  }
-  return { ticket };
+  // Starting twice is harmless: the reply is the ticket as it is.
+  if (ticket.status !== 'called') return [];
+  return [fact('VisitStarted', { ticketId: ticket.id, counterId: counter.id, at: iso(data, cmd.at) })];
 }
 
-function noShow(data: HallData, cmd: Extract<Command, { type: 'noShow' }>): Effects {
+function noShow(data: HallData, cmd: Extract<Command, { type: 'noShow' }>): Fact[] {
   const counter = counterOrRefuse(data, cmd.counterId);
   const ticket = currentOrRefuse(data, counter.id);
   if (ticket.status === 'serving') refuse('ticket_serving', 409, `${ticket.number} 号已在办理，不能标记过号`);
-  ticket.status = 'no_show';
-  ticket.noShowAt = iso(data, cmd.at);
-  runtimeOf(data, counter.id).currentTicketId = null;
-  return { ticket };
+  return [fact('TicketNoShow', { ticketId: ticket.id, counterId: counter.id, at: iso(data, cmd.at) })];
 }
 
-function complete(data: HallData, cmd: Extract<Command, { type: 'complete' }>): Effects {
+function complete(data: HallData, cmd: Extract<Command, { type: 'complete' }>): Fact[] {
   const note = cmd.note?.trim() ?? '';
   if (cmd.outcome === 'refused' && !note) refuse('reason_required', 400, '不予受理必须写明理由');
   const counter = counterOrRefuse(data, cmd.counterId);
   const ticket = currentOrRefuse(data, counter.id);
   const service = serviceById(data, ticket.serviceId);
   const now = iso(data, cmd.at);
-  ticket.status = 'done';
-  ticket.startedAt ??= ticket.lastCalledAt ?? now;
-  ticket.finishedAt = now;
-  const recent = (data.today.recentServiceMin[ticket.serviceId] ??= []);
-  recent.push((cmd.at - Date.parse(ticket.startedAt)) / 60_000);
-  if (recent.length > RECENT_VISITS) recent.shift();
-  ticket.outcome = cmd.outcome;
-  if (note) ticket.note = note;
-  if (cmd.outcome === 'committed') {
-    ticket.dueDate = addWorkingDays(data.settings, data.today.day, service?.committedDays ?? 3);
-    data.commitments.push({ ticketId: ticket.id, number: ticket.number, day: ticket.day, serviceId: ticket.serviceId, counterId: counter.id, clerkId: cmd.userId, dueDate: ticket.dueDate });
-  }
-  runtimeOf(data, counter.id).currentTicketId = null;
-  return { ticket };
+  const dueDate = cmd.outcome === 'committed' ? addWorkingDays(data.settings, data.today.day, service?.committedDays ?? 3) : undefined;
+  const finished = fact('VisitFinished', {
+    ticketId: ticket.id,
+    counterId: counter.id,
+    clerkId: cmd.userId,
+    at: now,
+    startedAt: ticket.startedAt ?? ticket.lastCalledAt ?? now,
+    outcome: cmd.outcome,
+    ...(note && { note }),
+    ...(dueDate && { dueDate }),
+  });
+  if (!dueDate) return [finished];
+  const commitment = { ticketId: ticket.id, number: ticket.number, day: ticket.day, serviceId: ticket.serviceId, counterId: counter.id, clerkId: cmd.userId, dueDate };
+  return [finished, fact('CommitmentMade', { commitment })];
 }
 
-function transfer(data: HallData, cmd: Extract<Command, { type: 'transfer' }>): Effects {
+function transfer(data: HallData, cmd: Extract<Command, { type: 'transfer' }>): Fact[] {
   const counter = counterOrRefuse(data, cmd.counterId);
   const target = serviceById(data, cmd.serviceId) ?? refuse('unknown_service', 400, '没有这项业务');
   const ticket = currentOrRefuse(data, counter.id);
   if (target.id === ticket.serviceId) refuse('same_service', 400, `${ticket.number} 号已经是${target.name}业务`);
   // 分流交办: same number, same take time and queue place; the first clerk stays on record.
-  (ticket.transfers ??= []).push({ from: ticket.serviceId, to: target.id, at: iso(data, cmd.at), by: cmd.userId, counterId: counter.id });
-  ticket.serviceId = target.id;
-  delete ticket.startedAt;
-  backToQueue(data, ticket);
-  runtimeOf(data, counter.id).currentTicketId = null;
-  return { ticket };
+  const transfer = { from: ticket.serviceId, to: target.id, at: iso(data, cmd.at), by: cmd.userId, counterId: counter.id };
+  return [fact('TicketTransferred', { ticketId: ticket.id, transfer })];
 }
 
-/** Waiting again at its original place (seq): a new call cycle, no window yet. */
-function backToQueue(data: HallData, ticket: Ticket): void {
-  ticket.status = 'waiting';
-  ticket.callCount = 0;
-  delete ticket.counterId;
-  delete ticket.clerkId;
-  countWaiting(data, ticket, 1);
-}
-
-function reinstate(data: HallData, cmd: Extract<Command, { type: 'reinstate' }>): Effects {
-  counterOrRefuse(data, cmd.counterId);
-  const ticket = data.tickets[cmd.ticketId] ?? refuse('unknown_ticket', 404, '今天没有这个号');
+function reinstate(data: HallData, cmd: Extract<Command, { type: 'reinstate' }>): Fact[] {
+  const counter = counterOrRefuse(data, cmd.counterId);
+  const ticket = ticketById(data, cmd.ticketId) ?? refuse('unknown_ticket', 404, '今天没有这个号');
   if (ticket.status !== 'no_show') refuse('not_no_show', 409, `${ticket.number} 号不是过号状态`);
   // A late arrival goes back to its original place: it was called once already.
-  delete ticket.noShowAt;
-  backToQueue(data, ticket);
-  return { ticket };
+  return [fact('TicketReinstated', { ticketId: ticket.id, counterId: counter.id, at: iso(data, cmd.at) })];
 }
 
-function pause(data: HallData, cmd: Extract<Command, { type: 'pause' }>): Effects {
+function pause(data: HallData, cmd: Extract<Command, { type: 'pause' }>): Fact[] {
   const counter = counterOrRefuse(data, cmd.counterId);
-  runtimeOf(data, counter.id).paused = { reason: cmd.reason.trim() || '暂停服务', at: iso(data, cmd.at) };
-  return {};
+  return [fact('CounterPaused', { counterId: counter.id, reason: cmd.reason.trim() || '暂停服务', at: iso(data, cmd.at) })];
 }
 
-function resume(data: HallData, cmd: Extract<Command, { type: 'resume' }>): Effects {
+function resume(data: HallData, cmd: Extract<Command, { type: 'resume' }>): Fact[] {
   const counter = counterOrRefuse(data, cmd.counterId);
-  runtimeOf(data, counter.id).paused = null;
-  return {};
+  return [fact('CounterResumed', { counterId: counter.id, at: iso(data, cmd.at) })];
 }
 
 // ------------------------------------------------------------------ printing
 
-function printed(data: HallData, cmd: Extract<Command, { type: 'printed' }>): Effects {
-  const ticket = data.tickets[cmd.ticketId] ?? refuse('unknown_ticket', 404, '今天没有这个号');
-  const copies = (ticket.print?.copies ?? 0) + (cmd.ok ? 1 : 0);
-  ticket.print = { ok: cmd.ok, at: iso(data, cmd.at), copies, ...(cmd.error && { error: cmd.error }) };
-  if (cmd.ok) data.today.printed = (data.today.printed ?? 0) + 1;
-  return { ticket };
+function printed(data: HallData, cmd: Extract<Command, { type: 'printed' }>): Fact[] {
+  const ticket = ticketById(data, cmd.ticketId) ?? refuse('unknown_ticket', 404, '今天没有这个号');
+  return [fact('TicketPrinted', { ticketId: ticket.id, ok: cmd.ok, at: iso(data, cmd.at), ...(cmd.error && { error: cmd.error }) })];
 }
 
 // ------------------------------------------------------------------ sessions
 
-function signIn(data: HallData, cmd: Extract<Command, { type: 'signIn' }>): Effects {
+function signIn(data: HallData, cmd: Extract<Command, { type: 'signIn' }>): Fact[] {
   const user = data.users.find((u) => u.id === cmd.userId) ?? refuse('bad_credentials', 401, '用户名或密码不正确');
   if (user.disabled) refuse('bad_credentials', 401, '该账号已停用，请联系管理员');
   let counterId: string | null = null;
@@ -264,51 +277,42 @@ function signIn(data: HallData, cmd: Extract<Command, { type: 'signIn' }>): Effe
       refuse('not_your_counter', 403, `您不是${counter.name}的 A 岗或 B 岗，不能在此窗口签到`);
     }
     counterId = counter.id;
-    runtimeOf(data, counter.id).signedIn = { userId: user.id, at: iso(data, cmd.at) };
   }
-  data.sessions[cmd.tokenHash] = { userId: user.id, role: user.role, counterId, at: iso(data, cmd.at), expiresAtMs: cmd.expiresAtMs };
-  data.signIns.push({ userId: user.id, counterId, at: iso(data, cmd.at) });
-  return { role: user.role };
+  return [fact('SignedIn', { tokenHash: cmd.tokenHash, userId: user.id, role: user.role, counterId, at: iso(data, cmd.at), expiresAtMs: cmd.expiresAtMs })];
 }
 
-function signOut(data: HallData, cmd: Extract<Command, { type: 'signOut' }>): Effects {
-  const session = data.sessions[cmd.tokenHash] ?? refuse('unauthorized', 401, '登录已失效，请重新登录');
-  delete data.sessions[cmd.tokenHash];
-  if (session.counterId) {
-    const rt = runtimeOf(data, session.counterId);
-    if (rt.signedIn?.userId === session.userId) rt.signedIn = null;
-  }
-  return {};
+function signOut(data: HallData, cmd: Extract<Command, { type: 'signOut' }>): Fact[] {
+  if (!Object.hasOwn(data.sessions, cmd.tokenHash)) refuse('unauthorized', 401, '登录已失效，请重新登录');
+  return [fact('SignedOut', { tokenHash: cmd.tokenHash, at: iso(data, cmd.at) })];
 }
 
 // ------------------------------------------------------------------ the day
 
 /**
  * Close the live day: whatever is still open becomes `cancelled`, the day's records
- * go to the archive, numbering restarts at 001. A no-op unless `at` is a later day.
+ * go to the archive, numbering restarts at 001. Nothing unless `at` is a later day.
  */
-function rollover(data: HallData, cmd: Extract<Command, { type: 'rollover' }>): Effects {
-  const newDay = localDay(cmd.at, data.settings.timeZone);
-  if (newDay <= data.today.day) return {};
-  const now = iso(data, cmd.at);
-  const tickets = Object.values(data.tickets);
-  for (const t of tickets) {
-    if (OPEN_STATUSES.has(t.status)) {
-      t.status = 'cancelled';
-      t.cancelReason = 'day_end';
-      t.finishedAt = now;
-    }
+function rollover(data: HallData, cmd: Extract<Command, { type: 'rollover' }>): Fact[] {
+  const nextDay = localDay(cmd.at, data.settings.timeZone);
+  if (nextDay <= data.today.day) return [];
+  const at = iso(data, cmd.at);
+  const facts: Fact[] = [];
+  for (const t of Object.values(data.tickets)) {
+    if (OPEN_STATUSES.has(t.status)) facts.push(fact('TicketCancelled', { ticketId: t.id, reason: 'day_end', at }));
   }
-  const archive: DayArchive = { day: data.today.day, tickets, signIns: data.signIns, names: dayNames(data) };
-  data.tickets = {};
-  data.signIns = [];
-  data.today = { day: newDay, nextSeq: 1, numbers: {}, waiting: {}, recentServiceMin: {} };
-  for (const [hash, s] of Object.entries(data.sessions)) if (s.expiresAtMs <= cmd.at) delete data.sessions[hash];
-  for (const [counterId, rt] of Object.entries(data.runtime)) {
-    rt.currentTicketId = null;
-    rt.priorityStreak = 0;
-    const live = rt.signedIn && Object.values(data.sessions).some((s) => s.counterId === counterId && s.userId === rt.signedIn!.userId);
-    if (!live) rt.signedIn = null;
-  }
-  return { archive };
+  facts.push(fact('DayClosed', { day: data.today.day, nextDay, at, atMs: cmd.at }));
+  return facts;
+}
+
+// ------------------------------------------------------------------ lookups that never write
+
+const IDLE_RUNTIME: CounterRuntime = Object.freeze({ signedIn: null, paused: null, currentTicketId: null, priorityStreak: 0 });
+
+/** A window's runtime as the rules read it: a window never used yet reads as idle. */
+function runtimeAt(data: HallData, counterId: string): CounterRuntime {
+  return Object.hasOwn(data.runtime, counterId) ? data.runtime[counterId]! : IDLE_RUNTIME;
+}
+
+function ticketById(data: HallData, id: string): Ticket | undefined {
+  return Object.hasOwn(data.tickets, id) ? data.tickets[id] : undefined;
 }

@@ -2,7 +2,7 @@
 // one rating per served ticket whatever the channel, and every bad rating opens a
 // follow-up to call back and close within the hall's working-day limit.
 import type { Channel, CommentEntry, FollowUp, HallData, RatingLevel } from '../types.ts';
-import type { Effects } from './commands.ts';
+import { fact, type Fact } from './facts.ts';
 import { addWorkingDays } from './calendar.ts';
 import { refuse } from './errors.ts';
 import { iso } from './state.ts';
@@ -21,7 +21,7 @@ export type RatingCommand =
 export const LEVELS: Record<RatingLevel, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
 export const isBad = (level: number) => level <= 2;
 
-export function applyRating(data: HallData, cmd: RatingCommand): Effects {
+export function decideRating(data: HallData, cmd: RatingCommand): Fact[] {
   switch (cmd.type) {
     case 'rate': return rate(data, cmd);
     case 'callBack': return callBack(data, cmd);
@@ -31,19 +31,19 @@ export function applyRating(data: HallData, cmd: RatingCommand): Effects {
   }
 }
 
-function rate(data: HallData, cmd: Extract<RatingCommand, { type: 'rate' }>): Effects {
+function rate(data: HallData, cmd: Extract<RatingCommand, { type: 'rate' }>): Fact[] {
   if (!Number.isInteger(cmd.level) || cmd.level < 1 || cmd.level > 5) refuse('invalid_request', 400, '评价等级应为 1 到 5');
   const reasons = cmd.reasons.map((r) => r.trim()).filter(Boolean);
   if (isBad(cmd.level) && reasons.length === 0) refuse('reason_required', 400, '选择“不满意”或“非常不满意”时，请至少选一条原因');
-  const ticket = data.tickets[cmd.ticketId] ?? refuse('unknown_ticket', 404, '没有这个号，可能已过期（只能评价当天办理的业务）');
+  const ticket = (Object.hasOwn(data.tickets, cmd.ticketId) ? data.tickets[cmd.ticketId] : undefined) ?? refuse('unknown_ticket', 404, '没有这个号，可能已过期（只能评价当天办理的业务）');
   if (ticket.status !== 'done') refuse('not_served', 409, `${ticket.number} 号还没有办结，办完后才能评价`);
   if (ticket.rating) refuse('already_rated', 409, `${ticket.number} 号已经评价过了，谢谢您`);
 
   const level = cmd.level as RatingLevel;
   const comment = cmd.comment?.trim();
   const now = iso(data, cmd.at);
-  ticket.rating = { level, reasons, channel: cmd.channel, at: now, ...(comment && { comment }) };
-  if (!isBad(level)) return { ticket };
+  const given = fact('RatingGiven', { ticketId: ticket.id, rating: { level, reasons, channel: cmd.channel, at: now, ...(comment && { comment }) } });
+  if (!isBad(level)) return [given];
 
   const phone = cmd.phone?.trim();
   const followUp: FollowUp = {
@@ -62,52 +62,43 @@ function rate(data: HallData, cmd: Extract<RatingCommand, { type: 'rate' }>): Ef
     ...(comment && { comment }),
     ...(phone && { phone }),
   };
-  data.followUps.push(followUp);
-  return { ticket, followUp };
+  return [given, fact('FollowUpOpened', { followUp })];
 }
 
 function followUpOrRefuse(data: HallData, id: string): FollowUp {
   return data.followUps.find((f) => f.id === id) ?? refuse('unknown_follow_up', 404, '没有这条差评回访记录');
 }
 
-function callBack(data: HallData, cmd: Extract<RatingCommand, { type: 'callBack' }>): Effects {
+function callBack(data: HallData, cmd: Extract<RatingCommand, { type: 'callBack' }>): Fact[] {
   const f = followUpOrRefuse(data, cmd.followUpId);
   if (f.closedAt) refuse('follow_up_closed', 409, '这条回访已经办结');
   const note = cmd.note.trim();
   if (!note) refuse('reason_required', 400, '请写下回访情况');
-  f.callBacks.push({ at: iso(data, cmd.at), by: cmd.userId, reached: cmd.reached, note });
-  return { followUp: f };
+  return [fact('FollowUpCalledBack', { followUpId: f.id, callBack: { at: iso(data, cmd.at), by: cmd.userId, reached: cmd.reached, note } })];
 }
 
-function resolve(data: HallData, cmd: Extract<RatingCommand, { type: 'resolve' }>): Effects {
+function resolve(data: HallData, cmd: Extract<RatingCommand, { type: 'resolve' }>): Fact[] {
   const f = followUpOrRefuse(data, cmd.followUpId);
   if (f.closedAt) refuse('follow_up_closed', 409, '这条回访已经办结');
   const note = cmd.note.trim();
   if (!note) refuse('reason_required', 400, cmd.kind === 'fix' ? '请写明整改措施' : '请写明解释说明');
   // Closing needs a call back on record: the target is a 100% call-back rate.
   if (cmd.close && f.callBacks.length === 0) refuse('call_back_required', 409, '请先记录回访，再办结');
-  const now = iso(data, cmd.at);
-  f.resolution = { kind: cmd.kind, note, at: now, by: cmd.userId };
-  if (cmd.close) {
-    f.closedAt = now;
-    f.closedBy = cmd.userId;
-  }
-  return { followUp: f };
+  const resolution = { kind: cmd.kind, note, at: iso(data, cmd.at), by: cmd.userId };
+  return [fact('FollowUpResolved', { followUpId: f.id, resolution, closed: cmd.close })];
 }
 
-function comment(data: HallData, cmd: Extract<RatingCommand, { type: 'comment' }>): Effects {
+function comment(data: HallData, cmd: Extract<RatingCommand, { type: 'comment' }>): Fact[] {
   const text = cmd.text.trim();
   if (!text) refuse('invalid_request', 400, '请写下您的意见');
   const contact = cmd.contact?.trim();
   const entry: CommentEntry = { id: cmd.id, kind: cmd.kind, text, at: iso(data, cmd.at), ...(contact && { contact }) };
-  data.comments.push(entry);
-  return { comment: entry };
+  return [fact('CommentLeft', { comment: entry })];
 }
 
-function reply(data: HallData, cmd: Extract<RatingCommand, { type: 'reply' }>): Effects {
+function reply(data: HallData, cmd: Extract<RatingCommand, { type: 'reply' }>): Fact[] {
   const entry = data.comments.find((c) => c.id === cmd.commentId) ?? refuse('unknown_comment', 404, '没有这条意见');
   const text = cmd.text.trim();
   if (!text) refuse('invalid_request', 400, '请写下答复内容');
-  entry.reply = { text, at: iso(data, cmd.at), by: cmd.userId };
-  return { comment: entry };
+  return [fact('CommentReplied', { commentId: entry.id, reply: { text, at: iso(data, cmd.at), by: cmd.userId } })];
 }

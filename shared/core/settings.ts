@@ -3,9 +3,9 @@
 // every window serves something, AB posts are clerks…), applies at once, and leaves
 // an audit entry: who, what, when.
 import type { AuditEntry, Counter, HallData, PrinterSettings, Role, Service, Settings, User } from '../types.ts';
-import type { Effects } from './commands.ts';
 import { refuse } from './errors.ts';
-import { iso, runtimeOf } from './state.ts';
+import { fact, type Fact, type HallSettings } from './facts.ts';
+import { currentTicket, iso } from './state.ts';
 import { isDay, isValidTimeZone } from './time.ts';
 
 interface By {
@@ -13,7 +13,7 @@ interface By {
   userId: string;
 }
 
-export type HallSettings = Omit<Settings, 'printer'>;
+export type { HallSettings };
 export type UserInput = Pick<User, 'id' | 'username' | 'name' | 'staffNo' | 'role' | 'disabled'>;
 
 export type SettingsCommand =
@@ -26,59 +26,43 @@ export type SettingsCommand =
   | (By & { type: 'deliver'; ticketId: string; note?: string })
   | (By & { type: 'setPrinter'; printer: PrinterSettings });
 
-export function applySettings(data: HallData, cmd: SettingsCommand): Effects {
+export function decideSettings(data: HallData, cmd: SettingsCommand): Fact[] {
   switch (cmd.type) {
     case 'configure': {
       const next = { ...cmd.settings, printer: data.settings.printer };
       check({ ...data, settings: next });
       const changed = Object.keys(next).filter((k) => JSON.stringify(next[k as keyof Settings]) !== JSON.stringify(data.settings[k as keyof Settings]));
-      data.settings = next;
-      audit(data, cmd, '修改大厅设置', next.hallName, changed.map((k) => SETTING_NAMES[k] ?? k).join('、') || '无变化');
-      return {};
+      return [fact('SettingsChanged', { settings: cmd.settings }), audit(data, cmd, '修改大厅设置', next.hallName, changed.map((k) => SETTING_NAMES[k] ?? k).join('、') || '无变化')];
     }
     case 'saveService': {
       const s = cmd.service;
       const old = data.services.find((x) => x.id === s.id);
       const services = old ? data.services.map((x) => (x.id === s.id ? s : x)) : [...data.services, s];
       check({ ...data, services });
-      data.services = services;
-      audit(data, cmd, old ? '修改业务' : '新增业务', `${s.prefix} ${s.name}`, describeService(s));
-      return {};
+      return [fact('ServiceSaved', { service: s }), audit(data, cmd, old ? '修改业务' : '新增业务', `${s.prefix} ${s.name}`, describeService(s))];
     }
     case 'removeService': {
       const s = data.services.find((x) => x.id === cmd.serviceId) ?? refuse('unknown_service', 404, '没有这项业务');
       if (Object.values(data.tickets).some((t) => t.serviceId === s.id)) refuse('service_in_use', 409, `${s.name}今天已有取号，不能删除；可以先停用`);
       const users = data.counters.filter((c) => c.serviceIds.includes(s.id)).map((c) => c.name);
       if (users.length) refuse('service_in_use', 409, `${users.join('、')}还在办理${s.name}，请先从窗口中去掉这项业务`);
-      data.services = data.services.filter((x) => x.id !== s.id);
-      audit(data, cmd, '删除业务', `${s.prefix} ${s.name}`, '');
-      return {};
+      return [fact('ServiceRemoved', { serviceId: s.id }), audit(data, cmd, '删除业务', `${s.prefix} ${s.name}`, '')];
     }
     case 'saveCounter': {
       const c = cmd.counter;
       const old = data.counters.find((x) => x.id === c.id);
       const counters = old ? data.counters.map((x) => (x.id === c.id ? c : x)) : [...data.counters, c];
       check({ ...data, counters });
-      data.counters = counters;
-      runtimeOf(data, c.id);
       const names = (ids: string[]) => ids.map((id) => data.services.find((s) => s.id === id)?.name ?? id).join('、');
       const who = (id: string | null) => (id ? (data.users.find((u) => u.id === id)?.name ?? id) : '无');
-      audit(data, cmd, old ? '修改窗口' : '新增窗口', c.name, `业务：${names(c.serviceIds)}；A岗：${who(c.clerkA)}；B岗：${who(c.clerkB)}`);
-      return {};
+      return [fact('CounterSaved', { counter: c }), audit(data, cmd, old ? '修改窗口' : '新增窗口', c.name, `业务：${names(c.serviceIds)}；A岗：${who(c.clerkA)}；B岗：${who(c.clerkB)}`)];
     }
     case 'removeCounter': {
       const c = data.counters.find((x) => x.id === cmd.counterId) ?? refuse('unknown_counter', 404, '没有这个窗口');
-      const rt = data.runtime[c.id];
-      if (rt?.currentTicketId && data.tickets[rt.currentTicketId] && ['called', 'serving'].includes(data.tickets[rt.currentTicketId]!.status)) {
-        refuse('counter_in_use', 409, `${c.name}正在办理一个号，办结后才能删除`);
-      }
+      if (currentTicket(data, c.id)) refuse('counter_in_use', 409, `${c.name}正在办理一个号，办结后才能删除`);
       const counters = data.counters.filter((x) => x.id !== c.id);
       check({ ...data, counters });
-      data.counters = counters;
-      delete data.runtime[c.id];
-      for (const [h, s] of Object.entries(data.sessions)) if (s.counterId === c.id) delete data.sessions[h];
-      audit(data, cmd, '删除窗口', c.name, '');
-      return {};
+      return [fact('CounterRemoved', { counterId: c.id }), audit(data, cmd, '删除窗口', c.name, '')];
     }
     case 'saveUser': {
       const u = cmd.user;
@@ -88,30 +72,20 @@ export function applySettings(data: HallData, cmd: SettingsCommand): Effects {
       const users = old ? data.users.map((x) => (x.id === u.id ? user : x)) : [...data.users, user];
       if (cmd.userId === u.id && (u.disabled || u.role !== 'admin')) refuse('invalid_request', 400, '不能停用自己的账号或取消自己的管理员权限');
       check({ ...data, users });
-      data.users = users;
       // A disabled account, or one whose role changed, is signed out everywhere.
-      if (old && (u.disabled || u.role !== old.role)) {
-        for (const [h, s] of Object.entries(data.sessions)) if (s.userId === u.id) delete data.sessions[h];
-        for (const rt of Object.values(data.runtime)) if (rt.signedIn?.userId === u.id) rt.signedIn = null;
-      }
+      const signOut = !!old && (u.disabled || u.role !== old.role);
       const action = !old ? '新增账号' : cmd.passwordHash ? '重置密码' : u.disabled && !old.disabled ? '停用账号' : '修改账号';
-      audit(data, cmd, action, `${u.username}（${u.name}）`, `${ROLE_NAMES[u.role]}${u.disabled ? '，已停用' : ''}`);
-      return {};
+      return [fact('UserSaved', { user, signOut }), audit(data, cmd, action, `${u.username}（${u.name}）`, `${ROLE_NAMES[u.role]}${u.disabled ? '，已停用' : ''}`)];
     }
     case 'setPrinter': {
       const p = cmd.printer;
-      data.settings.printer = { ...p };
-      audit(data, cmd, '修改打印机', p.uri ?? '不接打印机', `纸宽 ${p.paperWidth} 毫米，${p.checkStatus ? '出号前检查纸张' : '不检查纸张'}`);
-      return {};
+      return [fact('PrinterChanged', { printer: { ...p } }), audit(data, cmd, '修改打印机', p.uri ?? '不接打印机', `纸宽 ${p.paperWidth} 毫米，${p.checkStatus ? '出号前检查纸张' : '不检查纸张'}`)];
     }
     case 'deliver': {
       const c = data.commitments.find((x) => x.ticketId === cmd.ticketId) ?? refuse('unknown_commitment', 404, '没有这件承诺件');
       if (c.deliveredAt) refuse('already_delivered', 409, `${c.number}（${c.day}）已经办结送达`);
-      c.deliveredAt = iso(data, cmd.at);
-      c.deliveredBy = cmd.userId;
       const note = cmd.note?.trim();
-      if (note) c.note = note;
-      return {};
+      return [fact('CommitmentDelivered', { ticketId: c.ticketId, at: iso(data, cmd.at), by: cmd.userId, ...(note && { note }) })];
     }
   }
 }
@@ -126,9 +100,9 @@ function describeService(s: Service): string {
   return [`前缀 ${s.prefix}`, `承诺 ${s.committedDays} 个工作日`, s.enabled ? '启用' : '停用', s.dailyQuota === null ? '不限号' : `每日限 ${s.dailyQuota} 号`, s.priorityAllowed ? '可优先' : '不设优先'].join('，');
 }
 
-function audit(data: HallData, cmd: By, action: string, target: string, detail: string): void {
+function audit(data: HallData, cmd: By, action: string, target: string, detail: string): Fact {
   const entry: AuditEntry = { at: iso(data, cmd.at), by: cmd.userId, action, target, detail };
-  data.audit.push(entry);
+  return fact('Audited', { entry });
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;

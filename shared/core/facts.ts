@@ -1,0 +1,309 @@
+// What happened in the hall, as the journal keeps it. The rules (`decide` in
+// commands.ts) turn a command into facts or refuse it; `evolve` applies one fact to
+// the state and makes no decision of its own, so replaying a journal is a fold of
+// `evolve`, and any reader (a report, an audit, the county) understands the journal
+// without running the rules of the version that wrote it. Each fact carries its own
+// version `v`: a later change to a fact's shape adds a version, and `evolve` keeps
+// reading the old one.
+import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PrinterSettings, Rating, Role, Service, Settings, Ticket, Transfer, User } from '../types.ts';
+import { countWaiting, RECENT_VISITS, runtimeOf } from './state.ts';
+
+type F<T extends string, B> = { type: T; v: 1 } & B;
+
+export type HallSettings = Omit<Settings, 'printer'>;
+
+export type Fact =
+  | F<'TicketTaken', { ticket: Ticket }>
+  /** The first call of a call cycle: the window now holds the ticket. */
+  | F<'TicketCalled', { ticketId: string; counterId: string; clerkId: string; at: string }>
+  | F<'TicketRecalled', { ticketId: string; counterId: string; at: string }>
+  | F<'VisitStarted', { ticketId: string; counterId: string; at: string }>
+  | F<'TicketNoShow', { ticketId: string; counterId: string; at: string }>
+  | F<'VisitFinished', { ticketId: string; counterId: string; clerkId: string; at: string; startedAt: string; outcome: Outcome; note?: string; dueDate?: string }>
+  | F<'CommitmentMade', { commitment: Commitment }>
+  | F<'TicketTransferred', { ticketId: string; transfer: Transfer }>
+  | F<'TicketReinstated', { ticketId: string; counterId: string; at: string }>
+  | F<'TicketCancelled', { ticketId: string; reason: 'day_end'; at: string }>
+  | F<'TicketPrinted', { ticketId: string; ok: boolean; at: string; error?: string }>
+  | F<'CounterPaused', { counterId: string; reason: string; at: string }>
+  | F<'CounterResumed', { counterId: string; at: string }>
+  | F<'SignedIn', { tokenHash: string; userId: string; role: Role; counterId: string | null; at: string; expiresAtMs: number }>
+  | F<'SignedOut', { tokenHash: string; at: string }>
+  /** The live day is over: its tickets and sign-ins leave live state, numbering restarts. */
+  | F<'DayClosed', { day: string; nextDay: string; at: string; atMs: number }>
+  | F<'RatingGiven', { ticketId: string; rating: Rating }>
+  | F<'FollowUpOpened', { followUp: FollowUp }>
+  | F<'FollowUpCalledBack', { followUpId: string; callBack: FollowUp['callBacks'][number] }>
+  | F<'FollowUpResolved', { followUpId: string; resolution: NonNullable<FollowUp['resolution']>; closed: boolean }>
+  | F<'CommentLeft', { comment: CommentEntry }>
+  | F<'CommentReplied', { commentId: string; reply: NonNullable<CommentEntry['reply']> }>
+  | F<'SettingsChanged', { settings: HallSettings }>
+  | F<'PrinterChanged', { printer: PrinterSettings }>
+  | F<'ServiceSaved', { service: Service }>
+  | F<'ServiceRemoved', { serviceId: string }>
+  | F<'CounterSaved', { counter: Counter }>
+  /** The window is gone, and every session signed in at it. */
+  | F<'CounterRemoved', { counterId: string }>
+  /** `signOut`: the account was disabled or changed role, so it is signed out everywhere. */
+  | F<'UserSaved', { user: User; signOut: boolean }>
+  | F<'CommitmentDelivered', { ticketId: string; at: string; by: string; note?: string }>
+  | F<'Audited', { entry: AuditEntry }>;
+
+export type FactType = Fact['type'];
+export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;
+
+/** Builds a fact of the current version. */
+export const fact = <T extends FactType>(type: T, body: Omit<FactOf<T>, 'type' | 'v'>): FactOf<T> => ({ type, v: 1, ...body }) as FactOf<T>;
+
+/** Everything a closing day leaves for the archive: read just before `DayClosed` applies. */
+export function closingDay(data: HallData): DayArchive {
+  return { day: data.today.day, tickets: Object.values(data.tickets), signIns: data.signIns, names: dayNames(data) };
+}
+
+export function dayNames(data: HallData): NonNullable<DayArchive['names']> {
+  const map = <T extends { id: string; name: string }>(xs: T[]) => Object.fromEntries(xs.map((x) => [x.id, x.name]));
+  return { services: map(data.services), counters: map(data.counters), clerks: map(data.users) };
+}
+
+/** Facts are plain JSON (they are journaled as such): a deep copy is a JSON round trip. */
+const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+const ticket = (data: HallData, id: string): Ticket => {
+  const t = data.tickets[id];
+  // Facts come from the rules or from a journal that was valid when written: a
+  // missing ticket means the data directory is damaged, and replay must say so.
+  if (!t || !Object.hasOwn(data.tickets, id)) throw new Error(`fact refers to ticket ${id}, which the state does not hold`);
+  return t;
+};
+
+/**
+ * Applies one fact to the state, in place. Objects from the fact are copied in, so
+ * the fact stays as it was written (it is journaled and handed to listeners).
+ */
+export function evolve(data: HallData, f: Fact): void {
+  switch (f.type) {
+    case 'TicketTaken': {
+      const t = { ...f.ticket };
+      data.tickets[t.id] = t;
+      const prefix = t.number.replace(/\d+$/, '');
+      data.today.numbers[prefix] = Math.max(data.today.numbers[prefix] ?? 0, Number(t.number.slice(prefix.length)));
+      data.today.nextSeq = Math.max(data.today.nextSeq, t.seq + 1);
+      countWaiting(data, t, 1);
+      return;
+    }
+    case 'TicketCalled': {
+      const t = ticket(data, f.ticketId);
+      if (t.status === 'waiting') countWaiting(data, t, -1);
+      t.status = 'called';
+      t.callCount = 1;
+      t.calledAt ??= f.at;
+      t.lastCalledAt = f.at;
+      t.counterId = f.counterId;
+      t.clerkId = f.clerkId;
+      t.firstClerkId ??= f.clerkId;
+      const rt = runtimeOf(data, f.counterId);
+      rt.currentTicketId = t.id;
+      rt.priorityStreak = t.priority ? rt.priorityStreak + 1 : 0;
+      return;
+    }
+    case 'TicketRecalled': {
+      const t = ticket(data, f.ticketId);
+      t.callCount++;
+      t.lastCalledAt = f.at;
+      return;
+    }
+    case 'VisitStarted': {
+      const t = ticket(data, f.ticketId);
+      t.status = 'serving';
+      t.startedAt = f.at;
+      return;
+    }
+    case 'TicketNoShow': {
+      const t = ticket(data, f.ticketId);
+      t.status = 'no_show';
+      t.noShowAt = f.at;
+      releaseCounter(data, f.counterId, t.id);
+      return;
+    }
+    case 'VisitFinished': {
+      const t = ticket(data, f.ticketId);
+      t.status = 'done';
+      t.startedAt = f.startedAt;
+      t.finishedAt = f.at;
+      t.outcome = f.outcome;
+      if (f.note) t.note = f.note;
+      if (f.dueDate) t.dueDate = f.dueDate;
+      const recent = (data.today.recentServiceMin[t.serviceId] ??= []);
+      recent.push((Date.parse(f.at) - Date.parse(f.startedAt)) / 60_000);
+      if (recent.length > RECENT_VISITS) recent.shift();
+      releaseCounter(data, f.counterId, t.id);
+      return;
+    }
+    case 'CommitmentMade':
+      data.commitments.push({ ...f.commitment });
+      return;
+    case 'TicketTransferred': {
+      const t = ticket(data, f.ticketId);
+      (t.transfers ??= []).push({ ...f.transfer });
+      t.serviceId = f.transfer.to;
+      delete t.startedAt;
+      backToQueue(data, t);
+      releaseCounter(data, f.transfer.counterId, t.id);
+      return;
+    }
+    case 'TicketReinstated': {
+      const t = ticket(data, f.ticketId);
+      delete t.noShowAt;
+      backToQueue(data, t);
+      return;
+    }
+    case 'TicketCancelled': {
+      const t = ticket(data, f.ticketId);
+      if (t.status === 'waiting') countWaiting(data, t, -1);
+      t.status = 'cancelled';
+      t.cancelReason = f.reason;
+      t.finishedAt = f.at;
+      return;
+    }
+    case 'TicketPrinted': {
+      const t = ticket(data, f.ticketId);
+      const copies = (t.print?.copies ?? 0) + (f.ok ? 1 : 0);
+      t.print = { ok: f.ok, at: f.at, copies, ...(f.error && { error: f.error }) };
+      if (f.ok) data.today.printed = (data.today.printed ?? 0) + 1;
+      return;
+    }
+    case 'CounterPaused':
+      runtimeOf(data, f.counterId).paused = { reason: f.reason, at: f.at };
+      return;
+    case 'CounterResumed':
+      runtimeOf(data, f.counterId).paused = null;
+      return;
+    case 'SignedIn':
+      if (f.counterId !== null) runtimeOf(data, f.counterId).signedIn = { userId: f.userId, at: f.at };
+      data.sessions[f.tokenHash] = { userId: f.userId, role: f.role, counterId: f.counterId, at: f.at, expiresAtMs: f.expiresAtMs };
+      data.signIns.push({ userId: f.userId, counterId: f.counterId, at: f.at });
+      return;
+    case 'SignedOut': {
+      const s = data.sessions[f.tokenHash];
+      if (!s || !Object.hasOwn(data.sessions, f.tokenHash)) return;
+      delete data.sessions[f.tokenHash];
+      if (s.counterId) {
+        const rt = runtimeOf(data, s.counterId);
+        if (rt.signedIn?.userId === s.userId) rt.signedIn = null;
+      }
+      return;
+    }
+    case 'DayClosed': {
+      data.tickets = {};
+      data.signIns = [];
+      data.today = { day: f.nextDay, nextSeq: 1, numbers: {}, waiting: {}, recentServiceMin: {} };
+      for (const [hash, s] of Object.entries(data.sessions)) if (s.expiresAtMs <= f.atMs) delete data.sessions[hash];
+      for (const [counterId, rt] of Object.entries(data.runtime)) {
+        rt.currentTicketId = null;
+        rt.priorityStreak = 0;
+        const live = rt.signedIn && Object.values(data.sessions).some((s) => s.counterId === counterId && s.userId === rt.signedIn!.userId);
+        if (!live) rt.signedIn = null;
+      }
+      return;
+    }
+    case 'RatingGiven':
+      ticket(data, f.ticketId).rating = copy(f.rating);
+      return;
+    case 'FollowUpOpened':
+      data.followUps.push(copy(f.followUp));
+      return;
+    case 'FollowUpCalledBack':
+      followUp(data, f.followUpId).callBacks.push({ ...f.callBack });
+      return;
+    case 'FollowUpResolved': {
+      const fu = followUp(data, f.followUpId);
+      fu.resolution = { ...f.resolution };
+      if (f.closed) {
+        fu.closedAt = f.resolution.at;
+        fu.closedBy = f.resolution.by;
+      }
+      return;
+    }
+    case 'CommentLeft':
+      data.comments.push({ ...f.comment });
+      return;
+    case 'CommentReplied': {
+      const c = data.comments.find((x) => x.id === f.commentId);
+      if (!c) throw new Error(`fact refers to comment ${f.commentId}, which the state does not hold`);
+      c.reply = { ...f.reply };
+      return;
+    }
+    case 'SettingsChanged':
+      data.settings = { ...copy(f.settings), printer: data.settings.printer };
+      return;
+    case 'PrinterChanged':
+      data.settings.printer = { ...f.printer };
+      return;
+    case 'ServiceSaved': {
+      const s = copy(f.service);
+      const i = data.services.findIndex((x) => x.id === s.id);
+      if (i >= 0) data.services[i] = s;
+      else data.services.push(s);
+      return;
+    }
+    case 'ServiceRemoved':
+      data.services = data.services.filter((x) => x.id !== f.serviceId);
+      return;
+    case 'CounterSaved': {
+      const c = copy(f.counter);
+      const i = data.counters.findIndex((x) => x.id === c.id);
+      if (i >= 0) data.counters[i] = c;
+      else data.counters.push(c);
+      runtimeOf(data, c.id);
+      return;
+    }
+    case 'CounterRemoved':
+      data.counters = data.counters.filter((x) => x.id !== f.counterId);
+      delete data.runtime[f.counterId];
+      for (const [h, s] of Object.entries(data.sessions)) if (s.counterId === f.counterId) delete data.sessions[h];
+      return;
+    case 'UserSaved': {
+      const u = { ...f.user };
+      const i = data.users.findIndex((x) => x.id === u.id);
+      if (i >= 0) data.users[i] = u;
+      else data.users.push(u);
+      if (f.signOut) {
+        for (const [h, s] of Object.entries(data.sessions)) if (s.userId === u.id) delete data.sessions[h];
+        for (const rt of Object.values(data.runtime)) if (rt.signedIn?.userId === u.id) rt.signedIn = null;
+      }
+      return;
+    }
+    case 'CommitmentDelivered': {
+      const c = data.commitments.find((x) => x.ticketId === f.ticketId);
+      if (!c) throw new Error(`fact refers to committed case ${f.ticketId}, which the state does not hold`);
+      c.deliveredAt = f.at;
+      c.deliveredBy = f.by;
+      if (f.note) c.note = f.note;
+      return;
+    }
+    case 'Audited':
+      data.audit.push({ ...f.entry });
+      return;
+  }
+}
+
+function followUp(data: HallData, id: string): FollowUp {
+  const f = data.followUps.find((x) => x.id === id);
+  if (!f) throw new Error(`fact refers to follow-up ${id}, which the state does not hold`);
+  return f;
+}
+
+/** The window lets go of the ticket it held. */
+function releaseCounter(data: HallData, counterId: string, ticketId: string): void {
+  const rt = data.runtime[counterId];
+  if (rt && Object.hasOwn(data.runtime, counterId) && rt.currentTicketId === ticketId) rt.currentTicketId = null;
+}
+
+/** Waiting again at its original place (seq): a new call cycle, no window yet. */
+function backToQueue(data: HallData, t: Ticket): void {
+  t.status = 'waiting';
+  t.callCount = 0;
+  delete t.counterId;
+  delete t.clerkId;
+  countWaiting(data, t, 1);
+}
