@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import type { HallData } from '../shared/types.ts';
+import { isoLocal } from '../shared/core/time.ts';
+import type { HallData, PrinterHealth } from '../shared/types.ts';
 import { newId as defaultNewId } from './auth.ts';
 import { Hall } from './hall.ts';
 import { requireRole } from './http/access.ts';
@@ -57,14 +58,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const hall = await Hall.open({ store: deps.store, clock, seed: deps.seed, log });
   const metrics = new Metrics();
   const printing = new PrintService({
-    hall,
+    settings: hall.view((s) => s.settings.printer),
+    clock,
+    formatTime: (ms) => hall.view((s) => isoLocal(ms, s.settings.timeZone)),
+    record: async (r) => {
+      await hall.run({ type: 'printed', ticketId: r.ticketId, ok: r.ok, ...(!r.ok && { error: r.message }) });
+    },
     connect: deps.connectPrinter ?? networkPrinter,
     ...(deps.printerUri && { envUri: deps.printerUri }),
     ...(deps.printTimeoutMs && { timeoutMs: deps.printTimeoutMs }),
     log,
   });
+  const printerHealth = (): PrinterHealth => ({ ...printing.current(), printedToday: hall.view((s) => s.today.printed ?? 0) });
   hall.onApplied((facts) => {
-    if (facts.some((f) => f.type === 'PrinterChanged')) printing.configure();
+    for (const f of facts) if (f.type === 'PrinterChanged') printing.configure(f.printer);
   });
 
   const app = express();
@@ -82,7 +89,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(express.json({ limit: BODY_LIMIT, strict: true }));
   api.use(publicRoutes(publicDeps));
   api.use(staffRoutes(hall));
-  api.use(printerRoutes(hall, printing, origin));
+  api.use(printerRoutes(hall, printing, printerHealth, origin));
   api.use(ratingRoutes(hall, deps.store.archive, deps.newId ?? defaultNewId));
   api.use(reportRoutes(hall, deps.store.archive));
   api.use(settingsRoutes(hall));
@@ -125,7 +132,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     if (!fastTake(req, res) && !fastCounter(req, res)) app(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  const sockets = attachSockets(server, hall, printing);
+  const sockets = attachSockets(server, hall, printing, printerHealth);
 
   return {
     server,

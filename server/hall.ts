@@ -157,6 +157,15 @@ export class Hall {
     this.onDurable.push(go);
   }
 
+  /**
+   * Reads the state as it is now, facts still being written included: for pushes
+   * (which wait for `whenDurable`) and for replies to a command already durable.
+   * `fn` must only read.
+   */
+  view<T>(fn: (data: HallData) => T): T {
+    return fn(this.data);
+  }
+
   /** Reads the state once everything applied so far is durable. */
   async read<T>(fn: (data: HallData) => T): Promise<T> {
     await this.opts.store.barrier();

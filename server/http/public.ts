@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Router } from 'express';
 import QRCode from 'qrcode';
 import { HallError } from '../../shared/core/errors.ts';
+import { ticketPrint } from '../../shared/core/printing.ts';
 import { hallState, serviceViews, ticketView } from '../../shared/core/views.ts';
 import type { TakenTicket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
@@ -38,7 +39,9 @@ export function takeTicket({ hall, printing, newId, origin }: PublicDeps): JsonH
       print: print ? 'pending' : 'off',
     };
     // After the reply: the ticket is valid on screen whatever the printer does.
-    return { status: 201, body: taken, ...(print && { after: () => void printing.print(t.id, statusUrl) }) };
+    // The paper says what the screen says: the document is read at the same instant.
+    const doc = print ? hall.view((s) => ticketPrint(s, t.id, { statusUrl, ahead: taken.ahead })) : null;
+    return { status: 201, body: taken, ...(doc && { after: () => void printing.print(doc) }) };
   };
 }
 

@@ -1,10 +1,11 @@
 // What goes on the paper: ticket + hall + paper width → print operations. Pure.
 // Widths are counted in printer columns (font A, 12 dots): a Chinese character takes
 // two, so lines are wrapped here rather than by the library, which counts JS characters.
+import type { TicketPrint } from '../../shared/core/printing.ts';
 import type { PaperWidth } from '../../shared/types.ts';
 import { waitText } from '../../shared/words.ts';
 
-export type { PaperWidth };
+export type { PaperWidth, TicketPrint };
 
 export type PrintOp =
   | { kind: 'align'; align: 'left' | 'center' }
@@ -14,21 +15,6 @@ export type PrintOp =
   | { kind: 'qr'; data: string; cellSize: number }
   | { kind: 'feed'; lines: number }
   | { kind: 'cut' };
-
-export interface TicketPrint {
-  hallName: string;
-  number: string;
-  serviceName: string;
-  ahead: number;
-  estimatedWaitMin: number;
-  takenAt: string; // ISO with offset: printed as the hall's wall clock
-  counters: string[];
-  priority: boolean;
-  materials: string[];
-  statusUrl: string;
-  /** Set for a reprint (补打): when it was reprinted. */
-  reprintAt?: string;
-}
 
 /** Columns of font A at size 1: 384 dots (58 mm) and 576 dots (80 mm) of print width. */
 export const COLUMNS: Record<PaperWidth, number> = { 58: 32, 80: 48 };

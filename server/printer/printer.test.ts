@@ -5,6 +5,7 @@ import { encode, parseOfflineStatus, parsePaperStatus, parsePrinterUri, PrinterF
 import { COLUMNS, textWidth, ticketLayout, wrap, type TicketPrint } from './layout.ts';
 
 const ticket: TicketPrint = {
+  ticketId: 'abcdefghijkl',
   hallName: '青山镇为民服务中心',
   number: 'A012',
   serviceName: '社保劳保',

@@ -1,17 +1,21 @@
 // Prints tickets after they are issued, one job at a time, each bounded by a short
 // deadline. A ticket never waits for paper: it is durable and answered first, the
-// print follows, and its result (or fault) is recorded on the ticket and pushed.
-import { aheadOf } from '../../shared/core/queue.ts';
-import { serviceById } from '../../shared/core/commands.ts';
-import { estimateWaitMin } from '../../shared/core/estimate.ts';
-import { isoLocal } from '../../shared/core/time.ts';
+// print follows, and its result (or fault) is reported through `record` and pushed.
+// The service is a port: it receives plain ticket documents and printer settings,
+// and never sees the hall.
 import type { PrinterHealth, PrinterSettings, TicketPrinted } from '../../shared/types.ts';
-import type { Hall } from '../hall.ts';
 import { encode, fault, PrinterFault, type TicketPrinter } from './escpos.ts';
-import { ticketLayout, type PaperWidth } from './layout.ts';
+import { ticketLayout, type PaperWidth, type TicketPrint } from './layout.ts';
+
+export type PrinterState = Omit<PrinterHealth, 'printedToday'>;
 
 export interface PrintServiceOptions {
-  hall: Hall;
+  settings: PrinterSettings;
+  clock: () => number;
+  /** An instant as the hall writes it (ISO with its offset). */
+  formatTime: (ms: number) => string;
+  /** Keeps the result (on the ticket, journaled); awaited before anyone hears of it. */
+  record: (result: TicketPrinted) => Promise<void>;
   /** Builds the adapter for a printer address; a USB or serial model plugs in here. */
   connect: (uri: string, opts: { timeoutMs: number; paper: PaperWidth }) => TicketPrinter;
   /** PRINTER from the environment: wins over the address in the settings. */
@@ -36,20 +40,20 @@ export class PrintService {
   private printer: TicketPrinter | null = null;
   private settings: PrinterSettings;
   private chain: Promise<unknown> = Promise.resolve();
-  private listeners: ((h: PrinterHealth) => void)[] = [];
+  private listeners: ((h: PrinterState) => void)[] = [];
   private resultListeners: ((r: TicketPrinted) => void)[] = [];
   private poller: NodeJS.Timeout | null = null;
   private recheck: NodeJS.Timeout | null = null;
   private faultAt = 0;
   private lastFault: PrinterFault | null = null;
-  private health: PrinterHealth;
+  private health: PrinterState;
   private readonly timeoutMs: number;
 
   constructor(private readonly opts: PrintServiceOptions) {
     this.timeoutMs = opts.timeoutMs ?? 1500;
-    this.settings = opts.hall.data.settings.printer;
+    this.settings = opts.settings;
     this.health = this.blankHealth();
-    this.configure();
+    this.configure(opts.settings);
     if (opts.pollMs !== 0) {
       this.poller = setInterval(() => void this.check(), opts.pollMs ?? 30_000);
       this.poller.unref();
@@ -60,11 +64,11 @@ export class PrintService {
     return this.printer !== null;
   }
 
-  current(): PrinterHealth {
-    return { ...this.health, printedToday: this.opts.hall.data.today.printed ?? 0 };
+  current(): PrinterState {
+    return { ...this.health };
   }
 
-  onHealth(fn: (h: PrinterHealth) => void): void {
+  onHealth(fn: (h: PrinterState) => void): void {
     this.listeners.push(fn);
   }
 
@@ -72,9 +76,9 @@ export class PrintService {
     this.resultListeners.push(fn);
   }
 
-  /** Re-reads the settings (after an admin changed the printer). */
-  configure(): void {
-    this.settings = this.opts.hall.data.settings.printer;
+  /** Takes new settings (after an admin changed the printer). */
+  configure(settings: PrinterSettings): void {
+    this.settings = settings;
     const uri = this.opts.envUri ?? this.settings.uri;
     this.printer = uri ? this.opts.connect(uri, { timeoutMs: this.timeoutMs, paper: this.settings.paperWidth }) : null;
     this.faultAt = 0;
@@ -85,8 +89,8 @@ export class PrintService {
   }
 
   /** Queues a ticket for printing; resolves with what happened (never rejects). */
-  print(ticketId: string, statusUrl: string, reprint = false): Promise<TicketPrinted> {
-    const job = this.chain.then(() => this.run(ticketId, statusUrl, reprint));
+  print(doc: TicketPrint): Promise<TicketPrinted> {
+    const job = this.chain.then(() => this.run(doc));
     this.chain = job.catch(() => {});
     return job;
   }
@@ -106,13 +110,14 @@ export class PrintService {
     if (this.recheck) clearTimeout(this.recheck);
   }
 
-  private async run(ticketId: string, statusUrl: string, reprint: boolean): Promise<TicketPrinted> {
-    const hall = this.opts.hall;
+  private async run(doc: TicketPrint): Promise<TicketPrinted> {
+    const { ticketId } = doc;
+    const reprint = doc.reprintAt !== undefined;
     let result: TicketPrinted;
     try {
       if (!this.printer) throw fault('error', '没有配置打印机');
-      if (this.lastFault && SLOW_FAULTS.has(this.lastFault.code) && Date.now() - this.faultAt < SLOW_FAULT_HOLD_MS) throw this.lastFault;
-      const data = this.document(ticketId, statusUrl, reprint);
+      if (this.lastFault && SLOW_FAULTS.has(this.lastFault.code) && this.opts.clock() - this.faultAt < SLOW_FAULT_HOLD_MS) throw this.lastFault;
+      const data = encode(ticketLayout(doc, this.settings.paperWidth), this.settings.paperWidth);
       if (this.settings.checkStatus) {
         const status = await this.printer.status();
         this.noteStatus(status);
@@ -130,35 +135,10 @@ export class PrintService {
       result = { ticketId, ok: false, message: f.message, reprint };
     }
     // Recorded on the ticket (journaled): printed-today counts and faults survive restarts.
-    await hall.run({ type: 'printed', ticketId, ok: result.ok, ...(!result.ok && { error: result.message }) }).catch(() => {});
+    await this.opts.record(result).catch((e: Error) => this.opts.log?.(`printer: result of ${ticketId} not recorded: ${e.message}`));
     this.emit();
     for (const l of this.resultListeners) l(result);
     return result;
-  }
-
-  private document(ticketId: string, statusUrl: string, reprint: boolean): Buffer {
-    const d = this.opts.hall.data;
-    const t = d.tickets[ticketId];
-    if (!t) throw fault('error', '今天没有这个号');
-    const service = serviceById(d, t.serviceId);
-    const ahead = aheadOf(d, t);
-    const ops = ticketLayout(
-      {
-        hallName: d.settings.hallName,
-        number: t.number,
-        serviceName: service?.name ?? t.serviceId,
-        ahead,
-        estimatedWaitMin: estimateWaitMin(d, t.serviceId, ahead),
-        takenAt: t.takenAt,
-        counters: d.counters.filter((c) => c.serviceIds.includes(t.serviceId)).map((c) => c.name),
-        priority: t.priority,
-        materials: service?.materials ?? [],
-        statusUrl,
-        ...(reprint && { reprintAt: this.now() }),
-      },
-      this.settings.paperWidth,
-    );
-    return encode(ops, this.settings.paperWidth);
   }
 
   private noteStatus(s: { paper: 'ok' | 'low' | 'out'; coverOpen: boolean }): void {
@@ -173,7 +153,7 @@ export class PrintService {
   }
 
   private noteFault(f: PrinterFault): void {
-    this.faultAt = Date.now();
+    this.faultAt = this.opts.clock();
     this.lastFault = f;
     Object.assign(this.health, { state: 'fault', lastError: f.message, lastErrorAt: this.now(), checkedAt: this.now() });
     this.opts.log?.(`printer: ${f.message}`);
@@ -194,10 +174,10 @@ export class PrintService {
   }
 
   private now(): string {
-    return isoLocal(this.opts.hall.now(), this.opts.hall.data.settings.timeZone);
+    return this.opts.formatTime(this.opts.clock());
   }
 
-  private blankHealth(): PrinterHealth {
+  private blankHealth(): PrinterState {
     const uri = this.opts.envUri ?? this.settings.uri;
     return {
       configured: Boolean(uri),
@@ -211,7 +191,6 @@ export class PrintService {
       lastErrorAt: null,
       lastPrintAt: null,
       checkedAt: null,
-      printedToday: 0,
     };
   }
 }

@@ -12,6 +12,7 @@ import { rooms, type ClientToServer, type ServerToClient, type TicketCalled } fr
 import { tokenHash } from '../auth.ts';
 import type { Hall } from '../hall.ts';
 import type { PrintService } from '../printer/service.ts';
+import type { PrinterHealth } from '../../shared/types.ts';
 
 type Io = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 interface SocketData {
@@ -44,7 +45,7 @@ export interface Sockets {
   close(): Promise<void>;
 }
 
-export function attachSockets(httpServer: HttpServer, hall: Hall, printing: PrintService): Sockets {
+export function attachSockets(httpServer: HttpServer, hall: Hall, printing: PrintService, printerHealth: () => PrinterHealth): Sockets {
   const io: Io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16_384, pingInterval: 10_000, pingTimeout: 8_000 });
 
   io.use((socket, next) => {
@@ -66,7 +67,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
     if (auth.role === 'display') {
       void socket.join([rooms.display, displayShard(displays++ % DISPLAY_SHARDS)]);
       socket.emit('hall:state', hallState(hall.data, now));
-      socket.emit('printer:status', printing.current());
+      socket.emit('printer:status', printerHealth());
     } else if (auth.role === 'ticket') {
       watch(socket, auth.ticketId);
     } else if (auth.role === 'pad') {
@@ -77,7 +78,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       const session = hall.session(auth.token)!;
       void socket.join(rooms.staff);
       socket.emit('hall:state', hallState(hall.data, now));
-      socket.emit('printer:status', printing.current());
+      socket.emit('printer:status', printerHealth());
       if (session.counterId) {
         void socket.join(rooms.counter(session.counterId));
         const cs = counterState(hall.data, session.counterId);
@@ -217,7 +218,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
     schedule();
   });
 
-  printing.onHealth((health) => io.to([rooms.display, rooms.staff]).emit('printer:status', health));
+  printing.onHealth(() => io.to([rooms.display, rooms.staff]).emit('printer:status', printerHealth()));
   printing.onResult((result) => io.to(rooms.ticket(result.ticketId)).emit('ticket:printed', result));
 
   const refresh = setInterval(schedule, REFRESH_MS).unref();

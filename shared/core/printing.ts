@@ -1,0 +1,47 @@
+// What a printed ticket says, read from the hall's state at one instant: the printer
+// port receives this plain document and never sees the hall.
+import type { HallData } from '../types.ts';
+import { estimateWaitMin } from './estimate.ts';
+import { aheadOf } from './queue.ts';
+import { serviceById } from './state.ts';
+
+export interface TicketPrint {
+  ticketId: string;
+  hallName: string;
+  number: string;
+  serviceName: string;
+  ahead: number;
+  estimatedWaitMin: number;
+  takenAt: string; // ISO with offset: printed as the hall's wall clock
+  counters: string[];
+  priority: boolean;
+  materials: string[];
+  statusUrl: string;
+  /** Set for a reprint (补打): when it was reprinted. */
+  reprintAt?: string;
+}
+
+/**
+ * The ticket as it goes on paper now; null when the live day has no such ticket.
+ * `ahead`: the count the kiosk showed when it was taken, so paper and screen agree.
+ */
+export function ticketPrint(data: HallData, ticketId: string, o: { statusUrl: string; reprintAt?: string; ahead?: number }): TicketPrint | null {
+  const t = Object.hasOwn(data.tickets, ticketId) ? data.tickets[ticketId] : undefined;
+  if (!t) return null;
+  const service = serviceById(data, t.serviceId);
+  const ahead = o.ahead ?? aheadOf(data, t);
+  return {
+    ticketId: t.id,
+    hallName: data.settings.hallName,
+    number: t.number,
+    serviceName: service?.name ?? t.serviceId,
+    ahead,
+    estimatedWaitMin: estimateWaitMin(data, t.serviceId, ahead),
+    takenAt: t.takenAt,
+    counters: data.counters.filter((c) => c.serviceIds.includes(t.serviceId)).map((c) => c.name),
+    priority: t.priority,
+    materials: service?.materials ?? [],
+    statusUrl: o.statusUrl,
+    ...(o.reprintAt && { reprintAt: o.reprintAt }),
+  };
+}
