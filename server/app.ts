@@ -23,7 +23,7 @@ import { voiceRoutes, type Voice } from './http/voice.ts';
 import { Metrics } from './metrics.ts';
 import { networkPrinter } from './printer/escpos.ts';
 import { PrintService, type PrintServiceOptions } from './printer/service.ts';
-import { attachSockets } from './sockets/index.ts';
+import { attachSockets, type PushTiming } from './sockets/index.ts';
 import type { Store } from './store/index.ts';
 
 export interface AppDeps {
@@ -39,6 +39,8 @@ export interface AppDeps {
   /** The printer adapter; ESC/POS over TCP unless told otherwise. */
   connectPrinter?: PrintServiceOptions['connect'];
   printTimeoutMs?: number;
+  /** How often state is pushed to screens (tests shorten it). */
+  pushTiming?: PushTiming;
   newId?: () => string;
   log?: (msg: string) => void;
 }
@@ -132,7 +134,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     if (!fastTake(req, res) && !fastCounter(req, res)) app(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  const sockets = attachSockets(server, hall, printing, printerHealth);
+  const sockets = attachSockets(server, hall, printing, printerHealth, deps.pushTiming);
 
   return {
     server,

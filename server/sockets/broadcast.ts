@@ -1,0 +1,150 @@
+// Pushes after each durable change. Calls go out at once as ticket:called; whole-state
+// pushes are coalesced, so a burst of 500 tickets a second becomes a few pushes, not
+// 500 × 300 messages, and they read the state only once nothing in it can still be
+// lost (hall.whenDurable). Everything starts from the facts of a command.
+import { displayText, spokenText } from '../../shared/core/announce.ts';
+import type { Effects } from '../../shared/core/commands.ts';
+import type { Fact } from '../../shared/core/facts.ts';
+import { aheadIndex } from '../../shared/core/queue.ts';
+import { counterState, dayIndex, hallState, padState, ticketView, type DayIndex } from '../../shared/core/views.ts';
+import { rooms, type TicketCalled } from '../../shared/events.ts';
+import type { HallData, HallState } from '../../shared/types.ts';
+import type { Hall } from '../hall.ts';
+import { endSessions, type Io } from './login.ts';
+import { DISPLAY_SHARDS, displayShard } from './rooms.ts';
+
+export interface PushTiming {
+  /** Whole-state pushes to consoles, pads and phones at most this often. */
+  pushMs: number;
+  /**
+   * Wall screens and kiosks, up to hundreds of them, at most this often: by bytes the
+   * state outweighs the calls, and a big message in a screen's socket holds up the
+   * next call behind it.
+   */
+  displayPushMs: number;
+  /** Waits, clock and opening hours move even when nothing happens. */
+  refreshMs: number;
+}
+
+export const PUSH_TIMING: PushTiming = { pushMs: 250, displayPushMs: 1000, refreshMs: 30_000 };
+
+export function broadcast(io: Io, hall: Hall, timing: PushTiming): () => void {
+  const clock = () => hall.now();
+  let pending: NodeJS.Timeout | null = null;
+  let lastPush = -Infinity;
+  let lastDisplayPush = -Infinity;
+  let displayDirty = false;
+  let displayTimer: NodeJS.Timeout | null = null;
+  let displayGen = 0;
+  let awaitingDurable = false;
+
+  // A lone change goes out on the next tick; a burst, once per pushMs with its latest state.
+  const schedule = () => {
+    pending ??= setTimeout(push, Math.max(0, lastPush + timing.pushMs - clock()));
+  };
+
+  function push() {
+    pending = null;
+    if (awaitingDurable) return; // the waiting push reads the state when it runs
+    awaitingDurable = true;
+    hall.whenDurable(() => {
+      awaitingDurable = false;
+      lastPush = clock();
+      hall.view((s) => pushState(s));
+    });
+  }
+
+  function pushDisplays(state: HallState) {
+    displayDirty = false;
+    lastDisplayPush = clock();
+    // One shard now, the rest each on its own turn of the event loop: 300 screens'
+    // writes in one go hold the loop ~10 ms. A newer push supersedes the rest.
+    const gen = ++displayGen;
+    const send = (k: number) => {
+      if (gen !== displayGen) return;
+      io.to(displayShard(k)).emit('hall:state', state);
+      if (k + 1 < DISPLAY_SHARDS) setImmediate(send, k + 1);
+    };
+    send(0);
+  }
+
+  function pushState(data: HallData) {
+    const now = clock();
+    const state = hallState(data, now);
+    io.to(rooms.staff).emit('hall:state', state);
+    if (now - lastDisplayPush >= timing.displayPushMs) pushDisplays(state);
+    else if (!displayDirty) {
+      displayDirty = true;
+      displayTimer = setTimeout(() => {
+        displayTimer = null;
+        hall.whenDurable(() => pushDisplays(hall.view((s) => hallState(s, clock()))));
+      }, lastDisplayPush + timing.displayPushMs - now);
+    }
+    const adapterRooms = io.of('/').adapter.rooms;
+    let index: DayIndex | null = null;
+    for (const c of data.counters) {
+      if (!adapterRooms.has(rooms.counter(c.id))) continue;
+      index ??= dayIndex(data);
+      const cs = counterState(data, c.id, index);
+      if (cs) io.to(rooms.counter(c.id)).emit('counter:state', cs);
+    }
+    for (const c of data.counters) {
+      if (!adapterRooms.has(rooms.pad(c.id))) continue;
+      const ps = padState(data, c.id, now);
+      if (ps) io.to(rooms.pad(c.id)).emit('pad:state', ps);
+    }
+    let ahead: Map<string, number> | null = null;
+    for (const room of adapterRooms.keys()) {
+      if (!room.startsWith('ticket:')) continue;
+      const id = room.slice(7);
+      const t = Object.hasOwn(data.tickets, id) ? data.tickets[id] : undefined;
+      if (!t) continue;
+      ahead ??= aheadIndex(data, (index ??= dayIndex(data)).waiting);
+      io.to(room).emit('ticket:status', ticketView(data, t, ahead.get(t.id)));
+    }
+  }
+
+  /** What the facts of one command tell the screens, at once. */
+  function tell(facts: Fact[], effects: Effects) {
+    const happened = (type: Fact['type']) => facts.some((f) => f.type === type);
+    if (effects.called) {
+      const { ticket, counter } = effects.called;
+      const { template, repeat } = hall.view((s) => s.settings.announcement);
+      const call: TicketCalled = {
+        number: ticket.number,
+        counterId: counter.id,
+        counterName: counter.name,
+        calledAt: ticket.lastCalledAt!,
+        callCount: ticket.callCount,
+        text: displayText(template, ticket.number, counter.name),
+        spoken: spokenText(template, ticket.number, counter.name),
+        repeat,
+      };
+      io.to([rooms.display, rooms.staff]).emit('ticket:called', call);
+    }
+    if (effects.followUp || happened('RatingGiven')) {
+      const today = hall.today();
+      const open = hall.view((s) => s.followUps.filter((f) => !f.closedAt));
+      io.to(rooms.staff).emit('ratings:changed', { openFollowUps: open.length, overdue: open.filter((f) => f.dueDate < today).length });
+    }
+    if (happened('CommitmentDelivered') || happened('CommitmentMade')) {
+      const today = hall.today();
+      const open = hall.view((s) => s.commitments.filter((c) => !c.deliveredAt));
+      io.to(rooms.staff).emit('commitments:changed', { open: open.length, overdue: open.filter((c) => c.dueDate < today).length });
+    }
+    if (effects.comment) {
+      io.to(rooms.staff).emit('comments:changed', { unanswered: hall.view((s) => s.comments.filter((c) => !c.reply).length) });
+    }
+    for (const f of facts) if (f.type === 'SignedOut') endSessions(io, f.tokenHash);
+    schedule();
+  }
+
+  const unsubscribe = hall.onApplied(tell);
+  const refresh = setInterval(schedule, timing.refreshMs).unref();
+  return () => {
+    unsubscribe();
+    clearInterval(refresh);
+    if (pending) clearTimeout(pending);
+    if (displayTimer) clearTimeout(displayTimer);
+  };
+}

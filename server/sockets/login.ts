@@ -1,0 +1,59 @@
+// Who is connecting: the handshake's `auth` is checked once here, and what it proved
+// is kept on the socket for the rooms to read. A staff socket keeps its token's hash
+// so that signing out (a SignedOut fact) can end it.
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import type { ClientToServer, ServerToClient } from '../../shared/events.ts';
+import { tokenHash } from '../auth.ts';
+import type { Hall } from '../hall.ts';
+
+export const authSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('display') }),
+  z.object({ role: z.literal('ticket'), ticketId: z.string().min(1).max(64) }),
+  z.object({ role: z.literal('pad'), counterId: z.string().min(1).max(64) }),
+  z.object({ role: z.literal('staff'), token: z.string().min(1).max(256) }),
+]);
+
+/** What a socket proved at its handshake. */
+export type Login =
+  | { role: 'display' }
+  | { role: 'ticket'; ticketId: string }
+  | { role: 'pad'; counterId: string }
+  | { role: 'staff'; tokenHash: string; counterId: string | null };
+
+export interface SocketData {
+  login: Login;
+}
+
+export type Io = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+export type HallSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+
+export function login(io: Io, hall: Hall): void {
+  io.use((socket, next) => {
+    const r = authSchema.safeParse(socket.handshake.auth);
+    if (!r.success) return next(new Error('invalid_auth'));
+    const auth = r.data;
+    if (auth.role === 'staff') {
+      const session = hall.session(auth.token);
+      if (!session) return next(new Error('unauthorized'));
+      socket.data.login = { role: 'staff', tokenHash: tokenHash(auth.token), counterId: session.counterId };
+    } else if (auth.role === 'pad') {
+      if (!hall.view((s) => s.counters.some((c) => c.id === auth.counterId))) return next(new Error('unknown_counter'));
+      socket.data.login = auth;
+    } else {
+      socket.data.login = auth;
+    }
+    next();
+  });
+}
+
+/** Ends every socket signed in with this token (the person signed out). */
+export function endSessions(io: Io, hash: string): void {
+  for (const s of io.of('/').sockets.values()) {
+    const l = s.data.login;
+    if (l?.role === 'staff' && l.tokenHash === hash) {
+      s.emit('session:ended', '已退出登录');
+      s.disconnect(true);
+    }
+  }
+}

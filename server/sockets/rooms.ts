@@ -1,0 +1,65 @@
+// Where each socket listens, and what it is told the moment it joins: a wall screen
+// or kiosk the whole hall, a phone its ticket, a window's pad its window, a console
+// the hall and (for a clerk) its window.
+import { counterState, hallState, padState, ticketView } from '../../shared/core/views.ts';
+import { rooms } from '../../shared/events.ts';
+import type { PrinterHealth } from '../../shared/types.ts';
+import type { Hall } from '../hall.ts';
+import type { HallSocket, Io } from './login.ts';
+import { z } from 'zod';
+
+/** Wall screens and kiosks are spread over this many rooms, pushed one after another. */
+export const DISPLAY_SHARDS = 6;
+export const displayShard = (k: number) => `display#${k}`;
+
+const ticketIdSchema = z.string().min(1).max(64);
+
+export function joinRooms(io: Io, hall: Hall, printerHealth: () => PrinterHealth): void {
+  let displays = 0; // connections so far: spreads screens over the shards in turn
+  io.on('connection', (socket) => {
+    const login = socket.data.login;
+    const now = hall.now();
+    if (login.role === 'display') {
+      void socket.join([rooms.display, displayShard(displays++ % DISPLAY_SHARDS)]);
+      socket.emit('hall:state', hall.view((s) => hallState(s, now)));
+      socket.emit('printer:status', printerHealth());
+    } else if (login.role === 'ticket') {
+      watch(hall, socket, login.ticketId);
+    } else if (login.role === 'pad') {
+      void socket.join(rooms.pad(login.counterId));
+      const ps = hall.view((s) => padState(s, login.counterId, now));
+      if (ps) socket.emit('pad:state', ps);
+    } else {
+      void socket.join(rooms.staff);
+      socket.emit('hall:state', hall.view((s) => hallState(s, now)));
+      socket.emit('printer:status', printerHealth());
+      if (login.counterId) {
+        const counterId = login.counterId;
+        void socket.join(rooms.counter(counterId));
+        const cs = hall.view((s) => counterState(s, counterId));
+        if (cs) socket.emit('counter:state', cs);
+      }
+    }
+    socket.on('ticket:watch', (ticketId, ack) => {
+      const ok = watch(hall, socket, ticketId);
+      if (typeof ack === 'function') ack(ok ? { ok: true } : { ok: false, error: { code: 'unknown_ticket', message: '没有这个号' } });
+    });
+  });
+}
+
+/** A phone follows one ticket of the live day. */
+function watch(hall: Hall, socket: HallSocket, ticketId: unknown): boolean {
+  const id = ticketIdSchema.safeParse(ticketId);
+  if (!id.success) return false;
+  const found = hall.view((s) => {
+    const t = Object.hasOwn(s.tickets, id.data) ? s.tickets[id.data] : undefined;
+    return t && { id: t.id, view: ticketView(s, t), print: t.print };
+  });
+  if (!found) return false;
+  void socket.join(rooms.ticket(found.id));
+  socket.emit('ticket:status', found.view);
+  // A print that finished before the watcher joined is told at once.
+  const p = found.print;
+  if (p) socket.emit('ticket:printed', { ticketId: found.id, ok: p.ok, message: p.ok ? '请取走号票' : (p.error ?? '打印失败'), reprint: p.copies > 1 });
+  return true;
+}
