@@ -220,8 +220,12 @@ async function main(): Promise<number> {
   if (tp) {
     const { base: tpBase, hall: tpHall } = tp;
     targets.push(
-      target('issue_ratio', 'issuance rate ≥ 0.5× baseline', tpHall.load.perSec / tpBase.perSec, '>=', 0.5, '×', `${tpHall.load.perSec} vs ${tpBase.perSec}/s`),
-      target('issue_rate', 'issuance rate ≥ 500 tickets/s', tpHall.load.perSec, '>=', 500, '/s'),
+      // A market day is ~2,000 tickets: 1,000 durable tickets a second is far more than
+      // any hall needs, through the one Express stack. The ratio to a bare node:http
+      // server is shown for information only; it was once a target and grew a second
+      // HTTP stack to meet it.
+      target('issue_rate', 'issuance rate ≥ 1,000 tickets/s', tpHall.load.perSec, '>=', 1000, '/s'),
+      target('issue_ratio', 'issuance rate vs bare node:http + fsync (info)', tpHall.load.perSec / tpBase.perSec, '>=', 0, '×', `${tpHall.load.perSec} vs ${tpBase.perSec}/s`),
       target('loop_max', 'event-loop delay max during issuance ≤ 20 ms', tpHall.metrics.eventLoopDelay.maxMs, '<=', 20, 'ms', `idle control ${tpHall.idleControl.eventLoopDelay.maxMs} ms`),
     );
     if (tpHall.idleControl.eventLoopDelay.maxMs > 20) notes.push(`the idle server already showed ${tpHall.idleControl.eventLoopDelay.maxMs} ms event-loop delay: other processes are competing for the CPU, so the stall target is not judged reliably in this run`);
