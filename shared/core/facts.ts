@@ -239,24 +239,16 @@ export function evolve(data: HallData, f: Fact): void {
     case 'PrinterChanged':
       data.settings.printer = { ...f.printer };
       return;
-    case 'ServiceSaved': {
-      const s = copy(f.service);
-      const i = data.services.findIndex((x) => x.id === s.id);
-      if (i >= 0) data.services[i] = s;
-      else data.services.push(s);
+    case 'ServiceSaved':
+      upsert(data.services, copy(f.service));
       return;
-    }
     case 'ServiceRemoved':
       data.services = data.services.filter((x) => x.id !== f.serviceId);
       return;
-    case 'CounterSaved': {
-      const c = copy(f.counter);
-      const i = data.counters.findIndex((x) => x.id === c.id);
-      if (i >= 0) data.counters[i] = c;
-      else data.counters.push(c);
-      runtimeOf(data, c.id);
+    case 'CounterSaved':
+      upsert(data.counters, copy(f.counter));
+      runtimeOf(data, f.counter.id);
       return;
-    }
     case 'CounterRemoved':
       data.counters = data.counters.filter((x) => x.id !== f.counterId);
       delete data.runtime[f.counterId];
@@ -264,9 +256,7 @@ export function evolve(data: HallData, f: Fact): void {
       return;
     case 'UserSaved': {
       const u = { ...f.user };
-      const i = data.users.findIndex((x) => x.id === u.id);
-      if (i >= 0) data.users[i] = u;
-      else data.users.push(u);
+      upsert(data.users, u);
       if (f.signOut) {
         for (const [h, s] of Object.entries(data.sessions)) if (s.userId === u.id) delete data.sessions[h];
         for (const rt of Object.values(data.runtime)) if (rt.signedIn?.userId === u.id) rt.signedIn = null;
@@ -285,6 +275,13 @@ export function evolve(data: HallData, f: Fact): void {
       data.audit.push({ ...f.entry });
       return;
   }
+}
+
+/** Replaces the record with the same id in place (keeping its position), or appends it. */
+function upsert<T extends { id: string }>(list: T[], item: T): void {
+  const i = list.findIndex((x) => x.id === item.id);
+  if (i >= 0) list[i] = item;
+  else list.push(item);
 }
 
 function followUp(data: HallData, id: string): FollowUp {
