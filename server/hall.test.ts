@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,10 @@ describe('the journal', () => {
       { s: 2, f: [{ type: 'TicketCalled', v: 1, ticketId: 'a', counterId: '1', clerkId: 'u-clerk1', at: '2026-11-26T09:00:00.000+08:00' }] },
     ]);
     const live = JSON.stringify(hall.data);
-    // A crash: no closing snapshot, so the next start must replay the facts.
+    // A crash: no closing snapshot, so the next start must replay the facts. The lock
+    // of a crashed server belongs to a dead process; this one is still alive, so it
+    // lets go of the lock by hand.
+    rmSync(path.join(dir, 'hall.lock'));
     const again = await Hall.open({ store: await fileStore(dir), clock: () => t0, seed });
     expect(JSON.stringify(again.data)).toBe(live);
     await again.close();

@@ -12,7 +12,7 @@ export class Archive {
   constructor(private readonly dir: string) {}
 
   async init(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
   }
 
   async write(archive: DayArchive): Promise<void> {
@@ -39,7 +39,7 @@ export class Archive {
     if (!archive) return null;
     const facts = dayFacts(archive, names);
     // A cache: written plainly, and a torn one is rebuilt from the archive next time.
-    await writeFile(this.factsFile(day), JSON.stringify(facts)).catch(() => {});
+    await writeFile(this.factsFile(day), JSON.stringify(facts), { mode: 0o600 }).catch(() => {});
     return facts;
   }
 

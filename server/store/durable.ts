@@ -5,7 +5,7 @@ import path from 'node:path';
 
 export async function writeFileDurable(file: string, text: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
-  const fh = await open(tmp, 'w', 0o644);
+  const fh = await open(tmp, 'w', 0o600);
   try {
     await fh.writeFile(text);
     await fh.sync();

@@ -4,13 +4,14 @@
 //                   acknowledged: one line per command, `{"s": seq, "f": [facts]}`
 //                   (journals written before facts existed hold `{"s", "c": command}`)
 //   archive/        closed days
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from '../../shared/core/commands.ts';
 import type { Fact } from '../../shared/core/facts.ts';
 import type { DayArchive, HallData } from '../../shared/types.ts';
 import { Archive } from './archive.ts';
 import { Journal, dropJournalsThrough, readJournal, type JournalEntry } from './journal.ts';
+import { LOCK_FILE, lockDirectory } from './lock.ts';
 import { snapshotDb, type SnapshotFile } from './snapshot.ts';
 import { isoLocal } from '../../shared/core/time.ts';
 
@@ -41,12 +42,23 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * Opens a data directory for one server: locked against a second one, readable by
+ * its user only (it holds password hashes and raters' phones).
+ */
 export async function fileStore(dir: string): Promise<Store> {
-  await mkdir(dir, { recursive: true });
-  const archive = new Archive(path.join(dir, 'archive'));
-  await archive.init();
-  const db = snapshotDb(path.join(dir, 'snapshot.json'));
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
+  const release = await lockDirectory(dir);
   let journal: Journal | null = null;
+  const archive = new Archive(path.join(dir, 'archive'));
+  const db = snapshotDb(path.join(dir, 'snapshot.json'));
+  try {
+    await archive.init();
+  } catch (e) {
+    await release();
+    throw e;
+  }
 
   return {
     dir,
@@ -54,6 +66,10 @@ export async function fileStore(dir: string): Promise<Store> {
     async load() {
       await db.read();
       const snap = db.data;
+      // Only a truly empty directory becomes a new (demo) hall. One that holds a journal
+      // or closed days but no readable snapshot is a hall whose state is missing:
+      // seeding it would silently replace its accounts and numbering.
+      if (!snap?.data) await mustBeEmpty(dir);
       const seq = snap?.seq ?? 0;
       const entries = await readJournal<JournalLine>(dir, seq);
       return { data: snap?.data ?? null, seq, entries };
@@ -77,6 +93,21 @@ export async function fileStore(dir: string): Promise<Store> {
     },
     async close() {
       await journal?.close();
+      await release();
     },
   };
+}
+
+/** What a new data directory may hold before its first snapshot. */
+const FRESH = new Set([LOCK_FILE, 'initial-passwords.txt', 'archive', '.snapshot.json.tmp']);
+
+async function mustBeEmpty(dir: string): Promise<void> {
+  const found = (await readdir(dir)).filter((n) => !FRESH.has(n));
+  const archived = await readdir(path.join(dir, 'archive'));
+  if (found.length === 0 && archived.length === 0) return;
+  const what = [...found, ...archived.map((n) => `archive/${n}`)].slice(0, 5).join(', ');
+  throw new Error(
+    `数据目录 ${dir} 不是空的（有 ${what}），但没有可读的 snapshot.json，不会重新初始化为演示大厅。请从备份恢复 snapshot.json，或把 DATA_DIR 指向一个空目录。 / ` +
+      `the data directory holds ${what} but no readable snapshot.json: refusing to seed a new hall over it; restore snapshot.json from a backup or point DATA_DIR at an empty directory`,
+  );
 }

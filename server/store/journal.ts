@@ -30,7 +30,7 @@ const DSYNC = constants.O_DSYNC;
  */
 async function openForAppend(file: string): Promise<FileHandle> {
   await dropTornTail(file);
-  const fh = await (DSYNC ? open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | DSYNC, 0o644) : open(file, 'a'));
+  const fh = await (DSYNC ? open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | DSYNC, 0o600) : open(file, 'a', 0o600));
   await syncDir(path.dirname(file));
   return fh;
 }
