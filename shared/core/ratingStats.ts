@@ -1,6 +1,7 @@
 // Satisfaction figures over ticket records and follow-up cases. Pure.
-import type { DayNames, FollowUp, RatingLevel, Ticket } from '../types.ts';
+import type { DayNames, FollowUp, HallData, RatingLevel, Ticket } from '../types.ts';
 import { isWorkingDay } from './calendar.ts';
+import { serviceById } from './state.ts';
 import { addDays } from './time.ts';
 import type { Settings } from '../types.ts';
 
@@ -115,3 +116,20 @@ export type MyRatingsReply = RatingFigures & {
   to: string;
   ratings: { number: string; day: string; serviceName: string; level: RatingLevel; reasons: string[]; comment: string | null; at: string }[];
 };
+
+/**
+ * One clerk's visits served among `tickets` (days from..to), with each rating's level,
+ * reasons and comment, newest first; never the rater's contact.
+ */
+export function clerkRatings(d: HallData, tickets: Iterable<Ticket>, userId: string, from: string, to: string, today: string, names: DayNames): MyRatingsReply {
+  const mine = [...tickets].filter((t) => t.clerkId === userId && t.status === 'done');
+  return {
+    from,
+    to,
+    ...ratingFigures(mine, [], d.settings, today, names),
+    ratings: mine
+      .filter((t) => t.rating)
+      .map((t) => ({ number: t.number, day: t.day, serviceName: serviceById(d, t.serviceId)?.name ?? t.serviceId, level: t.rating!.level, reasons: t.rating!.reasons, comment: t.rating!.comment ?? null, at: t.rating!.at }))
+      .reverse(),
+  };
+}

@@ -2,7 +2,7 @@
 // reduced to facts once (with the names as they were that day), so a quarter's report
 // reads a few hundred kB per day instead of the full archive. Times are in whole
 // seconds; percentiles are by nearest rank, counted rather than sorted.
-import type { CommittedFigures, DayArchive, DayNames, Outcome, Ticket, TicketStatus } from '../types.ts';
+import type { Commitment, CommittedFigures, DayArchive, DayNames, Outcome, Ticket, TicketStatus } from '../types.ts';
 
 export interface Fact {
   s: string; // business
@@ -127,6 +127,13 @@ export interface Report {
 
 /** `GET /api/reports`. */
 export type ReportReply = Report & { committed: CommittedFigures };
+
+/** Committed cases taken on days from..to; overdue: undelivered after the due date, as of `today`. */
+export function committedFigures(commitments: Commitment[], from: string, to: string, today: string): CommittedFigures {
+  const inRange = commitments.filter((c) => c.day >= from && c.day <= to);
+  const open = inRange.filter((c) => !c.deliveredAt);
+  return { total: inRange.length, delivered: inRange.length - open.length, open: open.length, overdue: open.filter((c) => c.dueDate < today).length };
+}
 
 const WAIT_BUCKETS: [number, string][] = [[5, '5 分钟内'], [10, '5–10 分钟'], [20, '10–20 分钟'], [30, '20–30 分钟'], [60, '30–60 分钟'], [Infinity, '1 小时以上']];
 
