@@ -22,6 +22,7 @@ import { voiceRoutes, type Voice } from './http/voice.ts';
 import { Metrics } from './metrics.ts';
 import { networkPrinter } from './printer/escpos.ts';
 import { PrintService, type PrintServiceOptions } from './printer/service.ts';
+import { createQueries } from './queries.ts';
 import { attachSockets } from './sockets/index.ts';
 import type { Store } from './store/index.ts';
 
@@ -55,6 +56,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const log = deps.log ?? ((m: string) => console.error(m));
   const clock = deps.clock ?? Date.now;
   const hall = await Hall.open({ store: deps.store, clock, seed: deps.seed, log });
+  const queries = createQueries({ hall, archive: deps.store.archive });
   const metrics = new Metrics();
   const printing = new PrintService({
     hall,
@@ -83,10 +85,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(publicRoutes(publicDeps));
   api.use(staffRoutes(hall));
   api.use(printerRoutes(hall, printing, origin));
-  api.use(ratingRoutes(hall, deps.store.archive, deps.newId ?? defaultNewId));
-  api.use(reportRoutes(hall, deps.store.archive));
+  api.use(ratingRoutes(hall, queries, deps.newId ?? defaultNewId));
+  api.use(reportRoutes(hall, queries));
   api.use(settingsRoutes(hall));
-  api.use(statsRoutes(hall, deps.store.archive));
+  api.use(statsRoutes(hall, queries));
   api.use(voiceRoutes(hall, deps.voice ?? null));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
