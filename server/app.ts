@@ -127,7 +127,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     if (!fastTake(req, res) && !fastCounter(req, res)) app(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  const sockets = attachSockets(server, hall, printing);
+  const sockets = attachSockets(server, hall, printing, queries);
 
   return {
     server,

@@ -81,6 +81,9 @@ beforeAll(async () => {
   await run({ type: 'take', id: 'live-b', serviceId: 'b', priority: false, channel: 'kiosk' });
   await run({ type: 'next', counterId: '2', userId: 'u2' });
   await run({ type: 'complete', counterId: '2', userId: 'u2', outcome: 'committed' });
+  await run({ type: 'comment', id: 'c1', kind: 'comment', text: '椅子不够' });
+  await run({ type: 'comment', id: 'c2', kind: 'complaint', text: '没有热水' });
+  await run({ type: 'reply', commentId: 'c1', userId: 'admin', text: '已添置' });
 });
 afterAll(async () => {
   await hall?.close();
@@ -158,6 +161,15 @@ describe('case lists', () => {
     ]);
     expect((await q.followUps('closed')).map((f) => f.id)).toEqual(['f-closed']);
     expect(await q.followUps('all')).toHaveLength(3);
+  });
+});
+
+describe('staff badges', () => {
+  it('count open cases, those overdue as of today, and unanswered comments', async () => {
+    expect(await q.followUpCounts()).toEqual({ openFollowUps: 2, overdue: 1 });
+    expect(await q.commitmentCounts()).toEqual({ open: 3, overdue: 1 });
+    expect(await q.unansweredComments()).toEqual({ unanswered: 1 });
+    expect((await q.comments()).map((c) => c.id)).toEqual(['c2', 'c1']);
   });
 });
 

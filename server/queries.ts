@@ -3,7 +3,17 @@
 // hall through `hall.read`, and the rules from shared/core; handlers only validate,
 // ask one of these, and reply.
 import { appraisal, type AppraisalReply } from '../shared/core/appraisal.ts';
-import { commitmentOf, commitmentViews, followUpsBetween, followUpViews, type CommitmentStatus, type FollowUpStatus } from '../shared/core/cases.ts';
+import {
+  commitmentCounts,
+  commitmentOf,
+  commitmentViews,
+  followUpCounts,
+  followUpsBetween,
+  followUpViews,
+  unansweredComments,
+  type CommitmentStatus,
+  type FollowUpStatus,
+} from '../shared/core/cases.ts';
 import { dayNames } from '../shared/core/commands.ts';
 import { appraisalTable, followUpTable, summaryTable, ticketTable, type CsvTable, type ExportKind } from '../shared/core/exports.ts';
 import { clerkRatings, ratingFigures, type MyRatingsReply, type RatingFigures } from '../shared/core/ratingStats.ts';
@@ -130,6 +140,19 @@ export function createQueries({ hall, archive }: QueryDeps) {
     /** Follow-ups of bad ratings (差评回访), newest first. */
     followUps(status: FollowUpStatus): Promise<FollowUpView[]> {
       return hall.read((d) => followUpViews(d, status, hall.today()));
+    },
+
+    /** The badges on staff pages: open and overdue cases, unanswered comments. */
+    followUpCounts(): Promise<{ openFollowUps: number; overdue: number }> {
+      return hall.read((d) => followUpCounts(d, hall.today()));
+    },
+
+    commitmentCounts(): Promise<{ open: number; overdue: number }> {
+      return hall.read((d) => commitmentCounts(d, hall.today()));
+    },
+
+    unansweredComments(): Promise<{ unanswered: number }> {
+      return hall.read(unansweredComments);
     },
 
     /** 意见簿, newest first. */

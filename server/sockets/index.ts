@@ -11,6 +11,7 @@ import { rooms, type ClientToServer, type ServerToClient, type TicketCalled } fr
 import { tokenHash } from '../auth.ts';
 import type { Hall } from '../hall.ts';
 import type { PrintService } from '../printer/service.ts';
+import type { Queries } from '../queries.ts';
 
 type Io = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 interface SocketData {
@@ -37,13 +38,14 @@ const DISPLAY_PUSH_MS = 1000;
 const DISPLAY_SHARDS = 6;
 const displayShard = (k: number) => `display#${k}`;
 const REFRESH_MS = 30_000; // waits, clock and opening hours move even when nothing happens
+const ignore = () => {};
 
 export interface Sockets {
   io: Io;
   close(): Promise<void>;
 }
 
-export function attachSockets(httpServer: HttpServer, hall: Hall, printing: PrintService): Sockets {
+export function attachSockets(httpServer: HttpServer, hall: Hall, printing: PrintService, queries: Queries): Sockets {
   const io: Io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16_384, pingInterval: 10_000, pingTimeout: 8_000 });
 
   io.use((socket, next) => {
@@ -190,18 +192,15 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
       };
       io.to([rooms.display, rooms.staff]).emit('ticket:called', call);
     }
+    // Counted from durable state; should the journal fail meanwhile, the failing command says so.
     if (effects.followUp || cmd.type === 'rate') {
-      const today = hall.today();
-      const open = hall.data.followUps.filter((f) => !f.closedAt);
-      io.to(rooms.staff).emit('ratings:changed', { openFollowUps: open.length, overdue: open.filter((f) => f.dueDate < today).length });
+      queries.followUpCounts().then((c) => io.to(rooms.staff).emit('ratings:changed', c), ignore);
     }
     if (cmd.type === 'deliver' || (cmd.type === 'complete' && cmd.outcome === 'committed')) {
-      const today = hall.today();
-      const open = hall.data.commitments.filter((c) => !c.deliveredAt);
-      io.to(rooms.staff).emit('commitments:changed', { open: open.length, overdue: open.filter((c) => c.dueDate < today).length });
+      queries.commitmentCounts().then((c) => io.to(rooms.staff).emit('commitments:changed', c), ignore);
     }
     if (effects.comment) {
-      io.to(rooms.staff).emit('comments:changed', { unanswered: hall.data.comments.filter((c) => !c.reply).length });
+      queries.unansweredComments().then((c) => io.to(rooms.staff).emit('comments:changed', c), ignore);
     }
     if (cmd.type === 'signOut') {
       for (const s of io.of('/').sockets.values()) {

@@ -38,3 +38,19 @@ export function followUpViews(d: HallData, status: FollowUpStatus, today: string
 export function followUpsBetween(followUps: FollowUp[], from: string, to: string): FollowUp[] {
   return followUps.filter((f) => f.day >= from && f.day <= to);
 }
+
+/** What staff pages badge: open follow-ups, and those overdue as of `today`. */
+export function followUpCounts(d: HallData, today: string): { openFollowUps: number; overdue: number } {
+  const open = d.followUps.filter((f) => !f.closedAt);
+  return { openFollowUps: open.length, overdue: open.filter((f) => f.dueDate < today).length };
+}
+
+/** Undelivered committed cases, and those overdue as of `today`. */
+export function commitmentCounts(d: HallData, today: string): { open: number; overdue: number } {
+  const open = d.commitments.filter((c) => !c.deliveredAt);
+  return { open: open.length, overdue: open.filter((c) => c.dueDate < today).length };
+}
+
+export function unansweredComments(d: HallData): { unanswered: number } {
+  return { unanswered: d.comments.filter((c) => !c.reply).length };
+}
