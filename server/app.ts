@@ -87,7 +87,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(printerRoutes(hall, printing, origin));
   api.use(ratingRoutes(hall, queries, deps.newId ?? defaultNewId));
   api.use(reportRoutes(hall, queries));
-  api.use(settingsRoutes(hall));
+  api.use(settingsRoutes(hall, queries));
   api.use(statsRoutes(hall, queries));
   api.use(voiceRoutes(hall, deps.voice ?? null));
   api.get('/openapi.json', (_req, res) => {

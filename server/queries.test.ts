@@ -201,6 +201,17 @@ describe('CSV tables', () => {
   });
 });
 
+describe('settings page', () => {
+  it('shows accounts without password hashes and the audit log newest first, by name', async () => {
+    expect((await q.settings()).users.find((u) => u.id === 'u1')).toEqual({ id: 'u1', username: 'u1', name: 'u1', staffNo: 'u1', role: 'clerk', disabled: false });
+    expect((await q.staffAccounts()).every((u) => !('passwordHash' in u))).toBe(true);
+    const service = { id: 'd', name: '业务D', prefix: 'D', materials: [], committedDays: 3, priorityAllowed: false, dailyQuota: null, enabled: true, avgServiceMin: 5 };
+    await run({ type: 'saveService', userId: 'admin', service });
+    await run({ type: 'saveService', userId: 'admin', service: { ...service, name: '业务丁' } });
+    expect((await q.audit()).map((a) => [a.target, a.byName])).toEqual([['D 业务丁', '管理员'], ['D 业务D', '管理员']]);
+  });
+});
+
 describe('ratable ticket', () => {
   it('finds today’s visit by its number', async () => {
     expect(await q.ratableTicket('A001')).toMatchObject({ number: 'A001', rated: true });

@@ -2,6 +2,7 @@
 // Closed days come from the archive through the Store's port, the live day from the
 // hall through `hall.read`, and the rules from shared/core; handlers only validate,
 // ask one of these, and reply.
+import { auditLog, settingsView, staffAccounts, type SettingsView, type StaffAccount } from '../shared/core/admin.ts';
 import { appraisal, type AppraisalReply } from '../shared/core/appraisal.ts';
 import {
   commitmentCounts,
@@ -20,7 +21,7 @@ import { clerkRatings, ratingFigures, type MyRatingsReply, type RatingFigures } 
 import { committedFigures, dayFacts, ReportBuilder, type DayFacts, type ReportReply } from '../shared/core/reports.ts';
 import { stats, type Stats } from '../shared/core/stats.ts';
 import { ticketView } from '../shared/core/views.ts';
-import type { CommentEntry, Commitment, CommitmentView, FollowUpView, HallData, RatableTicket, Settings, Ticket } from '../shared/types.ts';
+import type { AuditEntry, CommentEntry, Commitment, CommitmentView, FollowUpView, HallData, RatableTicket, Settings, Ticket } from '../shared/types.ts';
 import type { Hall } from './hall.ts';
 import type { Archive } from './store/archive.ts';
 
@@ -180,6 +181,20 @@ export function createQueries({ hall, archive }: QueryDeps) {
         to: range.to,
         ...ratingFigures([...archived, ...liveTickets(d, range)], followUpsBetween(d.followUps, range.from, range.to), d.settings, hall.today(), dayNames(d)),
       }));
+    },
+
+    /** 设置: settings, businesses, windows and accounts, without password hashes. */
+    settings(): Promise<SettingsView> {
+      return hall.read(settingsView);
+    },
+
+    staffAccounts(): Promise<StaffAccount[]> {
+      return hall.read(staffAccounts);
+    },
+
+    /** The latest settings changes, newest first, with who made them. */
+    audit(): Promise<(AuditEntry & { byName: string })[]> {
+      return hall.read(auditLog);
     },
 
     /** A clerk's own ratings over the range. */
