@@ -83,13 +83,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(requireJson);
   api.use(express.json({ limit: BODY_LIMIT, strict: true }));
   api.use(publicRoutes(publicDeps));
-  api.use(staffRoutes(hall));
+  api.use(staffRoutes(hall, queries));
   api.use(printerRoutes(hall, printing, origin));
   api.use(ratingRoutes(hall, queries, deps.newId ?? defaultNewId));
   api.use(reportRoutes(hall, queries));
   api.use(settingsRoutes(hall, queries));
   api.use(statsRoutes(hall, queries));
-  api.use(voiceRoutes(hall, deps.voice ?? null));
+  api.use(voiceRoutes(queries, deps.voice ?? null));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });

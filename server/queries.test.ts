@@ -212,6 +212,16 @@ describe('settings page', () => {
   });
 });
 
+describe('accounts and the server voice', () => {
+  it('finds an account by username or id; reads a call out for a known window only', async () => {
+    expect(await q.account('u2')).toMatchObject({ id: 'u2', passwordHash: '' });
+    expect(await q.account('__proto__')).toBeUndefined();
+    expect(await q.user('admin')).toEqual({ id: 'admin', username: 'admin', name: '管理员', staffNo: 'A0', role: 'admin', disabled: false });
+    expect(await q.spokenCall('2', 'A012')).toBe('请A零一二号到二号窗口办理');
+    expect(await q.spokenCall('9', 'A012')).toBeNull();
+  });
+});
+
 describe('ratable ticket', () => {
   it('finds today’s visit by its number', async () => {
     expect(await q.ratableTicket('A001')).toMatchObject({ number: 'A001', rated: true });

@@ -2,6 +2,7 @@
 // Closed days come from the archive through the Store's port, the live day from the
 // hall through `hall.read`, and the rules from shared/core; handlers only validate,
 // ask one of these, and reply.
+import { spokenText } from '../shared/core/announce.ts';
 import { auditLog, settingsView, staffAccounts, type SettingsView, type StaffAccount } from '../shared/core/admin.ts';
 import { appraisal, type AppraisalReply } from '../shared/core/appraisal.ts';
 import {
@@ -15,13 +16,13 @@ import {
   type CommitmentStatus,
   type FollowUpStatus,
 } from '../shared/core/cases.ts';
-import { dayNames } from '../shared/core/commands.ts';
+import { counterById, dayNames } from '../shared/core/commands.ts';
 import { appraisalTable, followUpTable, summaryTable, ticketTable, type CsvTable, type ExportKind } from '../shared/core/exports.ts';
 import { clerkRatings, ratingFigures, type MyRatingsReply, type RatingFigures } from '../shared/core/ratingStats.ts';
 import { committedFigures, dayFacts, ReportBuilder, type DayFacts, type ReportReply } from '../shared/core/reports.ts';
 import { stats, type Stats } from '../shared/core/stats.ts';
 import { ticketView } from '../shared/core/views.ts';
-import type { AuditEntry, CommentEntry, Commitment, CommitmentView, FollowUpView, HallData, RatableTicket, Settings, Ticket } from '../shared/types.ts';
+import type { AuditEntry, CommentEntry, Commitment, CommitmentView, FollowUpView, HallData, RatableTicket, Settings, Ticket, User } from '../shared/types.ts';
 import type { Hall } from './hall.ts';
 import type { Archive } from './store/archive.ts';
 
@@ -195,6 +196,23 @@ export function createQueries({ hall, archive }: QueryDeps) {
     /** The latest settings changes, newest first, with who made them. */
     audit(): Promise<(AuditEntry & { byName: string })[]> {
       return hall.read(auditLog);
+    },
+
+    /** The account signing in by this username, hash included for checking the password. */
+    account(username: string): Promise<User | undefined> {
+      return hall.read((d) => d.users.find((u) => u.username === username));
+    },
+
+    user(id: string): Promise<StaffAccount | undefined> {
+      return hall.read((d) => staffAccounts(d).find((u) => u.id === id));
+    },
+
+    /** The call as the server's voice reads it out; null for an unknown window. */
+    spokenCall(counterId: string, number: string): Promise<string | null> {
+      return hall.read((d) => {
+        const counter = counterById(d, counterId);
+        return counter ? spokenText(d.settings.announcement.template, number, counter.name) : null;
+      });
     },
 
     /** A clerk's own ratings over the range. */
