@@ -184,6 +184,12 @@ export function createQueries({ hall, archive }: QueryDeps) {
       }));
     },
 
+    /** A clerk's own ratings over the range. */
+    async clerkRatings(userId: string, range: Range): Promise<MyRatingsReply> {
+      const archived = await archivedTickets(range);
+      return hall.read((d) => clerkRatings(d, [...archived, ...liveTickets(d, range)], userId, range.from, range.to, hall.today(), dayNames(d)));
+    },
+
     /** 设置: settings, businesses, windows and accounts, without password hashes. */
     settings(): Promise<SettingsView> {
       return hall.read(settingsView);
@@ -213,12 +219,6 @@ export function createQueries({ hall, archive }: QueryDeps) {
         const counter = counterById(d, counterId);
         return counter ? spokenText(d.settings.announcement.template, number, counter.name) : null;
       });
-    },
-
-    /** A clerk's own ratings over the range. */
-    async clerkRatings(userId: string, range: Range): Promise<MyRatingsReply> {
-      const archived = await archivedTickets(range);
-      return hall.read((d) => clerkRatings(d, [...archived, ...liveTickets(d, range)], userId, range.from, range.to, hall.today(), dayNames(d)));
     },
   };
 }
