@@ -1,6 +1,7 @@
 // Satisfaction figures over ticket records and follow-up cases. Pure.
 import type { DayNames, FollowUp, HallData, RatingLevel, Ticket } from '../types.ts';
 import { isWorkingDay } from './calendar.ts';
+import { nameIn } from './reports.ts';
 import { serviceById } from './state.ts';
 import { addDays } from './time.ts';
 import type { Settings } from '../types.ts';
@@ -78,7 +79,7 @@ export function ratingFigures(tickets: Iterable<Ticket>, followUps: FollowUp[], 
     for (const [m, id] of keys) if (id) add(group(m, id), t.rating.level);
   }
   const rows = (m: Map<string, GroupFigures>, named?: Record<string, string>) =>
-    [...m.values()].map((g) => finish({ ...g, name: named?.[g.id] ?? g.id, responseRate: g.served ? g.count / g.served : 0 })).sort((a, b) => a.id.localeCompare(b.id, 'zh', { numeric: true }));
+    [...m.values()].map((g) => finish({ ...g, name: nameIn(named, g.id) ?? g.id, responseRate: g.served ? g.count / g.served : 0 })).sort((a, b) => a.id.localeCompare(b.id, 'zh', { numeric: true }));
   const closed = followUps.filter((f) => f.closedAt);
   const calledBack = followUps.filter((f) => f.callBacks.length > 0).length;
   const closeDays = closed.map((f) => workingDaysToClose(settings, f) ?? 0);

@@ -135,6 +135,11 @@ export function committedFigures(commitments: Commitment[], from: string, to: st
   return { total: inRange.length, delivered: inRange.length - open.length, open: open.length, overdue: open.filter((c) => c.dueDate < today).length };
 }
 
+/** The name an id has in a names record; ids such as `constructor` are only ids there. */
+export function nameIn(names: Record<string, string> | undefined, id: string): string | undefined {
+  return names && Object.hasOwn(names, id) ? names[id] : undefined;
+}
+
 const WAIT_BUCKETS: [number, string][] = [[5, '5 分钟内'], [10, '5–10 分钟'], [20, '10–20 分钟'], [30, '20–30 分钟'], [60, '30–60 分钟'], [Infinity, '1 小时以上']];
 
 class Group {
@@ -227,9 +232,9 @@ export class ReportBuilder {
       service: total.service,
       outcomes: this.outcomes,
       satisfaction: { count: rated, byLevel: this.byLevel, satisfiedRate: rated ? (this.byLevel['3'] + this.byLevel['4'] + this.byLevel['5']) / rated : 0 },
-      byService: rows(this.groups.s, (id) => this.names.services[id] ?? id),
-      byCounter: rows(this.groups.c, (id) => this.names.counters[id] ?? `${id}号窗口`),
-      byClerk: rows(this.groups.k, (id) => this.names.clerks[id] ?? id),
+      byService: rows(this.groups.s, (id) => nameIn(this.names.services, id) ?? id),
+      byCounter: rows(this.groups.c, (id) => nameIn(this.names.counters, id) ?? `${id}号窗口`),
+      byClerk: rows(this.groups.k, (id) => nameIn(this.names.clerks, id) ?? id),
       byHour: [...hours.entries()].map(([h, x]) => x.row(h, `${h.padStart(2, '0')}:00`)).sort((a, b) => Number(a.id) - Number(b.id)),
       waitBuckets: WAIT_BUCKETS.map(([, label], i) => ({ label, count: this.buckets[i]! })),
     };
