@@ -23,6 +23,7 @@ import { voiceRoutes, type Voice } from './http/voice.ts';
 import { Metrics } from './metrics.ts';
 import { networkPrinter } from './printer/escpos.ts';
 import { PrintService, type PrintServiceOptions } from './printer/service.ts';
+import { createQueries } from './queries.ts';
 import { attachSockets, type PushTiming } from './sockets/index.ts';
 import type { Store } from './store/index.ts';
 
@@ -58,6 +59,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const log = deps.log ?? ((m: string) => console.error(m));
   const clock = deps.clock ?? Date.now;
   const hall = await Hall.open({ store: deps.store, clock, seed: deps.seed, log });
+  const queries = createQueries({ hall, archive: deps.store.archive });
   const metrics = new Metrics();
   const printing = new PrintService({
     settings: hall.view((s) => s.settings.printer),
@@ -90,13 +92,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(requireJson);
   api.use(express.json({ limit: BODY_LIMIT, strict: true }));
   api.use(publicRoutes(publicDeps));
-  api.use(staffRoutes(hall));
+  api.use(staffRoutes(hall, queries));
   api.use(printerRoutes(hall, printing, printerHealth, origin));
-  api.use(ratingRoutes(hall, deps.store.archive, deps.newId ?? defaultNewId));
-  api.use(reportRoutes(hall, deps.store.archive));
-  api.use(settingsRoutes(hall));
-  api.use(statsRoutes(hall, deps.store.archive));
-  api.use(voiceRoutes(hall, deps.voice ?? null));
+  api.use(ratingRoutes(hall, queries, deps.newId ?? defaultNewId));
+  api.use(reportRoutes(hall, queries));
+  api.use(settingsRoutes(hall, queries));
+  api.use(statsRoutes(hall, queries));
+  api.use(voiceRoutes(queries, deps.voice ?? null));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
@@ -134,7 +136,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     if (!fastTake(req, res) && !fastCounter(req, res)) app(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  const sockets = attachSockets(server, hall, printing, printerHealth, deps.pushTiming);
+  const sockets = attachSockets(server, hall, printing, printerHealth, queries, deps.pushTiming);
 
   return {
     server,

@@ -1,5 +1,5 @@
 // Restarts, replay and the day boundary, with real files and an injected clock.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHall, tempDir } from './harness.ts';
@@ -15,6 +15,8 @@ describe('restart', () => {
     // No close(): the snapshot is stale, only the journal has these commands.
     h1.app.server.closeAllConnections();
     h1.app.server.close();
+    // A dead server's lock is taken over by the next start; this one's process lives on.
+    rmSync(path.join(dir, 'hall.lock'));
 
     const h2 = await startHall({ dir });
     for (const t of taken) expect((await h2.request('GET', `/api/tickets/${t.id}`)).body.number).toBe(t.number);

@@ -2,18 +2,14 @@
 // comment book, and a clerk's view of their own ratings (never who gave them).
 import { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
-import { dayNames } from '../../shared/core/facts.ts';
-import { ratingFigures, type MyRatingsReply } from '../../shared/core/ratingStats.ts';
-import { counterById, serviceById } from '../../shared/core/state.ts';
-import type { FollowUpView, RatableTicket, RatingReply } from '../../shared/types.ts';
-import { ticketView } from '../../shared/core/views.ts';
+import type { RatingReply } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
-import type { Archive } from '../store/archive.ts';
+import type { Queries } from '../queries.ts';
 import { authed, requireRole } from './access.ts';
-import { dateRange, ticketsBetween } from './stats.ts';
+import { dateRange } from './stats.ts';
 import { parse, schemas } from './validate.ts';
 
-export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string): Router {
+export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string): Router {
   const r = Router();
   const supervisor = requireRole(hall, ['supervisor', 'admin']);
 
@@ -36,16 +32,13 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
   // The kiosk's 评价 entry and the pad find a visit by the number on the ticket.
   r.get('/tickets/by-number/:number', async (req, res) => {
     const number = String(req.params.number).toUpperCase();
-    const view = await hall.read((d) => {
-      const t = Object.values(d.tickets).find((x) => x.number === number);
-      return t ? ({ ...ticketView(d, t), rated: Boolean(t.rating) } satisfies RatableTicket) : null;
-    });
+    const view = await queries.ratableTicket(number);
     if (!view) throw new HallError('unknown_ticket', 404, `今天没有 ${number} 号`);
     res.json(view);
   });
 
-  r.get('/rating-reasons', (_req, res) => {
-    res.json(hall.data.settings.ratings);
+  r.get('/rating-reasons', async (_req, res) => {
+    res.json(await queries.ratingReasons());
   });
 
   r.post('/comments', async (req, res) => {
@@ -55,7 +48,7 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
   });
 
   r.get('/comments', supervisor, async (_req, res) => {
-    res.json(await hall.read((d) => [...d.comments].reverse()));
+    res.json(await queries.comments());
   });
 
   r.post('/comments/:id/reply', supervisor, async (req, res) => {
@@ -65,24 +58,7 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
   });
 
   r.get('/follow-ups', supervisor, async (req, res) => {
-    const q = parse(schemas.followUpQuery, req.query);
-    const status = q.status ?? 'all';
-    res.json(
-      await hall.read((d) =>
-        d.followUps
-          .filter((f) => status === 'all' || (status === 'open') === !f.closedAt)
-          .map(
-            (f): FollowUpView => ({
-              ...f,
-              overdue: !f.closedAt && f.dueDate < hall.today(),
-              serviceName: serviceById(d, f.serviceId)?.name ?? f.serviceId,
-              counterName: f.counterId ? (counterById(d, f.counterId)?.name ?? f.counterId) : null,
-              clerkName: f.clerkId ? (d.users.find((u) => u.id === f.clerkId)?.name ?? f.clerkId) : null,
-            }),
-          )
-          .reverse(),
-      ),
-    );
+    res.json(await queries.followUps(parse(schemas.followUpQuery, req.query).status ?? 'all'));
   });
 
   r.post('/follow-ups/:id/call-back', supervisor, async (req, res) => {
@@ -98,28 +74,12 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
   });
 
   r.get('/ratings/summary', supervisor, async (req, res) => {
-    const { from, to } = dateRange(hall, req.query);
-    const tickets = await ticketsBetween(hall, archive, from, to);
-    const followUps = hall.data.followUps.filter((f) => f.day >= from && f.day <= to);
-    res.json({ from, to, ...ratingFigures(tickets, followUps, hall.data.settings, hall.today(), dayNames(hall.data)) });
+    res.json(await queries.satisfaction(dateRange(hall, req.query)));
   });
 
   // A clerk's own ratings: level, reasons and comment, never the rater's contact.
   r.get('/me/ratings', requireRole(hall, ['clerk']), async (req, res) => {
-    const { from, to } = dateRange(hall, req.query);
-    const me = authed(res).session.userId;
-    const mine = (await ticketsBetween(hall, archive, from, to)).filter((t) => t.clerkId === me && t.status === 'done');
-    const d = hall.data;
-    const reply: MyRatingsReply = {
-      from,
-      to,
-      ...ratingFigures(mine, [], d.settings, hall.today(), dayNames(d)),
-      ratings: mine
-        .filter((t) => t.rating)
-        .map((t) => ({ number: t.number, day: t.day, serviceName: serviceById(d, t.serviceId)?.name ?? t.serviceId, level: t.rating!.level, reasons: t.rating!.reasons, comment: t.rating!.comment ?? null, at: t.rating!.at }))
-        .reverse(),
-    };
-    res.json(reply);
+    res.json(await queries.clerkRatings(authed(res).session.userId, dateRange(hall, req.query)));
   });
 
   return r;

@@ -3,9 +3,9 @@
 // and lands in the audit log. Supervisors may read them.
 import { Router } from 'express';
 import { z } from 'zod';
-import type { HallData } from '../../shared/types.ts';
 import { hashPassword, newId } from '../auth.ts';
 import type { Hall } from '../hall.ts';
+import type { Queries } from '../queries.ts';
 import { authed, requireRole } from './access.ts';
 import { parse } from './validate.ts';
 
@@ -49,57 +49,47 @@ export const userSchema = z.object({
 });
 const idParam = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '编号只能用字母、数字、_ 和 -');
 
-/** Everything the settings page shows; never password hashes. */
-export function settingsView(d: HallData) {
-  return {
-    settings: d.settings,
-    services: d.services,
-    counters: d.counters,
-    users: d.users.map(({ passwordHash: _, ...u }) => u),
-  };
-}
-
-export function settingsRoutes(hall: Hall): Router {
+export function settingsRoutes(hall: Hall, queries: Queries): Router {
   const r = Router();
   const admin = requireRole(hall, ['admin']);
   const reader = requireRole(hall, ['admin', 'supervisor']);
   const by = (res: Parameters<typeof authed>[0]) => authed(res).session.userId;
 
   r.get('/settings', reader, async (_req, res) => {
-    res.json(await hall.read(settingsView));
+    res.json(await queries.settings());
   });
 
   r.get('/staff', reader, async (_req, res) => {
-    res.json(await hall.read((d) => d.users.map(({ id, username, name, staffNo, role, disabled }) => ({ id, username, name, staffNo, role, disabled }))));
+    res.json(await queries.staffAccounts());
   });
 
   r.put('/settings/hall', admin, async (req, res) => {
     const settings = parse(hallSchema, req.body);
     await hall.run({ type: 'configure', userId: by(res), settings });
-    res.json(settingsView(hall.data));
+    res.json(await queries.settings());
   });
 
   r.put('/settings/services/:id', admin, async (req, res) => {
     const id = parse(idParam, req.params.id);
     const service = { id, ...parse(serviceSchema, req.body) };
     await hall.run({ type: 'saveService', userId: by(res), service });
-    res.json(settingsView(hall.data));
+    res.json(await queries.settings());
   });
 
   r.delete('/settings/services/:id', admin, async (req, res) => {
     await hall.run({ type: 'removeService', userId: by(res), serviceId: String(req.params.id) });
-    res.json(settingsView(hall.data));
+    res.json(await queries.settings());
   });
 
   r.put('/settings/counters/:id', admin, async (req, res) => {
     const id = parse(idParam, req.params.id);
     await hall.run({ type: 'saveCounter', userId: by(res), counter: { id, ...parse(counterSchema, req.body) } });
-    res.json(settingsView(hall.data));
+    res.json(await queries.settings());
   });
 
   r.delete('/settings/counters/:id', admin, async (req, res) => {
     await hall.run({ type: 'removeCounter', userId: by(res), counterId: String(req.params.id) });
-    res.json(settingsView(hall.data));
+    res.json(await queries.settings());
   });
 
   /** Create (`new`) or update a staff account; `password` sets or resets it. */
@@ -108,11 +98,11 @@ export function settingsRoutes(hall: Hall): Router {
     const id = req.params.id === 'new' ? `u-${newId()}` : parse(idParam, req.params.id);
     const { password, ...user } = b;
     await hall.run({ type: 'saveUser', userId: by(res), user: { id, ...user }, ...(password && { passwordHash: await hashPassword(password) }) });
-    res.json({ ...settingsView(hall.data), id });
+    res.json({ ...(await queries.settings()), id });
   });
 
   r.get('/audit', reader, async (_req, res) => {
-    res.json(await hall.read((d) => d.audit.map((a) => ({ ...a, byName: d.users.find((u) => u.id === a.by)?.name ?? a.by })).reverse().slice(0, 500)));
+    res.json(await queries.audit());
   });
 
   return r;

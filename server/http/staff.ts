@@ -6,6 +6,7 @@ import type { SessionReply } from '../../shared/types.ts';
 import { counterState, staffTicket } from '../../shared/core/views.ts';
 import { hashPassword, newToken, tokenHash, verifyPassword } from '../auth.ts';
 import type { Hall, Order } from '../hall.ts';
+import type { Queries } from '../queries.ts';
 import { authed, ownCounter, requireOwnCounter, requireRole } from './access.ts';
 import { sendReply, type JsonHandler, type Reply } from './fast.ts';
 import { parse, schemas } from './validate.ts';
@@ -50,14 +51,14 @@ export function counterAction(hall: Hall): JsonHandler {
   };
 }
 
-export function staffRoutes(hall: Hall): Router {
+export function staffRoutes(hall: Hall, queries: Queries): Router {
   const r = Router();
   // Compared against when the username is unknown, so timing does not tell which it was.
   let dummyHash: Promise<string> | null = null;
 
   r.post('/session', async (req, res) => {
     const body = parse(schemas.signIn, req.body);
-    const user = hall.data.users.find((u) => u.username === body.username);
+    const user = await queries.account(body.username);
     const ok = await verifyPassword(body.password, user?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-password'))));
     if (!user || !ok) throw new HallError('bad_credentials', 401, '用户名或密码不正确');
     const token = newToken();
@@ -73,9 +74,9 @@ export function staffRoutes(hall: Hall): Router {
     res.json(reply);
   });
 
-  r.get('/session', requireRole(hall, ['admin', 'supervisor', 'clerk']), (_req, res) => {
+  r.get('/session', requireRole(hall, ['admin', 'supervisor', 'clerk']), async (_req, res) => {
     const { session } = authed(res);
-    const user = hall.data.users.find((u) => u.id === session.userId)!;
+    const user = (await queries.user(session.userId))!;
     res.json({ role: session.role, counterId: session.counterId, user: { id: user.id, name: user.name, staffNo: user.staffNo } });
   });
 

@@ -1,28 +1,13 @@
 // Supervisor figures: GET /api/stats over the live day and archived days.
 import { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
-import { stats } from '../../shared/core/stats.ts';
 import { daysBetween } from '../../shared/core/time.ts';
-import type { Ticket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
-import type { Archive } from '../store/archive.ts';
+import type { Queries } from '../queries.ts';
 import { requireRole } from './access.ts';
 import { parse, schemas } from './validate.ts';
 
 const MAX_DAYS = 1000;
-
-/** Tickets taken on days from..to (inclusive), live day included. */
-export async function ticketsBetween(hall: Hall, archive: Archive, from: string, to: string): Promise<Ticket[]> {
-  const out: Ticket[] = [];
-  for (const day of await archive.days()) {
-    if (day < from || day > to) continue;
-    const a = await archive.read(day);
-    if (a) out.push(...a.tickets);
-  }
-  const live = hall.data.today.day;
-  if (live >= from && live <= to) await hall.read((d) => out.push(...Object.values(d.tickets)));
-  return out;
-}
 
 /** `from`/`to` query dates, each today when left out; 400 when bad or reversed. */
 export function dateRange(hall: Hall, query: unknown): { from: string; to: string } {
@@ -35,12 +20,10 @@ export function dateRange(hall: Hall, query: unknown): { from: string; to: strin
   return { from, to };
 }
 
-export function statsRoutes(hall: Hall, archive: Archive): Router {
+export function statsRoutes(hall: Hall, queries: Queries): Router {
   const r = Router();
   r.get('/stats', requireRole(hall, ['supervisor', 'admin']), async (req, res) => {
-    const { from, to } = dateRange(hall, req.query);
-    const tickets = await ticketsBetween(hall, archive, from, to);
-    res.json(stats(tickets, tickets.flatMap((t) => (t.rating ? [t.rating] : []))));
+    res.json(await queries.stats(dateRange(hall, req.query)));
   });
   return r;
 }

@@ -10,6 +10,7 @@ import { counterState, dayIndex, hallState, padState, ticketView, type DayIndex 
 import { rooms, type TicketCalled } from '../../shared/events.ts';
 import type { HallData, HallState } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
+import type { Queries } from '../queries.ts';
 import { endSessions, type Io } from './login.ts';
 import { DISPLAY_SHARDS, displayShard } from './rooms.ts';
 
@@ -28,7 +29,9 @@ export interface PushTiming {
 
 export const PUSH_TIMING: PushTiming = { pushMs: 250, displayPushMs: 1000, refreshMs: 30_000 };
 
-export function broadcast(io: Io, hall: Hall, timing: PushTiming): () => void {
+const ignore = () => {};
+
+export function broadcast(io: Io, hall: Hall, queries: Queries, timing: PushTiming): () => void {
   const clock = () => hall.now();
   let pending: NodeJS.Timeout | null = null;
   let lastPush = -Infinity;
@@ -122,18 +125,15 @@ export function broadcast(io: Io, hall: Hall, timing: PushTiming): () => void {
       };
       io.to([rooms.display, rooms.staff]).emit('ticket:called', call);
     }
+    // Counted from durable state; should the journal fail meanwhile, the failing command says so.
     if (effects.followUp || happened('RatingGiven')) {
-      const today = hall.today();
-      const open = hall.view((s) => s.followUps.filter((f) => !f.closedAt));
-      io.to(rooms.staff).emit('ratings:changed', { openFollowUps: open.length, overdue: open.filter((f) => f.dueDate < today).length });
+      queries.followUpCounts().then((c) => io.to(rooms.staff).emit('ratings:changed', c), ignore);
     }
     if (happened('CommitmentDelivered') || happened('CommitmentMade')) {
-      const today = hall.today();
-      const open = hall.view((s) => s.commitments.filter((c) => !c.deliveredAt));
-      io.to(rooms.staff).emit('commitments:changed', { open: open.length, overdue: open.filter((c) => c.dueDate < today).length });
+      queries.commitmentCounts().then((c) => io.to(rooms.staff).emit('commitments:changed', c), ignore);
     }
     if (effects.comment) {
-      io.to(rooms.staff).emit('comments:changed', { unanswered: hall.view((s) => s.comments.filter((c) => !c.reply).length) });
+      queries.unansweredComments().then((c) => io.to(rooms.staff).emit('comments:changed', c), ignore);
     }
     for (const f of facts) if (f.type === 'SignedOut') endSessions(io, f.tokenHash);
     schedule();

@@ -40,6 +40,12 @@ export function quarterOf(day: string): { from: string; to: string; label: strin
   return { from, to, label: `${y}年第${'一二三四'[q]}季度` };
 }
 
+/** A quarter by name, `2026Q4`, as from/to days and its label. */
+export function quarterNamed(name: string): { from: string; to: string; label: string } {
+  const [y, n] = name.split('Q');
+  return quarterOf(`${y}-${String((Number(n) - 1) * 3 + 1).padStart(2, '0')}-01`);
+}
+
 /**
  * Ranked by satisfaction rate, then visits served, then shorter average service time.
  * A clerk with fewer than `minRated` ratings ranks after those with enough, so one

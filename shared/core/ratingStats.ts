@@ -1,6 +1,8 @@
 // Satisfaction figures over ticket records and follow-up cases. Pure.
-import type { DayNames, FollowUp, RatingLevel, Ticket } from '../types.ts';
+import type { DayNames, FollowUp, HallData, RatingLevel, Ticket } from '../types.ts';
 import { isWorkingDay } from './calendar.ts';
+import { nameIn } from './reports.ts';
+import { serviceById } from './state.ts';
 import { addDays } from './time.ts';
 import type { Settings } from '../types.ts';
 
@@ -77,7 +79,7 @@ export function ratingFigures(tickets: Iterable<Ticket>, followUps: FollowUp[], 
     for (const [m, id] of keys) if (id) add(group(m, id), t.rating.level);
   }
   const rows = (m: Map<string, GroupFigures>, named?: Record<string, string>) =>
-    [...m.values()].map((g) => finish({ ...g, name: named?.[g.id] ?? g.id, responseRate: g.served ? g.count / g.served : 0 })).sort((a, b) => a.id.localeCompare(b.id, 'zh', { numeric: true }));
+    [...m.values()].map((g) => finish({ ...g, name: nameIn(named, g.id) ?? g.id, responseRate: g.served ? g.count / g.served : 0 })).sort((a, b) => a.id.localeCompare(b.id, 'zh', { numeric: true }));
   const closed = followUps.filter((f) => f.closedAt);
   const calledBack = followUps.filter((f) => f.callBacks.length > 0).length;
   const closeDays = closed.map((f) => workingDaysToClose(settings, f) ?? 0);
@@ -115,3 +117,20 @@ export type MyRatingsReply = RatingFigures & {
   to: string;
   ratings: { number: string; day: string; serviceName: string; level: RatingLevel; reasons: string[]; comment: string | null; at: string }[];
 };
+
+/**
+ * One clerk's visits served among `tickets` (days from..to), with each rating's level,
+ * reasons and comment, newest first; never the rater's contact.
+ */
+export function clerkRatings(d: HallData, tickets: Iterable<Ticket>, userId: string, from: string, to: string, today: string, names: DayNames): MyRatingsReply {
+  const mine = [...tickets].filter((t) => t.clerkId === userId && t.status === 'done');
+  return {
+    from,
+    to,
+    ...ratingFigures(mine, [], d.settings, today, names),
+    ratings: mine
+      .filter((t) => t.rating)
+      .map((t) => ({ number: t.number, day: t.day, serviceName: serviceById(d, t.serviceId)?.name ?? t.serviceId, level: t.rating!.level, reasons: t.rating!.reasons, comment: t.rating!.comment ?? null, at: t.rating!.at }))
+      .reverse(),
+  };
+}

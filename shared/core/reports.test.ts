@@ -4,6 +4,7 @@ import type { Ticket } from '../types.ts';
 import { appraisal, quarterOf } from './appraisal.ts';
 import { apply, dayNames } from './commands.ts';
 import { HallError } from './errors.ts';
+import { ratingFigures } from './ratingStats.ts';
 import { dayFacts, Durations, ReportBuilder } from './reports.ts';
 
 const iso = (hhmm: string, sec = 0) => `2026-11-26T${hhmm}:${String(sec).padStart(2, '0')}.000+08:00`;
@@ -116,5 +117,17 @@ describe('settings changes', () => {
   it('keeps the day’s names with the archive', () => {
     const d = hall();
     expect(dayNames(d).services).toMatchObject({ a: '业务A' });
+  });
+});
+
+describe('names in a report', () => {
+  it('leaves ids that are also Object.prototype keys as ids', () => {
+    const day = dayFacts({ day: '2026-11-26', tickets: [t({ status: 'done', serviceId: 'constructor', counterId: 'toString', clerkId: 'valueOf', finishedAt: iso('09:05') })], signIns: [] }, { services: {}, counters: {}, clerks: {} });
+    const b = new ReportBuilder('2026-11-26', '2026-11-26');
+    b.addDay(day);
+    const r = b.build();
+    expect([r.byService[0]!.name, r.byCounter[0]!.name, r.byClerk[0]!.name]).toEqual(['constructor', 'toString号窗口', 'valueOf']);
+    const sat = ratingFigures([t({ status: 'done', serviceId: 'constructor' })], [], hall().settings, '2026-11-26', { services: {}, counters: {}, clerks: {} });
+    expect(sat.byService[0]!.name).toBe('constructor');
   });
 });

@@ -2,7 +2,7 @@
 // reduced to facts once (with the names as they were that day), so a quarter's report
 // reads a few hundred kB per day instead of the full archive. Times are in whole
 // seconds; percentiles are by nearest rank, counted rather than sorted.
-import type { CommittedFigures, DayArchive, DayNames, Outcome, Ticket, TicketStatus } from '../types.ts';
+import type { Commitment, CommittedFigures, DayArchive, DayNames, Outcome, Ticket, TicketStatus } from '../types.ts';
 
 export interface Fact {
   s: string; // business
@@ -128,6 +128,18 @@ export interface Report {
 /** `GET /api/reports`. */
 export type ReportReply = Report & { committed: CommittedFigures };
 
+/** Committed cases taken on days from..to; overdue: undelivered after the due date, as of `today`. */
+export function committedFigures(commitments: Commitment[], from: string, to: string, today: string): CommittedFigures {
+  const inRange = commitments.filter((c) => c.day >= from && c.day <= to);
+  const open = inRange.filter((c) => !c.deliveredAt);
+  return { total: inRange.length, delivered: inRange.length - open.length, open: open.length, overdue: open.filter((c) => c.dueDate < today).length };
+}
+
+/** The name an id has in a names record; ids such as `constructor` are only ids there. */
+export function nameIn(names: Record<string, string> | undefined, id: string): string | undefined {
+  return names && Object.hasOwn(names, id) ? names[id] : undefined;
+}
+
 const WAIT_BUCKETS: [number, string][] = [[5, '5 分钟内'], [10, '5–10 分钟'], [20, '10–20 分钟'], [30, '20–30 分钟'], [60, '30–60 分钟'], [Infinity, '1 小时以上']];
 
 class Group {
@@ -220,9 +232,9 @@ export class ReportBuilder {
       service: total.service,
       outcomes: this.outcomes,
       satisfaction: { count: rated, byLevel: this.byLevel, satisfiedRate: rated ? (this.byLevel['3'] + this.byLevel['4'] + this.byLevel['5']) / rated : 0 },
-      byService: rows(this.groups.s, (id) => this.names.services[id] ?? id),
-      byCounter: rows(this.groups.c, (id) => this.names.counters[id] ?? `${id}号窗口`),
-      byClerk: rows(this.groups.k, (id) => this.names.clerks[id] ?? id),
+      byService: rows(this.groups.s, (id) => nameIn(this.names.services, id) ?? id),
+      byCounter: rows(this.groups.c, (id) => nameIn(this.names.counters, id) ?? `${id}号窗口`),
+      byClerk: rows(this.groups.k, (id) => nameIn(this.names.clerks, id) ?? id),
       byHour: [...hours.entries()].map(([h, x]) => x.row(h, `${h.padStart(2, '0')}:00`)).sort((a, b) => Number(a.id) - Number(b.id)),
       waitBuckets: WAIT_BUCKETS.map(([, label], i) => ({ label, count: this.buckets[i]! })),
     };

@@ -1,0 +1,225 @@
+// The hall's read side: every figure, list and export the pages ask for, by name.
+// Closed days come from the archive through the Store's port, the live day from the
+// hall through `hall.read`, and the rules from shared/core; handlers only validate,
+// ask one of these, and reply.
+import { spokenText } from '../shared/core/announce.ts';
+import { auditLog, settingsView, staffAccounts, type SettingsView, type StaffAccount } from '../shared/core/admin.ts';
+import { appraisal, type AppraisalReply } from '../shared/core/appraisal.ts';
+import {
+  commitmentCounts,
+  commitmentOf,
+  commitmentViews,
+  followUpCounts,
+  followUpsBetween,
+  followUpViews,
+  unansweredComments,
+  type CommitmentStatus,
+  type FollowUpStatus,
+} from '../shared/core/cases.ts';
+import { dayNames } from '../shared/core/facts.ts';
+import { counterById } from '../shared/core/state.ts';
+import { appraisalTable, followUpTable, summaryTable, ticketTable, type CsvTable, type ExportKind } from '../shared/core/exports.ts';
+import { clerkRatings, ratingFigures, type MyRatingsReply, type RatingFigures } from '../shared/core/ratingStats.ts';
+import { committedFigures, dayFacts, ReportBuilder, type DayFacts, type ReportReply } from '../shared/core/reports.ts';
+import { stats, type Stats } from '../shared/core/stats.ts';
+import { ticketView } from '../shared/core/views.ts';
+import type { AuditEntry, CommentEntry, Commitment, CommitmentView, FollowUpView, HallData, RatableTicket, Settings, Ticket, User } from '../shared/types.ts';
+import type { Hall } from './hall.ts';
+import type { Archive } from './store/archive.ts';
+
+/** Days from..to, inclusive (YYYY-MM-DD). */
+export interface Range {
+  from: string;
+  to: string;
+}
+
+/** A range with its name, as the appraisal heads its table (`2026年第四季度`); '' for none. */
+export interface Period extends Range {
+  label: string;
+}
+
+export interface QueryDeps {
+  hall: Pick<Hall, 'read' | 'today'>;
+  archive: Pick<Archive, 'days' | 'read' | 'facts'>;
+}
+
+export type Queries = ReturnType<typeof createQueries>;
+
+const within = (day: string, r: Range) => day >= r.from && day <= r.to;
+
+export function createQueries({ hall, archive }: QueryDeps) {
+  /** Something per archived day in range, oldest first. */
+  async function perArchivedDay<T>(range: Range, load: (day: string) => Promise<T | null>): Promise<T[]> {
+    const out: T[] = [];
+    for (const day of await archive.days()) {
+      if (!within(day, range)) continue;
+      const x = await load(day); // one file per await: the event loop breathes
+      if (x) out.push(x);
+    }
+    return out;
+  }
+
+  /** Archived days' report facts; `names` covers archives written before names were kept. */
+  async function archivedFacts(range: Range): Promise<DayFacts[]> {
+    const names = await hall.read(dayNames);
+    return perArchivedDay(range, (day) => archive.facts(day, names));
+  }
+
+  async function archivedTickets(range: Range): Promise<Ticket[]> {
+    return (await perArchivedDay(range, (day) => archive.read(day))).flatMap((a) => a.tickets);
+  }
+
+  // The live day's share, taken inside the same read as the rest of the live state.
+  const liveFacts = (d: HallData, range: Range): DayFacts[] => {
+    if (!within(d.today.day, range)) return [];
+    const names = dayNames(d);
+    return [dayFacts({ day: d.today.day, tickets: Object.values(d.tickets), signIns: d.signIns, names }, names)];
+  };
+  const liveTickets = (d: HallData, range: Range): Ticket[] => (within(d.today.day, range) ? Object.values(d.tickets) : []);
+
+  async function report(range: Range): Promise<ReportReply> {
+    const days = await archivedFacts(range);
+    return hall.read((d) => {
+      const b = new ReportBuilder(range.from, range.to);
+      for (const f of [...days, ...liveFacts(d, range)]) b.addDay(f);
+      return { ...b.build(), committed: committedFigures(d.commitments, range.from, range.to, hall.today()) };
+    });
+  }
+
+  /** `label` '' names the period by its dates. */
+  async function appraisalOf(period: Period): Promise<AppraisalReply> {
+    const { from, to } = period;
+    const days = await archivedFacts(period);
+    return hall.read((d) => ({
+      from,
+      to,
+      label: period.label || `${from} 至 ${to}`,
+      rows: appraisal([...days, ...liveFacts(d, period)], d.followUps, d.users, d.settings, from, to, hall.today()),
+    }));
+  }
+
+  return {
+    /** `GET /api/stats`: tickets, waits and rating levels over the range. */
+    async stats(range: Range): Promise<Stats> {
+      const archived = await archivedTickets(range);
+      return hall.read((d) => {
+        const tickets = [...archived, ...liveTickets(d, range)];
+        return stats(tickets, tickets.flatMap((t) => (t.rating ? [t.rating] : [])));
+      });
+    },
+
+    /** `GET /api/reports`: the report over any range, with its committed cases. */
+    report,
+
+    /** 综合测评: each clerk over the period, ranked. */
+    appraisal: appraisalOf,
+
+    /** A CSV export's table; `appraisal` reads the period's label, the rest only its dates. */
+    async csv(kind: ExportKind, range: Range & Partial<Period>): Promise<CsvTable> {
+      const { from, to } = range;
+      switch (kind) {
+        case 'appraisal':
+          return appraisalTable(await appraisalOf({ from, to, label: range.label ?? '' }));
+        case 'summary':
+          return summaryTable(await report(range));
+        case 'followups':
+          return hall.read((d) => followUpTable(d, followUpsBetween(d.followUps, from, to), from, to));
+        case 'tickets': {
+          const archived = await archivedTickets(range);
+          return hall.read((d) => ticketTable(d, [...archived, ...liveTickets(d, range)], from, to));
+        }
+      }
+    },
+
+    /** Committed cases (承诺件), newest first. */
+    commitments(status: CommitmentStatus): Promise<CommitmentView[]> {
+      return hall.read((d) => commitmentViews(d, status, hall.today()));
+    },
+
+    commitment(ticketId: string): Promise<Commitment | undefined> {
+      return hall.read((d) => commitmentOf(d, ticketId));
+    },
+
+    /** Follow-ups of bad ratings (差评回访), newest first. */
+    followUps(status: FollowUpStatus): Promise<FollowUpView[]> {
+      return hall.read((d) => followUpViews(d, status, hall.today()));
+    },
+
+    /** The badges on staff pages: open and overdue cases, unanswered comments. */
+    followUpCounts(): Promise<{ openFollowUps: number; overdue: number }> {
+      return hall.read((d) => followUpCounts(d, hall.today()));
+    },
+
+    commitmentCounts(): Promise<{ open: number; overdue: number }> {
+      return hall.read((d) => commitmentCounts(d, hall.today()));
+    },
+
+    unansweredComments(): Promise<{ unanswered: number }> {
+      return hall.read(unansweredComments);
+    },
+
+    /** 意见簿, newest first. */
+    comments(): Promise<CommentEntry[]> {
+      return hall.read((d) => [...d.comments].reverse());
+    },
+
+    ratingReasons(): Promise<Settings['ratings']> {
+      return hall.read((d) => d.settings.ratings);
+    },
+
+    /** Today's visit with this number, for rating it at the kiosk or the pad. */
+    ratableTicket(number: string): Promise<RatableTicket | null> {
+      return hall.read((d) => {
+        const t = Object.values(d.tickets).find((x) => x.number === number);
+        return t ? { ...ticketView(d, t), rated: Boolean(t.rating) } : null;
+      });
+    },
+
+    /** 满意度: ratings over the range and the follow-ups of its days. */
+    async satisfaction(range: Range): Promise<Range & RatingFigures> {
+      const archived = await archivedTickets(range);
+      return hall.read((d) => ({
+        from: range.from,
+        to: range.to,
+        ...ratingFigures([...archived, ...liveTickets(d, range)], followUpsBetween(d.followUps, range.from, range.to), d.settings, hall.today(), dayNames(d)),
+      }));
+    },
+
+    /** A clerk's own ratings over the range. */
+    async clerkRatings(userId: string, range: Range): Promise<MyRatingsReply> {
+      const archived = await archivedTickets(range);
+      return hall.read((d) => clerkRatings(d, [...archived, ...liveTickets(d, range)], userId, range.from, range.to, hall.today(), dayNames(d)));
+    },
+
+    /** 设置: settings, businesses, windows and accounts, without password hashes. */
+    settings(): Promise<SettingsView> {
+      return hall.read(settingsView);
+    },
+
+    staffAccounts(): Promise<StaffAccount[]> {
+      return hall.read(staffAccounts);
+    },
+
+    /** The latest settings changes, newest first, with who made them. */
+    audit(): Promise<(AuditEntry & { byName: string })[]> {
+      return hall.read(auditLog);
+    },
+
+    /** The account signing in by this username, hash included for checking the password. */
+    account(username: string): Promise<User | undefined> {
+      return hall.read((d) => d.users.find((u) => u.username === username));
+    },
+
+    user(id: string): Promise<StaffAccount | undefined> {
+      return hall.read((d) => staffAccounts(d).find((u) => u.id === id));
+    },
+
+    /** The call as the server's voice reads it out; null for an unknown window. */
+    spokenCall(counterId: string, number: string): Promise<string | null> {
+      return hall.read((d) => {
+        const counter = counterById(d, counterId);
+        return counter ? spokenText(d.settings.announcement.template, number, counter.name) : null;
+      });
+    },
+  };
+}

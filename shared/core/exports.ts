@@ -1,0 +1,90 @@
+// The tables behind the CSV exports, laid out for a supervisor opening them in Excel:
+// Chinese headers and labels, minutes rather than seconds, contact numbers masked.
+// Pure; the HTTP edge encodes them (BOM, quoting, formula-looking text kept as text).
+import type { FollowUp, HallData, Ticket } from '../types.ts';
+import type { AppraisalReply } from './appraisal.ts';
+import { maskPhone } from './ratingStats.ts';
+import type { ReportReply, ReportRow } from './reports.ts';
+import { serviceById } from './state.ts';
+
+export type ExportKind = 'summary' | 'tickets' | 'appraisal' | 'followups';
+
+export interface CsvTable {
+  filename: string;
+  rows: unknown[][];
+}
+
+const STATUS = { waiting: '等候中', called: '已呼叫', serving: '办理中', done: '已办结', no_show: '过号', cancelled: '作废（当日未办）' } as const;
+const OUTCOME = { immediate: '即办', committed: '承诺件', forwarded: '上报件', refused: '不予受理' } as const;
+const LEVEL = ['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'];
+const CHANNEL = { kiosk: '取号机', phone: '手机', pad: '评价器', api: '接口' } as const;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const userName = (d: HallData, id: string | null | undefined) => (id ? (d.users.find((u) => u.id === id)?.name ?? id) : '');
+
+export function appraisalTable(a: AppraisalReply): CsvTable {
+  return {
+    filename: `综合测评_${a.from}_${a.to}.csv`,
+    rows: [
+      [`综合测评 ${a.label}`],
+      ['名次', '姓名', '工号', '办结件数', '平均办理时长(分钟)', '评价数', '满意率', '差评数', '差评已回访', '差评已办结', '签到半天数', '应签到半天数', '出勤率'],
+      ...a.rows.map((x) => [x.rank, x.name, x.staffNo, x.served, x.avgServiceMin, x.rated, pct(x.satisfiedRate), x.bad, x.badCalledBack, x.badClosed, x.halfDays, x.expectedHalfDays, pct(x.attendanceRate)]),
+    ],
+  };
+}
+
+export function summaryTable(rep: ReportReply): CsvTable {
+  const head = ['名称', '取号', '办结', '过号', '转办', '平均等候(分钟)', '等候中位数', '等候90%分位', '最长等候', '平均办理(分钟)', '办理中位数', '办理90%分位', '最长办理', '评价数', '满意率'];
+  const row = (x: ReportRow) => [x.name, x.taken, x.served, x.noShows, x.transferred, x.wait.avgMin, x.wait.p50Min, x.wait.p90Min, x.wait.maxMin, x.service.avgMin, x.service.p50Min, x.service.p90Min, x.service.maxMin, x.rated, pct(x.satisfiedRate)];
+  return {
+    filename: `统计报表_${rep.from}_${rep.to}.csv`,
+    rows: [
+      [`统计报表 ${rep.from} 至 ${rep.to}`],
+      ['取号', rep.totals.taken, '办结', rep.totals.served, '过号', rep.totals.noShows, '转办', rep.totals.transferred, '作废', rep.totals.cancelled],
+      ['即办', rep.outcomes.immediate, '承诺件', rep.outcomes.committed, '上报件', rep.outcomes.forwarded, '不予受理', rep.outcomes.refused, '承诺件超期未办结', rep.committed.overdue],
+      ['评价数', rep.satisfaction.count, '满意率', pct(rep.satisfaction.satisfiedRate)],
+      [],
+      ['按业务'], head, ...rep.byService.map(row),
+      [],
+      ['按窗口'], head, ...rep.byCounter.map(row),
+      [],
+      ['按工作人员'], head, ...rep.byClerk.map(row),
+      [],
+      ['按时段'], head, ...rep.byHour.map(row),
+    ],
+  };
+}
+
+/** `followUps`: the cases of days from..to. */
+export function followUpTable(d: HallData, followUps: FollowUp[], from: string, to: string): CsvTable {
+  return {
+    filename: `差评回访_${from}_${to}.csv`,
+    rows: [
+      ['日期', '号码', '业务', '窗口', '工作人员', '评价', '原因', '意见', '联系电话', '回访期限', '回访记录', '整改/解释', '办结时间'],
+      ...followUps.map((f) => [
+        f.day, f.number, serviceById(d, f.serviceId)?.name ?? f.serviceId, f.counterId ?? '', userName(d, f.clerkId), LEVEL[f.level], f.reasons.join('；'), f.comment ?? '',
+        maskPhone(f.phone), f.dueDate, f.callBacks.map((c) => `${c.at.slice(0, 16).replace('T', ' ')} ${c.reached ? '已联系' : '未联系上'}：${c.note}`).join('；'),
+        f.resolution ? `${f.resolution.kind === 'fix' ? '整改' : '解释'}：${f.resolution.note}` : '', f.closedAt?.slice(0, 16).replace('T', ' ') ?? '',
+      ]),
+    ],
+  };
+}
+
+/** `tickets`: every ticket taken on days from..to. */
+export function ticketTable(d: HallData, tickets: Ticket[], from: string, to: string): CsvTable {
+  const time = (iso?: string) => (iso ? iso.slice(11, 19) : '');
+  const minutes = (a?: string, b?: string) => (a && b ? Math.round((Date.parse(b) - Date.parse(a)) / 6000) / 10 : '');
+  return {
+    filename: `取号明细_${from}_${to}.csv`,
+    rows: [
+      ['日期', '号码', '业务', '优先', '取号时间', '首次叫号', '开始办理', '办结时间', '状态', '窗口', '工作人员', '首问人员', '办结方式', '承诺办结日期', '备注/理由', '转办', '等候(分钟)', '办理(分钟)', '评价', '评价原因', '评价渠道'],
+      ...tickets.map((t) => [
+        t.day, t.number, serviceById(d, t.serviceId)?.name ?? t.serviceId, t.priority ? '是' : '', time(t.takenAt), time(t.calledAt), time(t.startedAt), time(t.finishedAt),
+        STATUS[t.status], t.counterId ?? '', userName(d, t.clerkId), userName(d, t.firstClerkId), t.outcome ? OUTCOME[t.outcome] : '', t.dueDate ?? '', t.note ?? '',
+        (t.transfers ?? []).map((x) => `${serviceById(d, x.from)?.name ?? x.from}→${serviceById(d, x.to)?.name ?? x.to}`).join('；'),
+        minutes(t.takenAt, t.calledAt), t.status === 'done' ? minutes(t.startedAt ?? t.lastCalledAt, t.finishedAt) : '',
+        t.rating ? LEVEL[t.rating.level] : '', t.rating?.reasons.join('；') ?? '', t.rating ? CHANNEL[t.rating.channel] : '',
+      ]),
+    ],
+  };
+}
