@@ -103,7 +103,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.json(openApi);
   });
   api.get('/metrics', (_req, res) => {
-    res.json({ ...metrics.snapshot(), tickets: Object.keys(hall.data.tickets).length, sockets: sockets.io.engine.clientsCount });
+    res.json({ ...metrics.snapshot(), tickets: hall.view((s) => Object.keys(s.tickets).length), sockets: sockets.io.engine.clientsCount });
   });
   api.post('/metrics/reset', requireRole(hall, ['admin']), (_req, res) => {
     metrics.reset();

@@ -34,7 +34,7 @@ describe('Hall.whenDurable', () => {
 
     const first = hall.run({ type: 'take', id: 'a', serviceId: 'social', priority: false, channel: 'kiosk' });
     const second = hall.run({ type: 'take', id: 'b', serviceId: 'social', priority: false, channel: 'kiosk' });
-    expect(hall.data.tickets.a).toBeDefined(); // applied at once, not yet durable
+    expect(hall.view((s) => s.tickets.a)).toBeDefined(); // applied at once, not yet durable
     hall.whenDurable(() => ran.push('both on disk'));
     await new Promise((r) => setTimeout(r, 20));
     expect(ran).toEqual(['idle']);
@@ -59,13 +59,13 @@ describe('the journal', () => {
       { s: 1, f: [expect.objectContaining({ type: 'TicketTaken', v: 1 })] },
       { s: 2, f: [{ type: 'TicketCalled', v: 1, ticketId: 'a', counterId: '1', clerkId: 'u-clerk1', at: '2026-11-26T09:00:00.000+08:00' }] },
     ]);
-    const live = JSON.stringify(hall.data);
+    const live = hall.view((s) => JSON.stringify(s));
     // A crash: no closing snapshot, so the next start must replay the facts. The lock
     // of a crashed server belongs to a dead process; this one is still alive, so it
     // lets go of the lock by hand.
     rmSync(path.join(dir, 'hall.lock'));
     const again = await Hall.open({ store: await fileStore(dir), clock: () => t0, seed });
-    expect(JSON.stringify(again.data)).toBe(live);
+    expect(again.view((s) => JSON.stringify(s))).toBe(live);
     await again.close();
   });
 
@@ -80,13 +80,13 @@ describe('the journal', () => {
     ];
     writeFileSync(path.join(dir, 'journal-000000000001.ndjson'), cmds.map((c, i) => JSON.stringify({ s: i + 1, c }) + '\n').join(''));
     const hall = await Hall.open({ store: await fileStore(dir), clock: () => t0 + 700_000, seed });
-    expect(hall.data.tickets.a).toMatchObject({ number: 'A001', status: 'done', outcome: 'committed', dueDate: '2026-12-01' });
-    expect(hall.data.commitments).toHaveLength(1);
+    expect(hall.view((s) => s.tickets.a)).toMatchObject({ number: 'A001', status: 'done', outcome: 'committed', dueDate: '2026-12-01' });
+    expect(hall.view((s) => s.commitments)).toHaveLength(1);
     await hall.close();
     // Opening took a snapshot: the command journal is gone, the state stays.
     expect(readdirSync(dir).filter((f) => f.startsWith('journal-')).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('')).toBe('');
     const reopened = await Hall.open({ store: await fileStore(dir), clock: () => t0 + 700_000, seed });
-    expect(reopened.data.tickets.a?.status).toBe('done');
+    expect(reopened.view((s) => s.tickets.a?.status)).toBe('done');
     await reopened.close();
   });
 });

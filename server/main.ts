@@ -51,7 +51,7 @@ app.server.listen(port, () => {
   const addr = app.server.address();
   const p = typeof addr === 'object' && addr ? addr.port : port;
   const base = publicUrl ?? `http://localhost:${p}`;
-  console.log(`\n${app.hall.data.settings.hallName} 已启动 / listening on port ${p}`);
+  console.log(`\n${app.hall.view((s) => s.settings.hallName)} 已启动 / listening on port ${p}`);
   console.log(`  取号机 kiosk        ${base}/kiosk/`);
   console.log(`  叫号屏 display      ${base}/display/`);
   console.log(`  窗口 clerk console  ${base}/clerk/`);

@@ -102,7 +102,7 @@ describe('state pushed to the screens', () => {
       await hall.request('POST', '/api/tickets', { serviceId: 'social' });
       hold = true;
       const call = hall.request('POST', '/api/counters/1/next', undefined, token);
-      await vi.waitUntil(() => hall.app.hall.data.runtime['1']?.currentTicketId === a.body.id);
+      await vi.waitUntil(() => hall.app.hall.view((s) => s.runtime['1']?.currentTicketId) === a.body.id);
       const shownBefore = states.length;
       await new Promise((r) => setTimeout(r, 1300)); // past the display slot
       const calledOnScreen = (st: HallState) => st.counters.find((c) => c.id === '1')?.current?.number === a.body.number;
