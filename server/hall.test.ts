@@ -90,3 +90,44 @@ describe('the journal', () => {
     await reopened.close();
   });
 });
+
+describe('a closed day whose archive cannot be written', () => {
+  it('stays in the state and its snapshots, is shown as a problem, and is archived once the disk allows', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hall-archive-'));
+    let now = Date.parse('2026-11-26T16:00:00+08:00');
+    const seed = async () => (await seedDemoHall(now, 'pw-123456')).data;
+    const files = await fileStore(dir);
+    let diskFull = true;
+    const write = files.archive.write.bind(files.archive);
+    files.archive.write = async (day) => (diskFull ? Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })) : write(day));
+    const hall = await Hall.open({ store: files, clock: () => now, seed });
+    await hall.run({ type: 'take', id: 'a', serviceId: 'social', priority: false, channel: 'kiosk' });
+    now = Date.parse('2026-11-27T08:00:00+08:00');
+    await hall.run({ type: 'take', id: 'b', serviceId: 'social', priority: false, channel: 'kiosk' });
+    await hall.archiveClosedDays();
+    expect(hall.problems()).toEqual([expect.objectContaining({ code: 'archive_failed', message: expect.stringContaining('2026-11-26') })]);
+    expect(hall.view((s) => s.closing?.map((d) => [d.day, d.tickets.map((t) => t.status)]))).toEqual([['2026-11-26', ['cancelled']]]);
+    expect(hall.view((s) => s.today.day)).toBe('2026-11-27');
+
+    // A restart while the disk is still full: the day comes back from the snapshot.
+    await hall.close();
+    expect(JSON.parse(readFileSync(path.join(dir, 'snapshot.json'), 'utf8')).data.closing).toHaveLength(1);
+    const again = await Hall.open({ store: await reopen(dir), clock: () => now, seed });
+    expect(again.view((s) => s.closing?.[0]?.tickets[0]?.id)).toBe('a');
+    await again.close();
+
+    // Space is freed: the next start archives it, and it leaves the state.
+    diskFull = false;
+    const freed = await Hall.open({ store: await fileStore(dir), clock: () => now, seed });
+    expect(freed.problems()).toEqual([]);
+    expect(freed.view((s) => s.closing)).toEqual([]);
+    expect(JSON.parse(readFileSync(path.join(dir, 'archive', '2026-11-26.json'), 'utf8')).tickets.map((t: { id: string }) => t.id)).toEqual(['a']);
+    await freed.close();
+
+    async function reopen(d: string) {
+      const s = await fileStore(d);
+      s.archive.write = async () => Promise.reject(new Error('ENOSPC: no space left on device'));
+      return s;
+    }
+  });
+});

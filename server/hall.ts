@@ -4,7 +4,7 @@
 import { apply, applyFacts, dayChanged, type Command, type Effects } from '../shared/core/commands.ts';
 import { dayNames, type Fact } from '../shared/core/facts.ts';
 import { HallError } from '../shared/core/errors.ts';
-import { localDay, nextMidnightMs } from '../shared/core/time.ts';
+import { isoLocal, localDay, nextMidnightMs } from '../shared/core/time.ts';
 import type { HallData, Session } from '../shared/types.ts';
 import { tokenHash } from './auth.ts';
 import { upgrade } from './seed.ts';
@@ -26,6 +26,15 @@ export interface HallOptions {
 }
 
 const IDLE_MS = 1000;
+/** A closed day whose archive write failed is tried again this often. */
+const ARCHIVE_RETRY_MS = 30_000;
+
+/** Something the hall cannot do right now, for /api/health and the supervisor. */
+export interface Problem {
+  code: string;
+  message: string;
+  since: string;
+}
 
 export class Hall {
   private listeners: Listener[] = [];
@@ -37,6 +46,8 @@ export class Hall {
   /** The last command known to be on disk; `seq` runs ahead while a write is under way. */
   private durableSeq: number;
   private onDurable: (() => void)[] = [];
+  private archiving: Promise<void> | null = null;
+  private readonly faults = new Map<string, Problem>();
   readonly seeded: boolean;
 
   private constructor(
@@ -60,13 +71,14 @@ export class Hall {
     // succeeded when written and the rules are deterministic, so deciding them again
     // gives the facts they had. The snapshot taken below turns them into facts for good.
     for (const entry of loaded.entries) {
-      await hall.afterApply(replay(data, entry, opts.log), true);
+      replay(data, entry, opts.log);
       hall.seq = entry.s;
     }
     hall.durableSeq = hall.seq;
     await store.openJournal(hall.seq);
     if (seeded || loaded.entries.length > 0) await store.snapshot(data, hall.seq);
     await hall.catchUpDay();
+    await hall.archiveClosedDays();
     hall.scheduleMidnight();
     hall.timers.push(setInterval(() => void hall.maybeSnapshot(false), IDLE_MS).unref());
     return hall;
@@ -122,7 +134,7 @@ export class Hall {
     this.sinceSnapshot++;
     await this.opts.store.append({ s: seq, f: effects.facts });
     if (seq > this.durableSeq) this.durableSeq = seq;
-    await this.afterApply(effects, false);
+    await this.afterApply(effects);
     if (this.durableSeq === this.seq && this.onDurable.length > 0) {
       const waiting = this.onDurable;
       this.onDurable = [];
@@ -187,16 +199,54 @@ export class Hall {
     await this.opts.store.close();
   }
 
-  private async afterApply(effects: Effects, replaying: boolean): Promise<void> {
-    if (effects.archive) {
-      // Written before the snapshot that drops the day from the live state; a crash in
-      // between replays the rollover and writes the same file again. The day's report
-      // facts are cached at once, so reports never have to read a whole day.
-      await this.opts.store.archive.write(effects.archive);
-      await this.opts.store.archive.facts(effects.archive.day, dayNames(this.data)).catch((e: Error) => this.opts.log?.(`facts for ${effects.archive!.day}: ${e.message}`));
-      if (!replaying) void this.maybeSnapshot(true);
+  /** What is wrong right now (empty when all is well). */
+  problems(): Problem[] {
+    return [...this.faults.values()];
+  }
+
+  /**
+   * Writes the closed days still held in the state to the archive, each then leaving
+   * the state by a DayArchived fact. A day whose write fails stays in the state (and
+   * so in every snapshot) and is tried again later; the fault is shown meanwhile.
+   */
+  archiveClosedDays(): Promise<void> {
+    this.archiving ??= this.archiveNow().finally(() => {
+      this.archiving = null;
+    });
+    return this.archiving;
+  }
+
+  private async archiveNow(): Promise<void> {
+    const { archive } = this.opts.store;
+    const days = [...(this.data.closing ?? [])];
+    for (const day of days) {
+      const key = `archive:${day.day}`;
+      try {
+        await archive.write(day);
+        // Cached at once, so reports never have to read a whole day.
+        await archive.facts(day.day, day.names ?? dayNames(this.data)).catch((e: Error) => this.opts.log?.(`facts for ${day.day}: ${e.message}`));
+        await this.run({ type: 'archived', day: day.day });
+        this.faults.delete(key);
+      } catch (e) {
+        if (this.closed) return;
+        const message = `${day.day} 的记录未能写入归档（${(e as Error).message}）；记录仍完整保存在快照和日志中，将自动重试`;
+        if (!this.faults.has(key)) this.opts.log?.(`archive of ${day.day} failed: ${(e as Error).message}`);
+        this.faults.set(key, { code: 'archive_failed', message, since: this.faults.get(key)?.since ?? isoLocal(this.opts.clock(), this.data.settings.timeZone) });
+        const t = setTimeout(() => {
+          this.timers = this.timers.filter((x) => x !== t);
+          if (!this.closed) void this.archiveClosedDays();
+        }, ARCHIVE_RETRY_MS);
+        t.unref();
+        this.timers.push(t);
+        return;
+      }
     }
-    if (replaying) return;
+    // The live state just lost a day's tickets: a good moment for a snapshot.
+    if (days.length > 0) await this.maybeSnapshot(true);
+  }
+
+  private async afterApply(effects: Effects): Promise<void> {
+    if (effects.archive) void this.archiveClosedDays();
     for (const l of this.listeners) {
       try {
         l(effects.facts, effects);

@@ -238,6 +238,12 @@ export interface HallData {
   comments: CommentEntry[];
   commitments: Commitment[]; // 承诺件 until delivered
   audit: AuditEntry[]; // every settings change: who, what, when
+  /**
+   * Closed days not yet safely in the archive. A day leaves the live state at midnight
+   * but stays here, in every snapshot, until its archive file is durable, so a failed
+   * archive write (disk full) never loses it.
+   */
+  closing?: DayArchive[];
 }
 
 /** A committed case (承诺件): due in working days, delivered later, overdue if not. */

@@ -35,6 +35,7 @@ export type Command =
   | (At & { type: 'signIn'; userId: string; counterId: string | null; tokenHash: string; expiresAtMs: number })
   | (At & { type: 'signOut'; tokenHash: string })
   | (At & { type: 'rollover' })
+  | (At & { type: 'archived'; day: string })
   | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
   | RatingCommand
   | SettingsCommand;
@@ -47,7 +48,7 @@ export interface Effects {
   ticket?: Ticket | null;
   /** A ticket was called or recalled: announce it. */
   called?: { ticket: Ticket; counter: Counter };
-  /** A day was closed: archive it. */
+  /** A day was closed: what it leaves for the archive. */
   archive?: DayArchive;
   role?: Role;
   /** For a ticket just taken: how many the windows would call before it. */
@@ -74,6 +75,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'signIn': return signIn(data, cmd);
     case 'signOut': return signOut(data, cmd);
     case 'rollover': return rollover(data, cmd);
+    case 'archived': return (data.closing ?? []).some((d) => d.day === cmd.day) ? [fact('DayArchived', { day: cmd.day })] : [];
     case 'printed': return printed(data, cmd);
     case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': return decideRating(data, cmd);
     default: return decideSettings(data, cmd); // configure, services, counters, users, printer, deliver

@@ -31,6 +31,8 @@ export type Fact =
   | F<'SignedOut', { tokenHash: string; at: string }>
   /** The live day is over: its tickets and sign-ins leave live state, numbering restarts. */
   | F<'DayClosed', { day: string; nextDay: string; at: string; atMs: number }>
+  /** A closed day's archive file is durable: it leaves the state. */
+  | F<'DayArchived', { day: string }>
   | F<'RatingGiven', { ticketId: string; rating: Rating }>
   | F<'FollowUpOpened', { followUp: FollowUp }>
   | F<'FollowUpCalledBack', { followUpId: string; callBack: FollowUp['callBacks'][number] }>
@@ -194,6 +196,7 @@ export function evolve(data: HallData, f: Fact): void {
       return;
     }
     case 'DayClosed': {
+      (data.closing ??= []).push(closingDay(data));
       data.tickets = {};
       data.signIns = [];
       data.today = { day: f.nextDay, nextSeq: 1, numbers: {}, waiting: {}, recentServiceMin: {} };
@@ -206,6 +209,9 @@ export function evolve(data: HallData, f: Fact): void {
       }
       return;
     }
+    case 'DayArchived':
+      data.closing = (data.closing ?? []).filter((d) => d.day !== f.day);
+      return;
     case 'RatingGiven':
       ticket(data, f.ticketId).rating = copy(f.rating);
       return;
