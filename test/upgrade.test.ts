@@ -1,0 +1,108 @@
+// Upgrading a data directory loses nothing. test/fixtures/v1-hall was written by the
+// command-journal hall (commit 761ed03, see scripts/make-upgrade-fixture.ts): a closed
+// day in archive/, a snapshot, and a journal tail of COMMANDS the snapshot does not
+// cover. The hall must start on it, with its clock at the fixture's final instant (no
+// rollover), and answer every question a person could ask exactly as the old hall did
+// (v1-hall.expected.json); again after a restart on the directory it has now rewritten
+// in its own format; every account must still sign in; and new work must carry on where
+// the old day left off.
+//
+// No answer needed excluding: the clock is fixed, ids come from the fixture, and the
+// readers sign in again the same way before each round (see upgrade-fixture.ts). The
+// only volatile values are in the new work (the new ticket's id and its statusUrl with
+// this server's port), handled in freshActions.
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHall, tempDir, type Harness } from './harness.ts';
+import { ask, FIXTURE_DIR, freshActions, loadExpected, loadMeta, signInAccounts, signInReaders, type Answer, type Who } from './upgrade-fixture.ts';
+
+const meta = loadMeta();
+const expected = loadExpected();
+const clock = () => meta.finalInstantMs;
+
+let dir: string;
+let h: Harness;
+let tokens: Map<Who, string>;
+
+async function start(): Promise<void> {
+  h = await startHall({ dir, clock });
+  tokens = await signInReaders(h, meta);
+}
+
+beforeAll(async () => {
+  dir = tempDir('v1-upgrade');
+  cpSync(FIXTURE_DIR, dir, { recursive: true }); // the fixture itself is never opened
+  await start();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** One recorded answer, compared whole; the failure names the endpoint and who asked. */
+async function sameAnswer(a: Answer): Promise<void> {
+  const now = await ask(h, tokens, a);
+  if (now.status !== a.status) expect.fail(`${a.name}: status ${now.status}, expected ${a.status}; answered ${JSON.stringify(now.body).slice(0, 300)}`);
+  expect(now.body, `${a.name}: body`).toEqual(a.body);
+}
+
+describe('the v1 fixture', () => {
+  it('is a command-journal data directory whose journal goes past its snapshot', () => {
+    const snapshot = JSON.parse(readFileSync(path.join(FIXTURE_DIR, 'snapshot.json'), 'utf8'));
+    expect(snapshot.format).toBe(1);
+    expect(snapshot.seq).toBe(meta.journal.snapshotSeq);
+    const journals = readdirSync(FIXTURE_DIR).filter((n) => /^journal-\d+\.ndjson$/.test(n));
+    const entries = journals.flatMap((n) => readFileSync(path.join(FIXTURE_DIR, n), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+    expect(entries.filter((e) => e.s > snapshot.seq).length).toBe(meta.journal.lastSeq - meta.journal.snapshotSeq);
+    expect(readdirSync(path.join(FIXTURE_DIR, 'archive')).sort()).toEqual([`${meta.days.closed}.facts.json`, `${meta.days.closed}.json`]);
+  });
+});
+
+describe('first start on the v1 data directory', () => {
+  it('is still on the live day', async () => {
+    expect((await h.request('GET', '/api/hall')).body.day).toBe(meta.days.live);
+  });
+  for (const a of expected.answers) it(a.name, () => sameAnswer(a));
+});
+
+describe('after a restart on the upgraded directory', () => {
+  beforeAll(async () => {
+    await h.close();
+    await start();
+  });
+  for (const a of expected.answers) it(a.name, () => sameAnswer(a));
+});
+
+describe('after the upgrade', () => {
+  it('every account signs in with the fixture password, clerks at their windows; disabled ones are still refused', async () => {
+    const results = await signInAccounts(h, meta);
+    for (const [i, a] of meta.accounts.entries()) {
+      const r = results[i]!;
+      if (a.disabled) {
+        expect({ status: r.status, code: r.code }, `${a.username} (disabled)`).toEqual({ status: 401, code: 'bad_credentials' });
+      } else {
+        expect({ status: r.status, role: r.role }, `${a.username}${a.counterId ? ` at window ${a.counterId}` : ''}`).toEqual({ status: 200, role: a.role });
+      }
+    }
+    const wrong = await h.request('POST', '/api/session', { username: 'admin', password: `${meta.password}-wrong` });
+    expect(wrong.status, 'a wrong password').toBe(401);
+  });
+
+  it("takes a ticket that continues the live day's numbering, and a window calls next", async () => {
+    // The live day's last number of the business, from the recorded tickets.
+    const numbers = expected.answers.flatMap((a) => {
+      const m = /^\/api\/tickets\/by-number\/([A-Z])(\d+)$/.exec(a.path);
+      return m && m[1] === meta.fresh.prefix ? [Number(m[2])] : [];
+    });
+    expect(numbers.length, `live ${meta.fresh.prefix} tickets in the fixture`).toBeGreaterThan(0);
+    const { freshId, take, next, ticket } = await freshActions(h, meta, tokens.get(`clerk:${meta.fresh.username}`)!);
+    expect(take.status, 'POST /api/tickets: status').toBe(201);
+    expect((take.body as { number: string }).number, 'the new ticket continues the numbering').toBe(`${meta.fresh.prefix}${String(Math.max(...numbers) + 1).padStart(3, '0')}`);
+    expect(freshId).toBeTruthy();
+    expect(take, 'POST /api/tickets').toEqual(expected.fresh.take);
+    expect(next.status, `POST /api/counters/${meta.fresh.counterId}/next: status`).toBe(200);
+    expect((next.body as { ticket: { status: string } | null }).ticket?.status, 'next calls someone').toBe('called');
+    expect(next, `POST /api/counters/${meta.fresh.counterId}/next`).toEqual(expected.fresh.next);
+    expect(ticket, 'GET the new ticket').toEqual(expected.fresh.ticket);
+  });
+});
