@@ -109,7 +109,8 @@ const app: App = await createApp({
 });
 await new Promise<void>((r) => app.server.listen(PORT, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-const data = (): HallData => app.hall.data; // read only: to wait for prints and to check coverage
+// read only: to wait for prints and to check coverage (v1's Hall kept its state public as `data`)
+const data = (): HallData => (app.hall as unknown as { data: HallData }).data;
 
 async function request(method: string, p: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
   const res = await fetch(base + p, {

@@ -15,6 +15,7 @@ function heldStore() {
     openJournal: async () => {},
     append: () => new Promise<void>((resolve) => held.push(resolve)),
     barrier: async () => {},
+    recover: async () => {},
     snapshot: async () => {},
     archive: {} as Store['archive'],
     close: async () => {},

@@ -28,6 +28,11 @@ export interface HallOptions {
 const IDLE_MS = 1000;
 /** A closed day whose archive write failed is tried again this often. */
 const ARCHIVE_RETRY_MS = 30_000;
+/** After the journal could not be written, the disk is tried again this often. */
+const STORAGE_RETRY_MS = 5_000;
+
+const unavailable = () =>
+  new HallError('storage_unavailable', 503, '服务器暂时无法保存数据（磁盘已满或无法写入），这次操作没有生效，请稍后再试；工作人员请检查服务器的磁盘');
 
 /** Something the hall cannot do right now, for /api/health and the supervisor. */
 export interface Problem {
@@ -47,11 +52,12 @@ export class Hall {
   private durableSeq: number;
   private onDurable: (() => void)[] = [];
   private archiving: Promise<void> | null = null;
+  private recovering: Promise<void> | null = null;
   private readonly faults = new Map<string, Problem>();
   readonly seeded: boolean;
 
   private constructor(
-    readonly data: HallData,
+    private state: HallData,
     private seq: number,
     private readonly opts: HallOptions,
     seeded: boolean,
@@ -97,7 +103,7 @@ export class Hall {
 
   /** The calendar day now in the hall's time zone (YYYY-MM-DD). */
   today(): string {
-    return localDay(this.opts.clock(), this.data.settings.timeZone);
+    return localDay(this.opts.clock(), this.state.settings.timeZone);
   }
 
   /**
@@ -107,8 +113,12 @@ export class Hall {
    */
   async run(order: Order): Promise<Effects> {
     if (this.closed) throw new HallError('shutting_down', 503, '服务正在重启，请稍候再试');
+    if (this.faults.has('storage')) {
+      void this.recoverStorage();
+      throw unavailable();
+    }
     const at = this.opts.clock();
-    if (order.type !== 'rollover' && dayChanged(this.data, at)) {
+    if (order.type !== 'rollover' && dayChanged(this.state, at)) {
       // Applied and journaled right here, ahead of the command (commit's synchronous part).
       this.commit({ type: 'rollover' }, at).catch((e) => this.opts.log?.(`rollover failed: ${(e as Error).message}`));
     }
@@ -119,7 +129,7 @@ export class Hall {
     const cmd = { ...order, at } as Command;
     let effects: Effects;
     try {
-      effects = apply(this.data, cmd);
+      effects = apply(this.state, cmd);
     } catch (e) {
       await this.opts.store.barrier();
       throw e;
@@ -132,7 +142,12 @@ export class Hall {
     const seq = ++this.seq;
     this.lastCommandAt = at;
     this.sinceSnapshot++;
-    await this.opts.store.append({ s: seq, f: effects.facts });
+    try {
+      await this.opts.store.append({ s: seq, f: effects.facts });
+    } catch (e) {
+      this.storageFailed(e as Error);
+      throw unavailable();
+    }
     if (seq > this.durableSeq) this.durableSeq = seq;
     await this.afterApply(effects);
     if (this.durableSeq === this.seq && this.onDurable.length > 0) {
@@ -175,17 +190,20 @@ export class Hall {
    * `fn` must only read.
    */
   view<T>(fn: (data: HallData) => T): T {
-    return fn(this.data);
+    return fn(this.state);
   }
 
   /** Reads the state once everything applied so far is durable. */
   async read<T>(fn: (data: HallData) => T): Promise<T> {
-    await this.opts.store.barrier();
-    return fn(this.data);
+    await this.opts.store.barrier().catch(() => {
+      throw unavailable(); // what is in memory may hold facts the disk refused
+    });
+    if (this.faults.has('storage')) throw unavailable();
+    return fn(this.state);
   }
 
   session(token: string): Session | null {
-    const s = this.data.sessions[tokenHash(token)];
+    const s = this.state.sessions[tokenHash(token)];
     return s && s.expiresAtMs > this.opts.clock() ? s : null;
   }
 
@@ -195,8 +213,65 @@ export class Hall {
     for (const t of this.timers) clearTimeout(t);
     await this.snapshotting;
     await this.opts.store.barrier().catch(() => {});
-    if (this.sinceSnapshot > 0) await this.opts.store.snapshot(this.data, this.seq);
+    await this.recovering;
+    // A state the disk refused part of is never written down as a snapshot.
+    if (this.sinceSnapshot > 0 && !this.faults.has('storage')) await this.opts.store.snapshot(this.state, this.seq);
     await this.opts.store.close();
+  }
+
+  /**
+   * The journal could not be written: the commands of the failed write were refused,
+   * so the state in memory, which already holds their facts, is no longer the truth.
+   * The hall refuses commands (503) until the journal is cut back to what was
+   * acknowledged and the state reloaded from disk; then it goes on by itself.
+   */
+  private storageFailed(e: Error): void {
+    if (!this.faults.has('storage')) {
+      this.opts.log?.(`journal write failed: ${e.message}`);
+      this.faults.set('storage', { code: 'storage_unavailable', message: `服务器无法写入数据（${e.message}），取号和叫号暂停，腾出磁盘空间后自动恢复`, since: isoLocal(this.opts.clock(), this.state.settings.timeZone) });
+    }
+    void this.recoverStorage();
+  }
+
+  private recoverStorage(): Promise<void> {
+    this.recovering ??= this.recoverNow().finally(() => {
+      this.recovering = null;
+    });
+    return this.recovering;
+  }
+
+  private async recoverNow(): Promise<void> {
+    const { store, log } = this.opts;
+    // Every write under way belongs to what failed: let it fail first.
+    await store.barrier().catch(() => {});
+    try {
+      await store.recover();
+      const loaded = await store.load();
+      if (!loaded.data) throw new Error('snapshot.json is missing');
+      const state = upgrade(loaded.data);
+      for (const entry of loaded.entries) replay(state, entry, log);
+      this.state = state;
+      this.seq = this.durableSeq = loaded.entries.at(-1)?.s ?? loaded.seq;
+      this.sinceSnapshot = loaded.entries.length;
+      this.faults.delete('storage');
+      log?.('journal writable again: state reloaded from disk');
+    } catch (e) {
+      if (this.closed) return;
+      log?.(`journal still not writable: ${(e as Error).message}`);
+      const t = setTimeout(() => {
+        this.timers = this.timers.filter((x) => x !== t);
+        if (!this.closed) void this.recoverStorage();
+      }, STORAGE_RETRY_MS);
+      t.unref();
+      this.timers.push(t);
+      return;
+    }
+    // Screens waiting for a push see the state as it is on disk; listeners hear that
+    // everything changed.
+    const waiting = this.onDurable;
+    this.onDurable = [];
+    for (const fn of waiting) fn();
+    for (const l of this.listeners) l([], { facts: [] });
   }
 
   /** What is wrong right now (empty when all is well). */
@@ -218,20 +293,20 @@ export class Hall {
 
   private async archiveNow(): Promise<void> {
     const { archive } = this.opts.store;
-    const days = [...(this.data.closing ?? [])];
+    const days = [...(this.state.closing ?? [])];
     for (const day of days) {
       const key = `archive:${day.day}`;
       try {
         await archive.write(day);
         // Cached at once, so reports never have to read a whole day.
-        await archive.facts(day.day, day.names ?? dayNames(this.data)).catch((e: Error) => this.opts.log?.(`facts for ${day.day}: ${e.message}`));
+        await archive.facts(day.day, day.names ?? dayNames(this.state)).catch((e: Error) => this.opts.log?.(`facts for ${day.day}: ${e.message}`));
         await this.run({ type: 'archived', day: day.day });
         this.faults.delete(key);
       } catch (e) {
         if (this.closed) return;
         const message = `${day.day} 的记录未能写入归档（${(e as Error).message}）；记录仍完整保存在快照和日志中，将自动重试`;
         if (!this.faults.has(key)) this.opts.log?.(`archive of ${day.day} failed: ${(e as Error).message}`);
-        this.faults.set(key, { code: 'archive_failed', message, since: this.faults.get(key)?.since ?? isoLocal(this.opts.clock(), this.data.settings.timeZone) });
+        this.faults.set(key, { code: 'archive_failed', message, since: this.faults.get(key)?.since ?? isoLocal(this.opts.clock(), this.state.settings.timeZone) });
         const t = setTimeout(() => {
           this.timers = this.timers.filter((x) => x !== t);
           if (!this.closed) void this.archiveClosedDays();
@@ -257,12 +332,12 @@ export class Hall {
   }
 
   private async catchUpDay(): Promise<void> {
-    if (dayChanged(this.data, this.opts.clock())) await this.run({ type: 'rollover' });
+    if (dayChanged(this.state, this.opts.clock())) await this.run({ type: 'rollover' });
   }
 
   private scheduleMidnight(): void {
     const now = this.opts.clock();
-    const wait = Math.min(nextMidnightMs(now, this.data.settings.timeZone) - now + 50, 2 ** 31 - 1);
+    const wait = Math.min(nextMidnightMs(now, this.state.settings.timeZone) - now + 50, 2 ** 31 - 1);
     const t = setTimeout(() => {
       this.timers = this.timers.filter((x) => x !== t);
       if (this.closed) return;
@@ -279,14 +354,14 @@ export class Hall {
    * tickets), so they wait for a quiet second unless forced by a rollover.
    */
   private async maybeSnapshot(force: boolean): Promise<void> {
-    if (this.closed || this.snapshotting || this.sinceSnapshot === 0) return;
+    if (this.closed || this.snapshotting || this.sinceSnapshot === 0 || this.faults.has('storage') || this.recovering) return;
     const every = this.opts.snapshotEvery ?? 5000;
     const idle = this.opts.clock() - this.lastCommandAt >= IDLE_MS;
     if (!force && !(idle && this.sinceSnapshot >= every) && this.sinceSnapshot < every * 20) return;
     const count = this.sinceSnapshot;
     this.sinceSnapshot = 0;
     this.snapshotting = this.opts.store
-      .snapshot(this.data, this.seq)
+      .snapshot(this.state, this.seq)
       .catch((e) => {
         this.sinceSnapshot += count;
         this.opts.log?.(`snapshot failed: ${(e as Error).message}`);

@@ -88,7 +88,7 @@ describe('random requests', () => {
         if (r.contentType && r.body !== undefined) headers['content-type'] = r.contentType;
         if (r.who === 'garbage') headers.authorization = 'Bearer garbage';
         else if (r.who !== 'none') headers.authorization = `Bearer ${tokens[r.who]}`;
-        const before = fingerprint(h.app.hall.data);
+        const before = h.app.hall.view(fingerprint);
         const res = await fetch(h.url + r.path, { method: r.method, headers, ...(r.body !== undefined && r.method !== 'GET' && { body: r.body }) });
         const text = await res.text();
         expect(res.status, `${r.method} ${r.path} ${r.body} → ${text}`).toBeLessThan(500);
@@ -96,9 +96,9 @@ describe('random requests', () => {
           const parsed = JSON.parse(text);
           expect(parsed).toEqual({ error: { code: expect.stringMatching(/^[a-z_]+$/), message: expect.any(String) } });
           expect(text).not.toMatch(/at .*\.ts:\d+/); // no stack traces
-          expect(fingerprint(h.app.hall.data)).toBe(before);
+          expect(h.app.hall.view(fingerprint)).toBe(before);
         }
-        checkInvariants(h.app.hall.data);
+        h.app.hall.view(checkInvariants);
         // A random DELETE /api/session can end a clerk's session; the clerk signs in again,
         // as a real one would, so the hall keeps moving for the rest of the run.
         for (const [who, counterId] of [['clerk1', '1'], ['clerk4', '4']] as const) {
@@ -109,7 +109,7 @@ describe('random requests', () => {
     );
     expect((await h.request('GET', '/api/health')).status).toBe(200);
     // The random mix must also have changed the hall, or it only tested refusals.
-    const tickets = Object.values(h.app.hall.data.tickets);
+    const tickets = h.app.hall.view((s) => Object.values(s.tickets));
     expect(tickets.length).toBeGreaterThan(20);
     expect(tickets.some((t) => t.status !== 'waiting')).toBe(true);
   });
@@ -117,7 +117,7 @@ describe('random requests', () => {
 
 describe('random socket payloads', () => {
   it('keeps the server up and the state intact', async () => {
-    const before = fingerprint(h.app.hall.data);
+    const before = h.app.hall.view(fingerprint);
     await fc.assert(
       fc.asyncProperty(fc.anything({ maxDepth: 2 }), fc.string({ maxLength: 20 }), fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 }), async (auth, event, args) => {
         const s = io(h.url, { auth: auth as object, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -136,7 +136,7 @@ describe('random socket payloads', () => {
       }),
       { numRuns: 400 },
     );
-    expect(fingerprint(h.app.hall.data)).toBe(before);
+    expect(h.app.hall.view(fingerprint)).toBe(before);
     expect((await h.request('GET', '/api/health')).status).toBe(200);
   });
 });

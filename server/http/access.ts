@@ -34,7 +34,7 @@ export function ownCounter(hall: Hall, authorization: string | undefined, counte
   const token = bearer(authorization);
   const session = token ? hall.session(token) : null;
   if (!session) throw new HallError('unauthorized', 401, '请先登录');
-  if (!counterById(hall.data, counterId)) throw new HallError('unknown_counter', 404, `没有 ${counterId} 号窗口`);
+  if (!hall.view((s) => counterById(s, counterId))) throw new HallError('unknown_counter', 404, `没有 ${counterId} 号窗口`);
   if (session.role !== 'clerk' || session.counterId !== counterId) {
     throw new HallError('forbidden', 403, '只能操作您签到的窗口');
   }

@@ -33,7 +33,7 @@ export function takeTicket({ hall, printing, newId, origin }: PublicDeps): JsonH
     const print = printing.enabled && body.print !== false;
     const taken: TakenTicket = {
       // Its place when it was taken: counted then, not rescanned for the reply.
-      ...ticketView(hall.data, t, ahead),
+      ...hall.view((s) => ticketView(s, t, ahead)),
       priority: t.priority,
       statusUrl,
       print: print ? 'pending' : 'off',

@@ -46,8 +46,8 @@ export function counterAction(hall: Hall): JsonHandler {
     if (!action) throw new HallError('not_found', 404, '没有这个窗口操作');
     const order = action.order(counterId!, session.userId, parse(action.schema, raw));
     const { ticket } = await hall.run(order);
-    if (order.type === 'pause' || order.type === 'resume') return { status: 200, body: { counter: counterState(hall.data, counterId!) } };
-    return { status: 200, body: { ticket: ticket ? staffTicket(hall.data, ticket) : null } };
+    if (order.type === 'pause' || order.type === 'resume') return { status: 200, body: { counter: hall.view((s) => counterState(s, counterId!)) } };
+    return { status: 200, body: { ticket: ticket ? hall.view((s) => staffTicket(s, ticket)) : null } };
   };
 }
 

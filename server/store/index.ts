@@ -33,6 +33,8 @@ export interface Store {
   append(entry: { s: number; f: Fact[] }): Promise<void>;
   /** Resolves when everything appended so far is durable. */
   barrier(): Promise<void>;
+  /** After a failed append: drops what was not acknowledged and accepts appends again. */
+  recover(): Promise<void>;
   /**
    * Saves the state as of `seq` and drops the journal it covers. Serialises
    * synchronously, so call it between commands.
@@ -82,6 +84,9 @@ export async function fileStore(dir: string): Promise<Store> {
     },
     barrier() {
       return journal ? journal.barrier() : Promise.resolve();
+    },
+    async recover() {
+      await journal?.recover();
     },
     async snapshot(data, seq) {
       const file: SnapshotFile = { format: 1, seq, savedAt: isoLocal(Date.now(), data.settings.timeZone), data };

@@ -60,14 +60,39 @@ export class Journal {
   private waiters: Waiter[] = [];
   private flushing = false;
   private failed: unknown = null;
+  /** Bytes of the current file known to be on disk: everything acknowledged, no more. */
+  private durableSize = 0;
 
   private constructor(private readonly dir: string) {}
 
   /** Opens (creating) the journal file that starts at `firstSeq`. */
   static async open(dir: string, firstSeq: number): Promise<Journal> {
     const j = new Journal(dir);
-    j.fh = await openForAppend(path.join(dir, journalName(firstSeq)));
+    await j.openFile(path.join(dir, journalName(firstSeq)));
     return j;
+  }
+
+  private async openFile(file: string): Promise<void> {
+    // The old file stays open until the new one is: a rotation that fails (disk full)
+    // leaves a journal that can still be cut back and written.
+    const fh = await openForAppend(file);
+    const size = (await fh.stat()).size;
+    await this.fh?.close().catch(() => {});
+    this.fh = fh;
+    this.durableSize = size;
+  }
+
+  /**
+   * After a failed write (disk full, I/O error): cuts the file back to what was
+   * acknowledged, so lines of refused commands that reached the disk in part or whole
+   * never come back on replay, and accepts appends again. Throws (and stays failed)
+   * while the disk still refuses.
+   */
+  async recover(): Promise<void> {
+    if (!this.failed) return;
+    await this.fh!.truncate(this.durableSize);
+    await this.fh!.datasync();
+    this.failed = null;
   }
 
   /** Durable when the promise resolves. */
@@ -121,8 +146,7 @@ export class Journal {
           }
           await this.writeOut(buf);
           buf = '';
-          await this.fh!.close();
-          this.fh = await openForAppend(item.rotateTo);
+          await this.openFile(item.rotateTo);
         }
         await this.writeOut(buf);
         // A batch can hold a hundred commands; their replies and broadcasts run when they
@@ -149,6 +173,7 @@ export class Journal {
     const bytes = Buffer.from(buf);
     for (let at = 0; at < bytes.length; ) at += (await this.fh!.write(bytes, at)).bytesWritten;
     if (!DSYNC) await this.fh!.datasync();
+    this.durableSize += bytes.length;
   }
 }
 
