@@ -30,6 +30,8 @@ import type { Store } from './store/index.ts';
 export interface AppDeps {
   store: Store;
   clock?: () => number;
+  /** A clock that never jumps; performance.now with the real clock, else `clock` itself. */
+  monotonic?: () => number;
   seed: () => Promise<HallData>;
   /** Built pages (vite's outDir); pages answer 503 with a hint when it is missing. */
   distDir: string;
@@ -58,7 +60,8 @@ const PAGES = ['kiosk', 'display', 'clerk', 'supervisor', 'status', 'pad'] as co
 export async function createApp(deps: AppDeps): Promise<App> {
   const log = deps.log ?? ((m: string) => console.error(m));
   const clock = deps.clock ?? Date.now;
-  const hall = await Hall.open({ store: deps.store, clock, seed: deps.seed, log });
+  const monotonic = deps.monotonic ?? (deps.clock ? deps.clock : () => performance.now());
+  const hall = await Hall.open({ store: deps.store, clock, monotonic, seed: deps.seed, log });
   const queries = createQueries({ hall, archive: deps.store.archive });
   const metrics = new Metrics();
   const printing = new PrintService({

@@ -132,3 +132,38 @@ describe('a closed day whose archive cannot be written', () => {
     }
   });
 });
+
+describe('a clock that jumps', () => {
+  it('never moves the hall’s day on one reading, and does at a steady midnight', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hall-clock-'));
+    let wall = Date.parse('2026-11-26T10:00:00+08:00');
+    let mono = 0;
+    const tick = (ms: number) => {
+      wall += ms;
+      mono += ms;
+    };
+    const logged: string[] = [];
+    const seed = async () => (await seedDemoHall(wall, 'pw-123456')).data;
+    const hall = await Hall.open({ store: await fileStore(dir), clock: () => wall, monotonic: () => mono, seed, log: (m) => logged.push(m) });
+    const take = async (id: string) => (await hall.run({ type: 'take', id, serviceId: 'social', priority: false, channel: 'kiosk' })).ticket!;
+    expect((await take('a')).number).toBe('A001');
+
+    wall += 365 * 24 * 3_600_000; // someone sets the clock a year ahead
+    tick(1000);
+    expect((await take('b')).number).toBe('A002');
+    expect(hall.today()).not.toBe('2026-11-26'); // the clock says so…
+    expect(hall.view((s) => s.today.day)).toBe('2026-11-26'); // …the hall does not follow
+    expect(logged.join('\n')).toMatch(/clock jumped ahead by 525600 min/);
+
+    wall -= 365 * 24 * 3_600_000; // and puts it back a minute later
+    tick(60_000);
+    expect((await take('c')).number).toBe('A003');
+    expect(hall.view((s) => s.today.day)).toBe('2026-11-26');
+
+    // A real midnight, the clock running steadily: the day turns at once.
+    tick(Date.parse('2026-11-27T00:00:05+08:00') - wall);
+    const d = await take('d');
+    expect([d.number, d.day]).toEqual(['A001', '2026-11-27']);
+    await hall.close();
+  });
+});

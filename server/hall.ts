@@ -8,6 +8,7 @@ import { isoLocal, localDay, nextMidnightMs } from '../shared/core/time.ts';
 import type { HallData, Session } from '../shared/types.ts';
 import { tokenHash } from './auth.ts';
 import { upgrade } from './seed.ts';
+import { ClockWatch } from './clockWatch.ts';
 import type { JournalLine, Store } from './store/index.ts';
 
 /** A command before the hall stamps it with the time. */
@@ -18,6 +19,11 @@ export type Listener = (facts: Fact[], effects: Effects) => void;
 export interface HallOptions {
   store: Store;
   clock: () => number;
+  /**
+   * A clock that never jumps (performance.now), to tell a wall-clock jump from time
+   * passing. Defaults to `clock`: a test's clock moves both together.
+   */
+  monotonic?: () => number;
   /** State for a new, empty data directory. */
   seed: () => Promise<HallData>;
   /** Take a snapshot once this many commands are journaled and the hall is idle. */
@@ -54,6 +60,7 @@ export class Hall {
   private archiving: Promise<void> | null = null;
   private recovering: Promise<void> | null = null;
   private readonly faults = new Map<string, Problem>();
+  private readonly watch: ClockWatch;
   readonly seeded: boolean;
 
   private constructor(
@@ -64,6 +71,7 @@ export class Hall {
   ) {
     this.seeded = seeded;
     this.durableSeq = seq;
+    this.watch = new ClockWatch(opts.clock, opts.monotonic ?? opts.clock, opts.log);
   }
 
   static async open(opts: HallOptions): Promise<Hall> {
@@ -117,8 +125,8 @@ export class Hall {
       void this.recoverStorage();
       throw unavailable();
     }
-    const at = this.opts.clock();
-    if (order.type !== 'rollover' && dayChanged(this.state, at)) {
+    const at = this.watch.now();
+    if (order.type !== 'rollover' && this.newDay(at)) {
       // Applied and journaled right here, ahead of the command (commit's synchronous part).
       this.commit({ type: 'rollover' }, at).catch((e) => this.opts.log?.(`rollover failed: ${(e as Error).message}`));
     }
@@ -331,8 +339,16 @@ export class Hall {
     }
   }
 
+  /**
+   * The clock shows a later day than the hall's, and can be believed: it has not
+   * jumped lately. A day is never moved by a single reading after a jump.
+   */
+  private newDay(at: number): boolean {
+    return dayChanged(this.state, at) && this.watch.steady();
+  }
+
   private async catchUpDay(): Promise<void> {
-    if (dayChanged(this.state, this.opts.clock())) await this.run({ type: 'rollover' });
+    if (this.newDay(this.watch.now())) await this.run({ type: 'rollover' });
   }
 
   private scheduleMidnight(): void {

@@ -6,6 +6,7 @@ import type { AppraisalReply } from './appraisal.ts';
 import { maskPhone } from './ratingStats.ts';
 import type { ReportReply, ReportRow } from './reports.ts';
 import { serviceById } from './state.ts';
+import { minutesBetween } from './time.ts';
 
 export type ExportKind = 'summary' | 'tickets' | 'appraisal' | 'followups';
 
@@ -73,7 +74,7 @@ export function followUpTable(d: HallData, followUps: FollowUp[], from: string, 
 /** `tickets`: every ticket taken on days from..to. */
 export function ticketTable(d: HallData, tickets: Ticket[], from: string, to: string): CsvTable {
   const time = (iso?: string) => (iso ? iso.slice(11, 19) : '');
-  const minutes = (a?: string, b?: string) => (a && b ? Math.round((Date.parse(b) - Date.parse(a)) / 6000) / 10 : '');
+  const minutes = (a?: string, b?: string) => (a && b ? Math.round(minutesBetween(a, b) * 10) / 10 : '');
   return {
     filename: `取号明细_${from}_${to}.csv`,
     rows: [

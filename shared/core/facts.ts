@@ -7,6 +7,7 @@
 // reading the old one.
 import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PrinterSettings, Rating, Role, Service, Settings, Ticket, Transfer, User } from '../types.ts';
 import { countWaiting, RECENT_VISITS, runtimeOf } from './state.ts';
+import { minutesBetween } from './time.ts';
 
 type F<T extends string, B> = { type: T; v: 1 } & B;
 
@@ -136,7 +137,7 @@ export function evolve(data: HallData, f: Fact): void {
       if (f.note) t.note = f.note;
       if (f.dueDate) t.dueDate = f.dueDate;
       const recent = (data.today.recentServiceMin[t.serviceId] ??= []);
-      recent.push((Date.parse(f.at) - Date.parse(f.startedAt)) / 60_000);
+      recent.push(minutesBetween(f.startedAt, f.at));
       if (recent.length > RECENT_VISITS) recent.shift();
       releaseCounter(data, f.counterId, t.id);
       return;

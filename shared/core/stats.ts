@@ -1,5 +1,6 @@
 // Figures over ticket records. Pure; fed from the live day and archived days alike.
 import type { Ticket } from '../types.ts';
+import { minutesBetween } from './time.ts';
 
 export interface RatingLike {
   level: number;
@@ -28,7 +29,7 @@ export function summary(values: number[]): { avgMin: number; p50Min: number; p90
 
 /** Minutes from taking the ticket to its first call, for tickets that were called. */
 export function waitMinutes(t: Ticket): number | null {
-  return t.calledAt ? (Date.parse(t.calledAt) - Date.parse(t.takenAt)) / 60_000 : null;
+  return t.calledAt ? minutesBetween(t.takenAt, t.calledAt) : null;
 }
 
 export function stats(tickets: Iterable<Ticket>, ratings: Iterable<RatingLike>): Stats {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { hall } from '../../test/fixture.ts';
 import { digitsOneByOne, displayText, readInteger, spokenText } from './announce.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
-import { percentile, stats } from './stats.ts';
-import { addDays, FIXED_SINCE_MS, isDay, isoLocal, isValidTimeZone, localDay, nextMidnightMs } from './time.ts';
+import { percentile, stats, waitMinutes } from './stats.ts';
+import { addDays, FIXED_SINCE_MS, isDay, isoLocal, isValidTimeZone, localDay, minutesBetween, nextMidnightMs } from './time.ts';
+import type { Ticket } from '../types.ts';
 
 describe('time in the hall zone', () => {
   it('formats ISO with the zone offset', () => {
@@ -122,5 +123,14 @@ describe('fixed-offset zones', () => {
 
   it('leave earlier instants to Intl: Shanghai kept summer time until 1991', () => {
     expect(isoLocal(Date.parse('1990-07-01T00:00:00Z'), 'Asia/Shanghai')).toBe('1990-07-01T09:00:00.000+09:00');
+  });
+});
+
+describe('minutesBetween', () => {
+  it('never goes below zero when the clock was set back between the two instants', () => {
+    expect(minutesBetween('2026-11-26T09:30:00.000+08:00', '2026-11-26T09:00:00.000+08:00')).toBe(0);
+    expect(minutesBetween('2026-11-26T09:00:00.000+08:00', '2026-11-26T09:30:00.000+08:00')).toBe(30);
+    const t = { takenAt: '2026-11-26T09:30:00.000+08:00', calledAt: '2026-11-26T09:05:00.000+08:00' } as Ticket;
+    expect(waitMinutes(t)).toBe(0);
   });
 });

@@ -180,7 +180,10 @@ export function nextMidnightMs(ms: number, timeZone: string): number {
   return guess;
 }
 
-/** Minutes between two ISO instants (b − a). */
+/**
+ * Minutes from instant a to instant b, never negative: a clock set back between the
+ * two (a server whose time was corrected) must not show a negative wait or visit.
+ */
 export function minutesBetween(a: string, b: string): number {
-  return (Date.parse(b) - Date.parse(a)) / 60_000;
+  return Math.max(0, (Date.parse(b) - Date.parse(a)) / 60_000);
 }
