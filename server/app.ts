@@ -13,10 +13,9 @@ import { printerRoutes } from './http/printer.ts';
 import { ratingRoutes } from './http/ratings.ts';
 import { reportRoutes } from './http/reports.ts';
 import { settingsRoutes } from './http/settings.ts';
-import { fastJsonPost } from './http/fast.ts';
-import { originResolver, type TrustProxy } from './http/origin.ts';
-import { publicRoutes, takeTicket } from './http/public.ts';
-import { COUNTER_ACTION_PATH, counterAction, staffRoutes } from './http/staff.ts';
+import { originResolver } from './http/origin.ts';
+import { publicRoutes } from './http/public.ts';
+import { staffRoutes } from './http/staff.ts';
 import { statsRoutes } from './http/stats.ts';
 import { voiceRoutes, type Voice } from './http/voice.ts';
 import { Metrics } from './metrics.ts';
@@ -48,7 +47,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-const BODY_LIMIT = 32 * 1024; // bytes; express.json's '32kb'
+const BODY_LIMIT = '32kb';
 const PAGES = ['kiosk', 'display', 'clerk', 'supervisor', 'status', 'pad'] as const;
 
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -75,7 +74,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
 
-  const origin = originResolver(deps.publicUrl, app.get('trust proxy fn') as TrustProxy);
+  const origin = originResolver(deps.publicUrl);
   const publicDeps = { hall, printing, newId: deps.newId ?? defaultNewId, origin };
   const api = express.Router();
   api.use(requireJson);
@@ -117,13 +116,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     });
   }
 
-  // The kiosk's take-a-ticket and the clerks' window actions skip Express when the
-  // request is plain (see http/fast.ts).
-  const fastTake = fastJsonPost('/api/tickets', BODY_LIMIT, takeTicket(publicDeps), log);
-  const fastCounter = fastJsonPost(COUNTER_ACTION_PATH, BODY_LIMIT, counterAction(hall), log);
-  const server = createServer((req, res) => {
-    if (!fastTake(req, res) && !fastCounter(req, res)) app(req, res);
-  });
+  const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   const sockets = attachSockets(server, hall, printing);
 

@@ -1,5 +1,4 @@
 // No sign-in: kiosk, phone, wall screen.
-import type { IncomingMessage } from 'node:http';
 import { Router } from 'express';
 import QRCode from 'qrcode';
 import { HallError } from '../../shared/core/errors.ts';
@@ -7,7 +6,6 @@ import { hallState, serviceViews, ticketView } from '../../shared/core/views.ts'
 import type { TakenTicket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { PrintService } from '../printer/service.ts';
-import { sendReply, type JsonHandler, type Reply } from './fast.ts';
 import { statusPath, type Origin } from './origin.ts';
 import { schemas, parse } from './validate.ts';
 
@@ -18,34 +16,9 @@ export interface PublicDeps {
   origin: Origin;
 }
 
-/**
- * POST /api/tickets: validates, takes the ticket durably, and answers 201 with the
- * ticket; printing starts after the reply. Served by Express and, for the plain case,
- * by the fast path in app.ts: both run this.
- */
-export function takeTicket({ hall, printing, newId, origin }: PublicDeps): JsonHandler {
-  return async (raw: unknown, req: IncomingMessage): Promise<Reply> => {
-    const body = parse(schemas.takeTicket, raw);
-    const { ticket, ahead } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk' });
-    const t = ticket!;
-    const statusUrl = origin(req) + statusPath(t.id);
-    const print = printing.enabled && body.print !== false;
-    const taken: TakenTicket = {
-      // Its place when it was taken: counted then, not rescanned for the reply.
-      ...ticketView(hall.data, t, ahead),
-      priority: t.priority,
-      statusUrl,
-      print: print ? 'pending' : 'off',
-    };
-    // After the reply: the ticket is valid on screen whatever the printer does.
-    return { status: 201, body: taken, ...(print && { after: () => void printing.print(t.id, statusUrl) }) };
-  };
-}
-
 export function publicRoutes(deps: PublicDeps): Router {
-  const { hall, origin } = deps;
+  const { hall, printing, newId, origin } = deps;
   const r = Router();
-  const take = takeTicket(deps);
 
   r.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -59,8 +32,26 @@ export function publicRoutes(deps: PublicDeps): Router {
     res.json(await hall.read((d) => hallState(d, hall.now())));
   });
 
+  // 201 once the ticket is durable; printing starts after the reply, and runs even when
+  // the kiosk has gone by then: the ticket is valid on screen whatever the printer does.
   r.post('/tickets', async (req, res) => {
-    sendReply(res, await take(req.body, req, []));
+    const body = parse(schemas.takeTicket, req.body);
+    const { ticket, ahead } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk' });
+    const t = ticket!;
+    const statusUrl = origin(req) + statusPath(t.id);
+    const print = printing.enabled && body.print !== false;
+    const taken: TakenTicket = {
+      // Its place when it was taken: counted then, not rescanned for the reply.
+      ...ticketView(hall.data, t, ahead),
+      priority: t.priority,
+      statusUrl,
+      print: print ? 'pending' : 'off',
+    };
+    try {
+      res.status(201).json(taken);
+    } finally {
+      if (print) void printing.print(t.id, statusUrl);
+    }
   });
 
   r.get('/tickets/:id', async (req, res) => {

@@ -6,8 +6,7 @@ import type { SessionReply } from '../../shared/types.ts';
 import { counterState, staffTicket } from '../../shared/core/views.ts';
 import { hashPassword, newToken, tokenHash, verifyPassword } from '../auth.ts';
 import type { Hall, Order } from '../hall.ts';
-import { authed, ownCounter, requireOwnCounter, requireRole } from './access.ts';
-import { sendReply, type JsonHandler, type Reply } from './fast.ts';
+import { authed, requireOwnCounter, requireRole } from './access.ts';
 import { parse, schemas } from './validate.ts';
 
 const SESSION_HOURS = 16; // a working day with overtime; clerks sign in each day (签到)
@@ -27,28 +26,6 @@ const actions: Record<string, { schema: z.ZodType; order: (counterId: string, us
   pause: { schema: schemas.pause, order: (counterId, userId, b: z.output<typeof schemas.pause>) => ({ type: 'pause', counterId, userId, reason: b.reason ?? '' }) },
   resume: { schema: schemas.empty, order: (counterId, userId) => ({ type: 'resume', counterId, userId }) },
 };
-
-export const clerkActions = Object.keys(actions);
-
-/** The URLs counterAction answers, for the fast path: /api/counters/<id>/<action>. */
-export const COUNTER_ACTION_PATH = /^\/api\/counters\/([A-Za-z0-9_-]{1,64})\/([a-z-]{1,20})$/;
-
-/**
- * POST /api/counters/:id/:action with params [id, action]: the clerk's own window
- * (401, 404, 403), then the action (404), then its body (400), then one hall command.
- * Served by Express and, for plain requests, by the fast path in app.ts.
- */
-export function counterAction(hall: Hall): JsonHandler {
-  return async (raw, req, [counterId, actionName]): Promise<Reply> => {
-    const { session } = ownCounter(hall, req.headers.authorization, counterId!);
-    const action = Object.hasOwn(actions, actionName!) ? actions[actionName!] : undefined;
-    if (!action) throw new HallError('not_found', 404, '没有这个窗口操作');
-    const order = action.order(counterId!, session.userId, parse(action.schema, raw));
-    const { ticket } = await hall.run(order);
-    if (order.type === 'pause' || order.type === 'resume') return { status: 200, body: { counter: counterState(hall.data, counterId!) } };
-    return { status: 200, body: { ticket: ticket ? staffTicket(hall.data, ticket) : null } };
-  };
-}
 
 export function staffRoutes(hall: Hall): Router {
   const r = Router();
@@ -88,10 +65,17 @@ export function staffRoutes(hall: Hall): Router {
     res.json(await hall.read((d) => counterState(d, String(req.params.id))));
   });
 
-  const act = counterAction(hall);
-  r.post('/counters/:id/:action', async (req, res) => {
-    sendReply(res, await act(req.body, req, [String(req.params.id), String(req.params.action)]));
-  });
+  // One route per action: the clerk's own window (401, 404, 403), then the body (400),
+  // then one hall command. Any other action name is just an unknown URL (404).
+  for (const [name, action] of Object.entries(actions)) {
+    r.post(`/counters/:id/${name}`, requireOwnCounter(hall), async (req, res) => {
+      const counterId = String(req.params.id);
+      const order = action.order(counterId, authed(res).session.userId, parse(action.schema, req.body));
+      const { ticket } = await hall.run(order);
+      if (order.type === 'pause' || order.type === 'resume') res.json({ counter: counterState(hall.data, counterId) });
+      else res.json({ ticket: ticket ? staffTicket(hall.data, ticket) : null });
+    });
+  }
 
   return r;
 }
