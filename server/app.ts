@@ -6,7 +6,6 @@ import express from 'express';
 import type { HallData } from '../shared/types.ts';
 import { newId as defaultNewId } from './auth.ts';
 import { Hall } from './hall.ts';
-import { requireRole } from './http/access.ts';
 import { errorHandler, notFound, requireJson } from './http/errors.ts';
 import { openApi } from './http/openapi.ts';
 import { printerRoutes } from './http/printer.ts';
@@ -15,6 +14,7 @@ import { reportRoutes } from './http/reports.ts';
 import { settingsRoutes } from './http/settings.ts';
 import { originResolver } from './http/origin.ts';
 import { publicRoutes } from './http/public.ts';
+import { routesOn } from './http/route.ts';
 import { staffRoutes } from './http/staff.ts';
 import { statsRoutes } from './http/stats.ts';
 import { voiceRoutes, type Voice } from './http/voice.ts';
@@ -87,16 +87,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(settingsRoutes(hall));
   api.use(statsRoutes(hall, deps.store.archive));
   api.use(voiceRoutes(hall, deps.voice ?? null));
-  api.get('/openapi.json', (_req, res) => {
-    res.json(openApi);
-  });
-  api.get('/metrics', (_req, res) => {
-    res.json({ ...metrics.snapshot(), tickets: Object.keys(hall.data.tickets).length, sockets: sockets.io.engine.clientsCount });
-  });
-  api.post('/metrics/reset', requireRole(hall, ['admin']), (_req, res) => {
-    metrics.reset();
-    res.status(204).end();
-  });
+  const ops = routesOn(api, hall);
+  ops('openapi', () => openApi);
+  ops('metrics', () => ({ ...metrics.snapshot(), tickets: Object.keys(hall.data.tickets).length, sockets: sockets.io.engine.clientsCount }));
+  ops('resetMetrics', () => metrics.reset());
   api.use(notFound);
   api.use(errorHandler(log));
   app.use('/api', api);

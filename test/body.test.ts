@@ -163,6 +163,18 @@ describe('POST /api/counters/:id/<action> bodies and URLs', () => {
   });
 });
 
+describe('ids from URLs', () => {
+  it('treats object-property names as unknown tickets', async () => {
+    const clerk = await h.signIn('clerk4', '4');
+    for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect([id, ...code(await h.request('GET', `/api/tickets/${id}`).then((r) => ({ ...r, contentType: undefined })))]).toEqual([id, 404, 'unknown_ticket']);
+      const qr = await fetch(`${h.url}/api/tickets/${id}/qr.svg`);
+      expect([id, qr.status]).toEqual([id, 404]);
+      expect([id, (await h.request('POST', `/api/tickets/${id}/reprint`, undefined, clerk)).status]).toEqual([id, 404]);
+    }
+  });
+});
+
 describe('printing after the reply', () => {
   it('prints a durable ticket even when the kiosk hung up before the 201', async () => {
     const emu = new PrinterEmulator();

@@ -9,15 +9,17 @@ import type { FollowUpView, RatableTicket, RatingReply } from '../../shared/type
 import { ticketView } from '../../shared/core/views.ts';
 import type { Hall } from '../hall.ts';
 import type { Archive } from '../store/archive.ts';
-import { authed, requireRole } from './access.ts';
+import { authed } from './access.ts';
+import { routesOn } from './route.ts';
 import { dateRange, ticketsBetween } from './stats.ts';
-import { parse, schemas } from './validate.ts';
+import * as schemas from '../../shared/schemas.ts';
+import { parse } from './validate.ts';
 
 export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string): Router {
   const r = Router();
-  const supervisor = requireRole(hall, ['supervisor', 'admin']);
+  const on = routesOn(r, hall);
 
-  r.post('/ratings', async (req, res) => {
+  on('rate', async (_in, req, res) => {
     const b = parse(schemas.rate, req.body);
     const { ticket, followUp } = await hall.run({
       type: 'rate',
@@ -34,7 +36,7 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
   });
 
   // The kiosk's 评价 entry and the pad find a visit by the number on the ticket.
-  r.get('/tickets/by-number/:number', async (req, res) => {
+  on('ticketByNumber', async (_in, req, res) => {
     const number = String(req.params.number).toUpperCase();
     const view = await hall.read((d) => {
       const t = Object.values(d.tickets).find((x) => x.number === number);
@@ -44,27 +46,27 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
     res.json(view);
   });
 
-  r.get('/rating-reasons', (_req, res) => {
+  on('ratingReasons', (_in, _req, res) => {
     res.json(hall.data.settings.ratings);
   });
 
-  r.post('/comments', async (req, res) => {
+  on('comment', async (_in, req, res) => {
     const b = parse(schemas.comment, req.body);
     const { comment } = await hall.run({ type: 'comment', id: newId(), kind: b.kind ?? 'comment', text: b.text, ...(b.contact !== undefined && { contact: b.contact }) });
     res.status(201).json({ id: comment!.id, at: comment!.at });
   });
 
-  r.get('/comments', supervisor, async (_req, res) => {
+  on('comments', async (_in, _req, res) => {
     res.json(await hall.read((d) => [...d.comments].reverse()));
   });
 
-  r.post('/comments/:id/reply', supervisor, async (req, res) => {
+  on('replyComment', async (_in, req, res) => {
     const b = parse(schemas.reply, req.body);
     const { comment } = await hall.run({ type: 'reply', commentId: String(req.params.id), userId: authed(res).session.userId, text: b.text });
     res.json(comment);
   });
 
-  r.get('/follow-ups', supervisor, async (req, res) => {
+  on('followUps', async (_in, req, res) => {
     const q = parse(schemas.followUpQuery, req.query);
     const status = q.status ?? 'all';
     res.json(
@@ -85,19 +87,19 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
     );
   });
 
-  r.post('/follow-ups/:id/call-back', supervisor, async (req, res) => {
+  on('callBack', async (_in, req, res) => {
     const b = parse(schemas.callBack, req.body);
     const { followUp } = await hall.run({ type: 'callBack', followUpId: String(req.params.id), userId: authed(res).session.userId, reached: b.reached, note: b.note });
     res.json(followUp);
   });
 
-  r.post('/follow-ups/:id/resolve', supervisor, async (req, res) => {
+  on('resolve', async (_in, req, res) => {
     const b = parse(schemas.resolve, req.body);
     const { followUp } = await hall.run({ type: 'resolve', followUpId: String(req.params.id), userId: authed(res).session.userId, kind: b.kind, note: b.note, close: b.close ?? false });
     res.json(followUp);
   });
 
-  r.get('/ratings/summary', supervisor, async (req, res) => {
+  on('ratingSummary', async (_in, req, res) => {
     const { from, to } = dateRange(hall, req.query);
     const tickets = await ticketsBetween(hall, archive, from, to);
     const followUps = hall.data.followUps.filter((f) => f.day >= from && f.day <= to);
@@ -105,7 +107,7 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
   });
 
   // A clerk's own ratings: level, reasons and comment, never the rater's contact.
-  r.get('/me/ratings', requireRole(hall, ['clerk']), async (req, res) => {
+  on('myRatings', async (_in, req, res) => {
     const { from, to } = dateRange(hall, req.query);
     const me = authed(res).session.userId;
     const mine = (await ticketsBetween(hall, archive, from, to)).filter((t) => t.clerkId === me && t.status === 'done');

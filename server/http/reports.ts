@@ -2,7 +2,6 @@
 // exports that open correctly in Excel (UTF-8 with BOM, Chinese headers).
 import { Router, type Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import { z } from 'zod';
 import { appraisal, quarterOf, type AppraisalReply } from '../../shared/core/appraisal.ts';
 import { dayNames } from '../../shared/core/commands.ts';
 import { maskPhone } from '../../shared/core/ratingStats.ts';
@@ -11,7 +10,9 @@ import { serviceById } from '../../shared/core/state.ts';
 import type { CommitmentView, CommittedFigures, HallData, Ticket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { Archive } from '../store/archive.ts';
-import { authed, requireRole } from './access.ts';
+import { appraisalQuery, commitmentQuery, deliver as deliverBody, exportQuery } from '../../shared/schemas.ts';
+import { authed } from './access.ts';
+import { routesOn } from './route.ts';
 import { dateRange, ticketsBetween } from './stats.ts';
 import { parse } from './validate.ts';
 
@@ -59,17 +60,11 @@ function sendCsv(res: Response, name: string, rows: unknown[][]): void {
   res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(body);
 }
 
-const exportQuery = z.object({ kind: z.enum(['summary', 'tickets', 'appraisal', 'followups']) });
-const appraisalQuery = z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q4').optional() });
-const deliverBody = z.object({ note: z.string().max(500).optional() });
-const commitmentQuery = z.object({ status: z.enum(['open', 'overdue', 'all']).optional() });
-
 export function reportRoutes(hall: Hall, archive: Archive): Router {
   const r = Router();
-  const supervisor = requireRole(hall, ['supervisor', 'admin']);
-  const staff = requireRole(hall, ['clerk', 'supervisor', 'admin']);
+  const on = routesOn(r, hall);
 
-  r.get('/reports', supervisor, async (req, res) => {
+  on('reports', async (_in, req, res) => {
     const { from, to } = dateRange(hall, req.query);
     res.json(await buildReport(hall, archive, from, to));
   });
@@ -86,14 +81,14 @@ export function reportRoutes(hall: Hall, archive: Archive): Router {
     return quarterOf(hall.today());
   };
 
-  r.get('/reports/appraisal', supervisor, async (req, res) => {
+  on('appraisal', async (_in, req, res) => {
     const { from, to, label } = appraisalRange(req.query);
     const days = await factsBetween(hall, archive, from, to);
     const reply: AppraisalReply = { from, to, label: label || `${from} 至 ${to}`, rows: appraisal(days, hall.data.followUps, hall.data.users, hall.data.settings, from, to, hall.today()) };
     res.json(reply);
   });
 
-  r.get('/reports/export.csv', supervisor, async (req, res) => {
+  on('exportCsv', async (_in, req, res) => {
     const { kind } = parse(exportQuery, req.query);
     if (kind === 'appraisal') {
       const { from, to, label } = appraisalRange(req.query);
@@ -122,7 +117,7 @@ export function reportRoutes(hall: Hall, archive: Archive): Router {
     return sendCsv(res, `取号明细_${from}_${to}.csv`, ticketLog(hall.data, tickets));
   });
 
-  r.get('/commitments', staff, async (req, res) => {
+  on('commitments', async (_in, req, res) => {
     const status = parse(commitmentQuery, req.query).status ?? 'open';
     const day = hall.today();
     res.json(
@@ -135,7 +130,7 @@ export function reportRoutes(hall: Hall, archive: Archive): Router {
     );
   });
 
-  r.post('/commitments/:ticketId/deliver', staff, async (req, res) => {
+  on('deliver', async (_in, req, res) => {
     const b = parse(deliverBody, req.body);
     await hall.run({ type: 'deliver', ticketId: String(req.params.ticketId), userId: authed(res).session.userId, ...(b.note !== undefined && { note: b.note }) });
     res.json(hall.data.commitments.find((c) => c.ticketId === req.params.ticketId));

@@ -6,8 +6,9 @@ import { daysBetween } from '../../shared/core/time.ts';
 import type { Ticket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { Archive } from '../store/archive.ts';
-import { requireRole } from './access.ts';
-import { parse, schemas } from './validate.ts';
+import { range } from '../../shared/schemas.ts';
+import { routesOn } from './route.ts';
+import { parse } from './validate.ts';
 
 const MAX_DAYS = 1000;
 
@@ -26,7 +27,7 @@ export async function ticketsBetween(hall: Hall, archive: Archive, from: string,
 
 /** `from`/`to` query dates, each today when left out; 400 when bad or reversed. */
 export function dateRange(hall: Hall, query: unknown): { from: string; to: string } {
-  const q = parse(schemas.statsQuery, query);
+  const q = parse(range, query);
   const today = hall.today();
   const from = q.from ?? today;
   const to = q.to ?? today;
@@ -37,7 +38,7 @@ export function dateRange(hall: Hall, query: unknown): { from: string; to: strin
 
 export function statsRoutes(hall: Hall, archive: Archive): Router {
   const r = Router();
-  r.get('/stats', requireRole(hall, ['supervisor', 'admin']), async (req, res) => {
+  routesOn(r, hall)('stats', async (_in, req, res) => {
     const { from, to } = dateRange(hall, req.query);
     const tickets = await ticketsBetween(hall, archive, from, to);
     res.json(stats(tickets, tickets.flatMap((t) => (t.rating ? [t.rating] : []))));

@@ -3,11 +3,11 @@
 // second becomes a few pushes, not 500 × 300 messages.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { z } from 'zod';
 import { displayText, spokenText } from '../../shared/core/announce.ts';
 import { aheadIndex } from '../../shared/core/queue.ts';
 import { counterState, dayIndex, hallState, padState, ticketView, type DayIndex } from '../../shared/core/views.ts';
 import { rooms, type ClientToServer, type ServerToClient, type TicketCalled } from '../../shared/events.ts';
+import { socketAuth, watchedTicketId } from '../../shared/schemas.ts';
 import { tokenHash } from '../auth.ts';
 import type { Hall } from '../hall.ts';
 import type { PrintService } from '../printer/service.ts';
@@ -17,13 +17,6 @@ interface SocketData {
   tokenHash?: string;
 }
 
-const authSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('display') }),
-  z.object({ role: z.literal('ticket'), ticketId: z.string().min(1).max(64) }),
-  z.object({ role: z.literal('pad'), counterId: z.string().min(1).max(64) }),
-  z.object({ role: z.literal('staff'), token: z.string().min(1).max(256) }),
-]);
-const ticketIdSchema = z.string().min(1).max(64);
 
 /**
  * Whole-state pushes at most this often. Calls go out at once as ticket:called; the
@@ -47,7 +40,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
   const io: Io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16_384, pingInterval: 10_000, pingTimeout: 8_000 });
 
   io.use((socket, next) => {
-    const r = authSchema.safeParse(socket.handshake.auth);
+    const r = socketAuth.safeParse(socket.handshake.auth);
     if (!r.success) return next(new Error('invalid_auth'));
     if (r.data.role === 'pad' && !hall.data.counters.some((c) => c.id === (r.data as { counterId: string }).counterId)) return next(new Error('unknown_counter'));
     if (r.data.role === 'staff') {
@@ -60,7 +53,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
 
   let displays = 0; // connections so far: spreads screens over the shards in turn
   io.on('connection', (socket) => {
-    const auth = authSchema.parse(socket.handshake.auth);
+    const auth = socketAuth.parse(socket.handshake.auth);
     const now = hall.now();
     if (auth.role === 'display') {
       void socket.join([rooms.display, displayShard(displays++ % DISPLAY_SHARDS)]);
@@ -90,7 +83,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
   });
 
   function watch(socket: Socket<ClientToServer, ServerToClient>, ticketId: unknown): boolean {
-    const id = ticketIdSchema.safeParse(ticketId);
+    const id = watchedTicketId.safeParse(ticketId);
     const t = id.success ? hall.data.tickets[id.data] : undefined;
     if (!t) return false;
     void socket.join(rooms.ticket(t.id));
