@@ -66,12 +66,12 @@ const supervisor = ['supervisor', 'admin'] as const;
 const staff = ['clerk', 'supervisor', 'admin'] as const;
 const admin = ['admin'] as const;
 
-type Action = { ticket: StaffTicket | null };
+/** A window action on its current ticket: the ticket as it is now. */
 const action = <B extends Schema | undefined = undefined>(summary: string, body?: B, errors?: Record<number, string>) =>
-  ({ summary, tag: 'clerk', access: 'ownCounter', params: s.byCounter, body: (body ?? s.empty) as B extends Schema ? B : typeof s.empty, reply: reply<Action>('{"ticket": Ticket | null}'), errors: { 409: 'no_current_ticket', ...errors } }) as const;
+  ({ summary, tag: 'clerk', access: 'ownCounter', params: s.byCounter, body: (body ?? s.empty) as B extends Schema ? B : typeof s.empty, reply: reply<{ ticket: StaffTicket }>('{"ticket": Ticket}'), errors: { 409: 'no_current_ticket', ...errors } }) as const;
 
-const settingsChange = <P extends Schema | undefined, B extends Schema | undefined>(summary: string, params: P, body: B) =>
-  ({ summary, tag: 'settings', access: admin, params: params as Exclude<P, undefined>, body: body as Exclude<B, undefined>, reply: reply<SettingsView>('SettingsView: the whole configuration as saved') }) as const;
+/** What every settings change shares: admins only, the whole configuration in reply. */
+const change = { tag: 'settings', access: admin, reply: reply<SettingsView>('SettingsView: the whole configuration as saved') } as const;
 
 export const routes = {
   health: { summary: 'Liveness', tag: 'public', access: 'public', reply: reply<{ status: 'ok' }>('{"status":"ok"}') },
@@ -102,7 +102,7 @@ export const routes = {
   session: { summary: '当前登录信息', tag: 'staff', access: staff, reply: reply<Omit<SessionReply, 'token'>>('{"role","counterId","user"}') },
   signOut: { summary: '退出登录', tag: 'staff', access: staff, status: 204, reply: reply<void>('signed out') },
   counterState: { summary: '本窗口的队列与当前号', tag: 'clerk', access: 'ownCounter', params: s.byCounter, reply: reply<CounterState>('CounterState') },
-  next: action('叫下一个号（优先号在前，受连续优先上限约束）', undefined, { 409: 'ticket_open / counter_paused' }),
+  next: { ...action('叫下一个号（优先号在前，受连续优先上限约束）', undefined, { 409: 'ticket_open / counter_paused' }), reply: reply<{ ticket: StaffTicket | null }>('{"ticket": Ticket | null}: null when nobody waits') },
   recall: action('重呼（含首次呼叫，默认最多 5 次）', undefined, { 409: 'no_current_ticket / recall_limit' }),
   start: action('开始办理（可选步骤）'),
   noShow: action('过号'),
@@ -152,12 +152,12 @@ export const routes = {
   settings: { summary: '全部设置（管理员可改，主任可看）', tag: 'settings', access: supervisor, reply: reply<SettingsView>('SettingsView') },
   staff: { summary: '人员名单', tag: 'settings', access: supervisor, reply: reply<SettingsView['users']>('accounts, without password hashes') },
   audit: { summary: '设置操作日志', tag: 'settings', access: supervisor, reply: reply<(AuditEntry & { byName: string })[]>('AuditEntry with byName, newest first, at most 500') },
-  saveHall: settingsChange('大厅设置：名称、时区、办公时间、特殊日期、播报、评价、预警', undefined, s.hall),
-  saveService: settingsChange('新增或修改业务', s.settingsIdParam, s.service),
-  removeService: settingsChange('删除业务', s.byId, undefined),
-  saveCounter: settingsChange('新增或修改窗口', s.settingsIdParam, s.counter),
-  removeCounter: settingsChange('删除窗口', s.byId, undefined),
-  saveUser: { ...settingsChange('新增（id=new）或修改账号；password 重置密码', s.settingsIdParam, s.user), reply: reply<SettingsView & { id: string }>('SettingsView and the account id') },
+  saveHall: { ...change, summary: '大厅设置：名称、时区、办公时间、特殊日期、播报、评价、预警', body: s.hall },
+  saveService: { ...change, summary: '新增或修改业务', params: s.settingsIdParam, body: s.service },
+  removeService: { ...change, summary: '删除业务', params: s.byId },
+  saveCounter: { ...change, summary: '新增或修改窗口', params: s.settingsIdParam, body: s.counter },
+  removeCounter: { ...change, summary: '删除窗口', params: s.byId },
+  saveUser: { ...change, summary: '新增（id=new）或修改账号；password 重置密码', params: s.settingsIdParam, body: s.user, reply: reply<SettingsView & { id: string }>('SettingsView and the account id') },
 
   openapi: { summary: '本文档', tag: 'ops', access: 'public', reply: reply<object>('OpenAPI 3.1') },
   metrics: { summary: 'RSS、事件循环延迟等运行指标', tag: 'ops', access: 'public', reply: reply<Record<string, unknown>>('metrics') },

@@ -49,16 +49,20 @@ export function staffRoutes(hall: Hall): Router {
     return state;
   };
   const by = (res: Response) => authed(res).session.userId;
+  /** An action on the window's current ticket, which the hall refuses when there is none. */
   const act = async (order: Order) => {
     const { ticket } = await hall.run(order);
-    return { ticket: ticket ? staffTicket(hall.data, ticket) : null };
+    return { ticket: staffTicket(hall.data, ticket!) };
   };
 
   on('counterState', ({ params }) => hall.read((d) => windowState(params.counterId, d)));
 
   // Each action is its own route: the clerk's own window (401, 404, 403), then the body
   // (400), then one hall command. Any other action name is an unknown URL (404).
-  on('next', ({ params: { counterId } }, _req, res) => act({ type: 'next', counterId, userId: by(res) }));
+  on('next', async ({ params: { counterId } }, _req, res) => {
+    const { ticket } = await hall.run({ type: 'next', counterId, userId: by(res) });
+    return { ticket: ticket ? staffTicket(hall.data, ticket) : null };
+  });
   on('recall', ({ params: { counterId } }, _req, res) => act({ type: 'recall', counterId, userId: by(res) }));
   on('start', ({ params: { counterId } }, _req, res) => act({ type: 'start', counterId, userId: by(res) }));
   on('noShow', ({ params: { counterId } }, _req, res) => act({ type: 'noShow', counterId, userId: by(res) }));
