@@ -83,7 +83,7 @@ export const routes = {
     access: 'public',
     body: s.takeTicket,
     status: 201,
-    reply: reply<TakenTicket>('TakenTicket: TicketView plus statusUrl, ratingKey, priority, print'),
+    reply: reply<TakenTicket>('TakenTicket: TicketView plus priority, statusUrl, print'),
     errors: { 400: 'unknown_service / priority_not_allowed', 409: 'service_closed / quota_reached' },
   },
   ticket: { summary: '查询一个号的状态', tag: 'public', access: 'public', params: s.byId, reply: reply<TicketView>('TicketView'), errors: { 404: 'unknown_ticket' } },

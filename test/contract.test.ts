@@ -199,3 +199,15 @@ describe('stats', () => {
     expect(empty.body).toMatchObject({ tickets: 0, wait: { avgMin: 0, p50Min: 0, p90Min: 0, maxMin: 0 } });
   });
 });
+
+describe('the route table', () => {
+  it('has a handler for every route it declares', async () => {
+    const { paths } = await import('../shared/paths.ts');
+    const admin = await h.signIn('admin');
+    for (const [name, { method, path }] of Object.entries(paths)) {
+      const url = path.replace(/:([A-Za-z]+)/g, '1');
+      const r = await h.request(method, url, method === 'POST' || method === 'PUT' ? {} : undefined, name === 'signOut' ? undefined : admin);
+      expect([name, r.body?.error?.code]).not.toEqual([name, 'not_found']);
+    }
+  });
+});
