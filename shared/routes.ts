@@ -108,7 +108,7 @@ export const routes = {
   noShow: action('过号'),
   complete: action('办结：即办 / 承诺件 / 上报件 / 不予受理（须写理由）', s.complete, { 400: 'reason_required' }),
   transfer: action('转办到其他业务（保留号码和取号时间）', s.transfer, { 400: 'unknown_service' }),
-  reinstate: { ...action('过号后恢复排队', s.reinstate, { 404: 'unknown_ticket', 409: 'not_no_show' }) },
+  reinstate: action('过号后恢复排队', s.reinstate, { 404: 'unknown_ticket', 409: 'not_no_show' }),
   pause: { ...action('暂停服务', s.pause), reply: reply<{ counter: CounterState }>('{"counter": CounterState}') },
   resume: { ...action('恢复服务'), reply: reply<{ counter: CounterState }>('{"counter": CounterState}') },
 

@@ -8,7 +8,7 @@ import { isDay } from './core/time.ts';
 const id = z.string().trim().min(1).max(64);
 const text = (max: number) => z.string().max(max);
 const trimmed = (max: number) => z.string().trim().max(max);
-const day = z.string().refine(isDay, '日期格式应为 YYYY-MM-DD');
+const day = z.string().refine(isDay, '日期格式应为 YYYY-MM-DD').meta({ format: 'date' });
 
 export const empty = z.object({});
 

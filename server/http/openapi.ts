@@ -7,12 +7,23 @@ import { routes, type RouteDef } from '../../shared/routes.ts';
 import { socketAuth, watchedTicketId } from '../../shared/schemas.ts';
 
 type JsonSchema = { properties?: Record<string, object>; required?: string[] };
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+/** JSON Schema 2020-12, which OpenAPI 3.1 uses as is; the dialect is the document's. */
+function jsonSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return rest as JsonSchema;
+}
 
 function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const { properties = {}, required = [] } = jsonSchema(schema);
   return Object.entries(properties).map(([name, s]) => ({ name, in: where, required: where === 'path' || required.includes(name), schema: s }));
+}
+
+/** A body with nothing in it (a window's next, recall, …) goes undocumented; none at all is fine then. */
+function requestBody(schema: z.ZodObject) {
+  const js = jsonSchema(schema);
+  if (Object.keys(js.properties ?? {}).length === 0) return null;
+  return { requestBody: { required: (js.required ?? []).length > 0, content: { 'application/json': { schema: js } } } };
 }
 
 /** The refusals a route can give: from its access and schemas, then its own. */
@@ -48,7 +59,7 @@ function operation(name: RouteName) {
     tags: [def.tag],
     ...(def.access !== 'public' && { security: [{ bearer: [] }], 'x-access': def.access }),
     parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
-    ...(def.body && { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(def.body) } } } }),
+    ...(def.body && requestBody(def.body)),
     responses: { [status]: success, ...errors },
   };
 }
