@@ -17,7 +17,6 @@ interface SocketData {
   tokenHash?: string;
 }
 
-
 /**
  * Whole-state pushes at most this often. Calls go out at once as ticket:called; the
  * state (counts, waits) can follow a moment later. Wall screens and kiosks, up to
