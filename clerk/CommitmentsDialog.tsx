@@ -2,7 +2,7 @@
 // first. When the result is handed over (or the villager told to collect it), the clerk
 // records 已办结送达 here, with a note if there is something to say.
 import { useState } from 'preact/hooks';
-import { api } from '../web/api.ts';
+import { call } from '../web/api.ts';
 import { commitmentDue, type CommitmentRow } from '../web/commitments.ts';
 import { dayText } from './format.ts';
 import { Modal } from './Modal.tsx';
@@ -80,7 +80,7 @@ function Line({ c, today, token, open, onOpen, onDelivered }: LineProps) {
     setBusy(true);
     setError(null);
     try {
-      await api('POST', `/api/commitments/${encodeURIComponent(c.ticketId)}/deliver`, note.trim() ? { note: note.trim() } : {}, token);
+      await call('deliver', { ticketId: c.ticketId, ...(note.trim() && { note: note.trim() }) }, token);
       onDelivered(c);
     } catch (e) {
       setError(e instanceof Error ? e.message : '保存失败');

@@ -1,7 +1,7 @@
 // The clerk console: the ticket at the window, the actions on it, the queue behind it.
 import { useState } from 'preact/hooks';
-import type { CounterState, Outcome, StaffTicket } from '../shared/types.ts';
-import { api } from '../web/api.ts';
+import type { Outcome, StaffTicket } from '../shared/types.ts';
+import { call } from '../web/api.ts';
 import { ActionButton } from './ActionButton.tsx';
 import { CommitmentsDialog } from './CommitmentsDialog.tsx';
 import { CurrentTicket } from './CurrentTicket.tsx';
@@ -44,7 +44,7 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
 
   // ------------------------------------------------------------ actions
   const callNext = async () => {
-    const { ticket } = await c.post<{ ticket: StaffTicket | null }>('next');
+    const { ticket } = await c.post('next');
     c.setCurrent(ticket);
     if (!ticket) c.setNotice({ kind: 'info', text: '现在没有排队的号' });
   };
@@ -52,19 +52,19 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
   const reprint = (number: string) => {
     setDialog(null);
     void c.run(async () => {
-      const t = await api<{ id: string }>('GET', `/api/tickets/by-number/${encodeURIComponent(number)}`);
-      await api('POST', `/api/tickets/${encodeURIComponent(t.id)}/reprint`, undefined, session.token);
+      const t = await call('ticketByNumber', { number });
+      await call('reprint', { id: t.id }, session.token);
       c.setNotice({ kind: 'ok', text: `已补打 ${number} 号的号票，请到号票机取` });
     });
   };
   const recall = () =>
     void c.run(async () => {
-      const { ticket } = await c.post<{ ticket: StaffTicket }>('recall');
+      const { ticket } = await c.post('recall');
       c.setCurrent(ticket);
     });
   const start = () =>
     void c.run(async () => {
-      const { ticket } = await c.post<{ ticket: StaffTicket }>('start');
+      const { ticket } = await c.post('start');
       c.setCurrent(ticket);
     });
   const finish = (thenNext: boolean) => {
@@ -75,7 +75,7 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
       return;
     }
     void c.run(async () => {
-      const { ticket } = await c.post<{ ticket: StaffTicket }>('complete', { outcome, ...(note.trim() && { note: note.trim() }) });
+      const { ticket } = await c.post('complete', { outcome, ...(note.trim() && { note: note.trim() }) });
       c.setCurrent(null);
       setLastDone(ticket);
       setOutcome('immediate');
@@ -89,12 +89,15 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
   const noShow = () => {
     // Without a ticket there is nothing to confirm: let the server say so.
     if (cur?.status === 'called') setDialog('noShow');
-    else void c.run(() => c.post('no-show'));
+    else
+      void c.run(async () => {
+        await c.post('noShow');
+      });
   };
   const confirmNoShow = () => {
     setDialog(null);
     void c.run(async () => {
-      const { ticket } = await c.post<{ ticket: StaffTicket }>('no-show');
+      const { ticket } = await c.post('noShow');
       c.setCurrent(null);
       c.setNotice({ kind: 'ok', text: `${ticket.number} 号已过号，本人到场后可在“今日过号”中恢复排队` });
     });
@@ -102,7 +105,7 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
   const transfer = (serviceId: string) => {
     setDialog(null);
     void c.run(async () => {
-      const { ticket } = await c.post<{ ticket: StaffTicket }>('transfer', { serviceId });
+      const { ticket } = await c.post('transfer', { serviceId });
       c.setCurrent(null);
       c.setNotice({ kind: 'ok', text: `${ticket.number} 号已转至「${ticket.serviceName}」排队，保留原号和排队位置` });
     });
@@ -115,13 +118,13 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
   const pause = (reason: string) => {
     setDialog(null);
     void c.run(async () => {
-      const r = await c.post<{ counter: CounterState }>('pause', { reason });
+      const r = await c.post('pause', { reason });
       c.setCounter(r.counter);
     });
   };
   const resume = () =>
     void c.run(async () => {
-      const r = await c.post<{ counter: CounterState }>('resume');
+      const r = await c.post('resume');
       c.setCounter(r.counter);
     });
   const signOut = () => (cur ? setDialog('signOut') : onLeave(null));

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LEVELS } from '../shared/core/ratings.ts';
 import type { MyRatingsReply } from '../shared/core/ratingStats.ts';
-import { api } from '../web/api.ts';
+import { call } from '../web/api.ts';
 import { monthDayTime, monthStart } from './format.ts';
 import { Modal } from './Modal.tsx';
 
@@ -23,7 +23,7 @@ export function MyRatingsDialog({ token, day, onClose }: Props) {
   useEffect(() => {
     if (!day) return;
     let alive = true;
-    const read = (from: string) => api<MyRatings>('GET', `/api/me/ratings?from=${from}&to=${day}`, undefined, token);
+    const read = (from: string) => call('myRatings', { from, to: day }, token);
     Promise.all([read(day), read(monthStart(day))]).then(
       ([today, month]) => alive && setData({ today, month }),
       (e: unknown) => alive && setError(e instanceof Error ? e.message : '读取失败'),

@@ -1,7 +1,7 @@
 // Sign-in at a window (签到上岗): username, password and the window the clerk sits at.
 import { useEffect, useState } from 'preact/hooks';
 import type { HallState } from '../shared/types.ts';
-import { api } from '../web/api.ts';
+import { call } from '../web/api.ts';
 import { lastSignIn, signIn, type ClerkSession } from './session.ts';
 
 interface Props {
@@ -21,7 +21,7 @@ export function SignIn({ notice, onSignedIn }: Props) {
 
   const load = () => {
     setLoadError(null);
-    api<HallState>('GET', '/api/hall')
+    call('hall', {})
       .then((h) => {
         setHall(h);
         // A remembered window that no longer exists would make the select lie.

@@ -1,6 +1,6 @@
 // The clerk's session: signing in at a window, and keeping the token for this tab only.
 import type { SessionReply } from '../shared/types.ts';
-import { api } from '../web/api.ts';
+import { call } from '../web/api.ts';
 
 export type { SessionReply };
 
@@ -42,7 +42,7 @@ export function lastSignIn(): { username: string; counterId: string } {
 
 /** Signs in at a window. The server decides whether this clerk may sit there (AB岗). */
 export async function signIn(username: string, password: string, counterId: string): Promise<ClerkSession> {
-  const r = await api<SessionReply>('POST', '/api/session', { username, password, counterId });
+  const r = await call('signIn', { username, password, counterId });
   if (r.role !== 'clerk' || !r.counterId) {
     // Supervisors get a valid token without a window; end it so it does not linger.
     await signOut(r.token);
@@ -54,5 +54,5 @@ export async function signIn(username: string, password: string, counterId: stri
 
 /** Ends the session on the server; a token already gone (401) or a network fault still signs out locally. */
 export async function signOut(token: string): Promise<void> {
-  await api('DELETE', '/api/session', undefined, token).catch(() => undefined);
+  await call('signOut', {}, token).catch(() => undefined);
 }

@@ -1,7 +1,7 @@
 // This window's open committed cases (承诺件): read when the console opens, after each
 // visit finished here (it may have made a new one), and after each delivery.
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../web/api.ts';
+import { call } from '../web/api.ts';
 import { forCounter, sortCommitments, type CommitmentRow } from '../web/commitments.ts';
 
 export interface Commitments {
@@ -18,7 +18,7 @@ export function useCommitments(token: string, counterId: string, serviceIds: str
 
   useEffect(() => {
     let alive = true;
-    api<CommitmentRow[]>('GET', '/api/commitments?status=open', undefined, token).then(
+    call('commitments', { status: 'open' }, token).then(
       (all) => {
         if (!alive) return;
         setRows(sortCommitments(forCounter(all, counterId, serviceIds)));

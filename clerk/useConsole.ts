@@ -2,7 +2,7 @@
 // current, each action is one POST whose refusal message is shown as the server wrote it.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CounterState, HallState, PrinterHealth, StaffTicket } from '../shared/types.ts';
-import { api, ApiError } from '../web/api.ts';
+import { ApiError, call, type CallInput, type CallReply } from '../web/api.ts';
 import { useSocket } from '../web/useSocket.ts';
 import type { ClerkSession } from './session.ts';
 
@@ -12,6 +12,8 @@ export interface Notice {
 }
 
 export type Leave = (message: string | null) => void;
+
+export type ClerkAction = 'next' | 'recall' | 'start' | 'noShow' | 'complete' | 'transfer' | 'reinstate' | 'pause' | 'resume';
 
 export interface ConsoleData {
   hall: HallState | null;
@@ -27,8 +29,8 @@ export interface ConsoleData {
   setNotice: (n: Notice | null) => void;
   /** Runs one piece of work at a time; errors become the notice, 401 ends the session. */
   run: (work: () => Promise<void>) => Promise<void>;
-  /** POST /api/counters/:id/<action> with this session's token. */
-  post: <T>(action: string, body?: object) => Promise<T>;
+  /** One of the window's actions at this session's window, with its token. */
+  post: <N extends ClerkAction>(action: N, body?: Omit<CallInput<N>, 'counterId'>) => Promise<CallReply<N>>;
   /** Shows a ticket the server just returned before its push arrives. */
   setCurrent: (t: StaffTicket | null) => void;
   setCounter: (c: CounterState) => void;
@@ -63,16 +65,16 @@ export function useConsole(session: ClerkSession, onLeave: Leave): ConsoleData {
   // The socket pushes both at connect; reading them once here shows the console even
   // when the socket is slow, and tells at once whether a reloaded session is still valid.
   useEffect(() => {
-    api<CounterState>('GET', `/api/counters/${encodeURIComponent(counterId)}/state`, undefined, token)
+    call('counterState', { counterId }, token)
       .then((c) => setCounter((cur) => cur ?? c))
       .catch((e: unknown) => {
         if (e instanceof ApiError && (e.status === 401 || e.status === 403)) leaveRef.current(EXPIRED);
         else setNotice({ kind: 'error', text: (e as Error).message });
       });
-    api<HallState>('GET', '/api/hall').then(setFirstHall, () => undefined);
+    call('hall', {}).then(setFirstHall, () => undefined);
   }, [token, counterId]);
 
-  const post = <T>(action: string, body: object = {}) => api<T>('POST', `/api/counters/${encodeURIComponent(counterId)}/${action}`, body, token);
+  const post: ConsoleData['post'] = (action, body) => call(action, { ...body, counterId } as CallInput<typeof action>, token);
 
   const run = async (work: () => Promise<void>) => {
     if (busyRef.current) return;

@@ -2,6 +2,7 @@
 // with a Chinese voice, and the server's WAV through one <audio> element. Also
 // tracks which of them this screen can use, for the announcer and for the on-screen
 // note when there is no Chinese voice at all.
+import { call as request, href } from '../web/api.ts';
 import type { Call, Voice } from './announcer.ts';
 
 export interface VoiceInfo {
@@ -154,7 +155,7 @@ export function browserSound(): BrowserSound {
     play(call, signal) {
       audio ??= new Audio();
       const a = audio;
-      const src = new URL(`/api/announce.wav?number=${encodeURIComponent(call.number)}&counterId=${encodeURIComponent(call.counterId)}`, location.href).href;
+      const src = new URL(href('announce', { number: call.number, counterId: call.counterId }), location.href).href;
       return new Promise((resolve, reject) => {
         const finish = (fn: () => void) => {
           a.onended = null;
@@ -187,9 +188,7 @@ export function browserSound(): BrowserSound {
     async checkServer() {
       if (server !== null) return;
       try {
-        const res = await fetch('/api/voice');
-        if (!res.ok) return;
-        server = ((await res.json()) as { serverVoice?: unknown }).serverVoice === true;
+        server = (await request('voice', {})).serverVoice === true;
         notify();
       } catch {
         // Unreachable now; asked again on the next connect.

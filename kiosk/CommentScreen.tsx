@@ -1,7 +1,7 @@
 // 意见簿: a comment or a complaint, written by tapping common phrases (a kiosk seldom
 // has a usable Chinese input method) or typed if it has one, with an optional phone.
 import { useRef, useState } from 'preact/hooks';
-import { api } from '../web/api.ts';
+import { call } from '../web/api.ts';
 import { errorText } from '../web/rating/api.ts';
 import { PhoneEntry } from '../web/rating/PhoneEntry.tsx';
 import { commentRequest, QUICK_PHRASES, togglePhrase } from './comment.ts';
@@ -33,7 +33,7 @@ export function CommentScreen({ onSent, onBack }: Props) {
     busy.current = true;
     setSending(true);
     try {
-      await api('POST', '/api/comments', body);
+      await call('comment', body);
       onSent(kind, Boolean(body.contact));
     } catch (err) {
       setProblem(errorText(err));

@@ -1,6 +1,7 @@
 // The ticket, large, with a QR to follow the queue by phone. The one screen that
 // goes back to the start by itself: the choice is made, the next villager is waiting.
 import type { TicketPrinted } from '../shared/types.ts';
+import { href } from '../web/api.ts';
 import { hhmm, waitText } from '../web/format.ts';
 import type { TakenTicket } from './take.ts';
 import { useCountdown } from './useCountdown.ts';
@@ -63,7 +64,7 @@ export function TicketScreen({ ticket, colour, counters, seconds, printed, onDon
       </div>
       <div class="ticket-side">
         <figure class="qr">
-          <img src={`/api/tickets/${encodeURIComponent(ticket.id)}/qr.svg`} alt="查看排队进度的二维码" />
+          <img src={href('ticketQr', { id: ticket.id })} alt="查看排队进度的二维码" />
           <figcaption>扫码查看排队进度</figcaption>
         </figure>
         <button class="done" onClick={onDone}>

@@ -1,13 +1,13 @@
 // Taking a ticket, and what to tell a villager when it fails.
 import type { TakenTicket } from '../shared/types.ts';
-import { api, ApiError } from '../web/api.ts';
+import { ApiError, call } from '../web/api.ts';
 
 export type { TakenTicket };
 
 /** Which button's ticket is on its way, so that one says so and both stay disabled. */
 export type Taking = 'normal' | 'priority' | null;
 
-export const takeTicket = (serviceId: string, priority: boolean) => api<TakenTicket>('POST', '/api/tickets', { serviceId, priority });
+export const takeTicket = (serviceId: string, priority: boolean) => call('takeTicket', { serviceId, priority });
 
 export interface TakeFailure {
   message: string;

@@ -7,17 +7,16 @@ import { isoLocal } from '../shared/core/time.ts';
 import type { HallData, PrinterHealth } from '../shared/types.ts';
 import { newId as defaultNewId } from './auth.ts';
 import { Hall } from './hall.ts';
-import { requireRole } from './http/access.ts';
 import { errorHandler, notFound, requireJson } from './http/errors.ts';
 import { openApi } from './http/openapi.ts';
 import { printerRoutes } from './http/printer.ts';
 import { ratingRoutes } from './http/ratings.ts';
 import { reportRoutes } from './http/reports.ts';
 import { settingsRoutes } from './http/settings.ts';
-import { fastJsonPost } from './http/fast.ts';
-import { originResolver, type TrustProxy } from './http/origin.ts';
-import { publicRoutes, takeTicket } from './http/public.ts';
-import { COUNTER_ACTION_PATH, counterAction, staffRoutes } from './http/staff.ts';
+import { originResolver } from './http/origin.ts';
+import { publicRoutes } from './http/public.ts';
+import { routesOn } from './http/route.ts';
+import { staffRoutes } from './http/staff.ts';
 import { statsRoutes } from './http/stats.ts';
 import { voiceRoutes, type Voice } from './http/voice.ts';
 import { Metrics } from './metrics.ts';
@@ -54,7 +53,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-const BODY_LIMIT = 32 * 1024; // bytes; express.json's '32kb'
+const BODY_LIMIT = '32kb';
 const PAGES = ['kiosk', 'display', 'clerk', 'supervisor', 'status', 'pad'] as const;
 
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -89,7 +88,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
 
-  const origin = originResolver(deps.publicUrl, app.get('trust proxy fn') as TrustProxy);
+  const origin = originResolver(deps.publicUrl);
   const publicDeps = { hall, printing, newId: deps.newId ?? defaultNewId, origin };
   const api = express.Router();
   api.use(requireJson);
@@ -101,17 +100,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(reportRoutes(hall, queries));
   api.use(settingsRoutes(hall, queries));
   api.use(statsRoutes(hall, queries));
-  api.use(voiceRoutes(queries, deps.voice ?? null));
-  api.get('/openapi.json', (_req, res) => {
-    res.json(openApi);
-  });
-  api.get('/metrics', (_req, res) => {
-    res.json({ ...metrics.snapshot(), tickets: hall.view((s) => Object.keys(s.tickets).length), sockets: sockets.io.engine.clientsCount });
-  });
-  api.post('/metrics/reset', requireRole(hall, ['admin']), (_req, res) => {
-    metrics.reset();
-    res.status(204).end();
-  });
+  api.use(voiceRoutes(hall, queries, deps.voice ?? null));
+  const ops = routesOn(api, hall);
+  ops('openapi', () => openApi);
+  ops('metrics', () => ({ ...metrics.snapshot(), tickets: hall.view((s) => Object.keys(s.tickets).length), sockets: sockets.io.engine.clientsCount }));
+  ops('resetMetrics', () => metrics.reset());
   api.use(notFound);
   api.use(errorHandler(log));
   app.use('/api', api);
@@ -131,13 +124,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     });
   }
 
-  // The kiosk's take-a-ticket and the clerks' window actions skip Express when the
-  // request is plain (see http/fast.ts).
-  const fastTake = fastJsonPost('/api/tickets', BODY_LIMIT, takeTicket(publicDeps), log);
-  const fastCounter = fastJsonPost(COUNTER_ACTION_PATH, BODY_LIMIT, counterAction(hall), log);
-  const server = createServer((req, res) => {
-    if (!fastTake(req, res) && !fastCounter(req, res)) app(req, res);
-  });
+  const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   const sockets = attachSockets(server, hall, printing, printerHealth, queries, deps.pushTiming);
 

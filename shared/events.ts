@@ -1,5 +1,7 @@
 // The Socket.IO wire, declared once. Server: `Server<ClientToServer, ServerToClient>`;
 // pages: `Socket<ServerToClient, ClientToServer>`. No bare event strings elsewhere.
+import type { z } from 'zod';
+import type { socketAuth } from './schemas.ts';
 import type { CounterState, HallState, PadState, PrinterHealth, TicketPrinted, TicketView } from './types.ts';
 
 export interface TicketCalled {
@@ -42,12 +44,9 @@ export interface ClientToServer {
 /**
  * `auth` sent on connect. A display (wall screen, kiosk) needs nothing else;
  * a staff console sends its session token and receives its window's queue.
+ * The server checks it with the same schema (shared/schemas.ts).
  */
-export type SocketAuth =
-  | { role: 'display' }
-  | { role: 'ticket'; ticketId: string }
-  | { role: 'pad'; counterId: string }
-  | { role: 'staff'; token: string };
+export type SocketAuth = z.input<typeof socketAuth>;
 
 export const rooms = {
   display: 'display',

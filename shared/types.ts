@@ -377,6 +377,15 @@ export interface StaffTicket extends TicketView {
   transfers?: Transfer[];
 }
 
+/** GET /api/settings, and the reply to every change: the whole configuration as saved. */
+export interface SettingsView {
+  settings: Settings;
+  services: Service[];
+  counters: Counter[];
+  /** Accounts without their password hashes. */
+  users: Pick<User, 'id' | 'username' | 'name' | 'staffNo' | 'role' | 'disabled'>[];
+}
+
 /** `POST /api/session` reply. */
 export interface SessionReply {
   token: string;

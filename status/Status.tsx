@@ -2,8 +2,8 @@
 // so a villager can wait outside or at the market and come back when it is near.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SocketAuth } from '../shared/events.ts';
-import type { HallState, TicketView } from '../shared/types.ts';
-import { api } from '../web/api.ts';
+import type { TicketView } from '../shared/types.ts';
+import { call } from '../web/api.ts';
 import { STATUS_TEXT, hhmm, waitText } from '../web/format.ts';
 import { useSocket } from '../web/useSocket.ts';
 import { RateVisit } from './RateVisit.tsx';
@@ -20,7 +20,7 @@ export function Status({ ticketId }: { ticketId: string | null }) {
   const askHall = () => {
     if (hallAsked.current) return;
     hallAsked.current = true;
-    api<HallState>('GET', '/api/hall').then(
+    call('hall', {}).then(
       (h) => setHallName(h.hallName),
       () => (hallAsked.current = false),
     );

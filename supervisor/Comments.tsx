@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function Comments({ token, version, onExpired }: Props) {
-  const { data, error, loading, reload } = useResource<CommentEntry[]>(token, '/api/comments', onExpired, version);
+  const { data, error, loading, reload } = useResource(token, 'comments', {}, onExpired, version);
   const entries = sortComments(data ?? []);
   const waiting = entries.filter((c) => !c.reply).length;
   return (
@@ -44,7 +44,7 @@ function CommentCard({ entry: c, token, onExpired, onChanged }: { entry: Comment
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (await act.run('POST', `/api/comments/${encodeURIComponent(c.id)}/reply`, { text })) onChanged();
+    if (await act.run('replyComment', { id: c.id, text })) onChanged();
   };
 
   return (

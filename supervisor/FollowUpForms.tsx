@@ -15,8 +15,6 @@ interface Props {
   onChanged: () => void;
 }
 
-const path = (f: FollowUp, what: string) => `/api/follow-ups/${encodeURIComponent(f.id)}/${what}`;
-
 export function CallBackForm({ followUp: f, token, onExpired, onChanged }: Props) {
   const [reached, setReached] = useState<boolean | null>(null);
   const [note, setNote] = useState('');
@@ -25,7 +23,7 @@ export function CallBackForm({ followUp: f, token, onExpired, onChanged }: Props
   const submit = async (e: Event) => {
     e.preventDefault();
     if (reached === null) return act.setError('请选择是否联系上群众');
-    if (await act.run('POST', path(f, 'call-back'), { reached, note })) {
+    if (await act.run('callBack', { id: f.id, reached, note })) {
       setReached(null);
       setNote('');
       onChanged();
@@ -70,7 +68,7 @@ export function ResolveForm({ followUp: f, token, onExpired, onChanged }: Props)
 
   const save = async (close: boolean) => {
     if (!kind) return act.setError('请选择“整改”或“解释说明”');
-    if (await act.run('POST', path(f, 'resolve'), { kind, note, close })) onChanged();
+    if (await act.run('resolve', { id: f.id, kind, note, close })) onChanged();
   };
 
   return (

@@ -21,7 +21,7 @@ const FILTERS: [FollowUpFilter, string][] = [
 ];
 
 export function FollowUps({ token, hall, version, onExpired }: Props) {
-  const { data, error, reload } = useResource<FollowUpRow[]>(token, '/api/follow-ups?status=all', onExpired, version);
+  const { data, error, reload } = useResource(token, 'followUps', { status: 'all' }, onExpired, version);
   const [filter, setFilter] = useState<FollowUpFilter>('all');
   const rows = sortFollowUps(data ?? []);
   const open = rows.filter((f) => !f.closedAt);

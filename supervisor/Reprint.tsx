@@ -1,6 +1,6 @@
 // 补打 from the supervisor's desk: a villager lost the paper ticket and came to ask.
 import { useState } from 'preact/hooks';
-import { api } from '../web/api.ts';
+import { call } from '../web/api.ts';
 import { errorText, send } from './useResource.ts';
 
 interface Props {
@@ -20,8 +20,8 @@ export function Reprint({ token, onExpired }: Props) {
     setBusy(true);
     setMessage(null);
     try {
-      const t = await api<{ id: string }>('GET', `/api/tickets/by-number/${encodeURIComponent(n)}`);
-      await send(token, 'POST', `/api/tickets/${encodeURIComponent(t.id)}/reprint`, undefined, onExpired);
+      const t = await call('ticketByNumber', { number: n });
+      await send(token, 'reprint', { id: t.id }, onExpired);
       setMessage({ ok: true, text: `已补打 ${n} 号的号票` });
       setNumber('');
     } catch (err) {

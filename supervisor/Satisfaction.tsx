@@ -28,8 +28,7 @@ export function Satisfaction({ token, hall, version, onExpired }: Props) {
   // null: this month so far, which moves with the hall's day.
   const [chosen, setChosen] = useState<StatsRange | null>(null);
   const range = chosen ?? month;
-  const path = range ? summaryPath(range) : null;
-  const { data, error, loading } = useResource<Summary>(token, path, onExpired, version);
+  const { data, error, loading } = useResource(token, 'ratingSummary', range, onExpired, version);
 
   const name = (list: { id: string; name: string }[] | undefined) => (id: string) => list?.find((x) => x.id === id)?.name ?? id;
   return (
@@ -56,12 +55,6 @@ export function Satisfaction({ token, hall, version, onExpired }: Props) {
   );
 }
 
-function summaryPath(r: StatsRange): string {
-  const q = new URLSearchParams();
-  if (r.from) q.set('from', r.from);
-  if (r.to) q.set('to', r.to);
-  return `/api/ratings/summary?${q}`;
-}
 
 function SummaryCards({ s }: { s: Summary }) {
   const rated = s.count > 0;

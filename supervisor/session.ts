@@ -1,6 +1,6 @@
 // The supervisor's session: signing in and out, and keeping the token for this tab only.
 import type { Role, SessionReply } from '../shared/types.ts';
-import { api, ApiError } from '../web/api.ts';
+import { ApiError, call } from '../web/api.ts';
 
 export type { SessionReply };
 
@@ -36,7 +36,7 @@ function isManager(role: Role): boolean {
 export async function signIn(username: string, password: string): Promise<SupervisorSession> {
   let r: SessionReply;
   try {
-    r = await api<SessionReply>('POST', '/api/session', { username, password });
+    r = await call('signIn', { username, password });
   } catch (e) {
     // The server checks the password first, then asks a clerk for a window: this code
     // therefore means "right password, but a clerk account", which we refuse by name.
@@ -52,5 +52,5 @@ export async function signIn(username: string, password: string): Promise<Superv
 
 /** Ends the session on the server; a token already gone (401) or a network fault still signs out locally. */
 export async function signOut(token: string): Promise<void> {
-  await api('DELETE', '/api/session', undefined, token).catch(() => undefined);
+  await call('signOut', {}, token).catch(() => undefined);
 }

@@ -3,7 +3,7 @@
 // so each (re)connection reads the open cases once to start from.
 import { useRef, useState } from 'preact/hooks';
 import type { HallSocket } from '../web/useSocket.ts';
-import { openCounts, type FollowUpRow } from './followUps.ts';
+import { openCounts } from './followUps.ts';
 import { send } from './useResource.ts';
 
 export interface FollowUpPulse {
@@ -21,7 +21,7 @@ export function useFollowUpPulse(token: string, onUnauthorized: () => void) {
   const listen = (socket: HallSocket) => {
     socket.on('connect', () => {
       const mine = ++seq.current;
-      send<FollowUpRow[]>(token, 'GET', '/api/follow-ups?status=open', undefined, onUnauthorized).then(
+      send(token, 'followUps', { status: 'open' }, onUnauthorized).then(
         (rows) => mine === seq.current && setPulse((p) => ({ ...openCounts(rows), version: (p?.version ?? 0) + 1 })),
         () => undefined, // the badge just stays as it was; the tab itself shows the error
       );

@@ -2,11 +2,11 @@
 // means the session is gone and the page goes back to sign-in; other refusals keep
 // the server's own message for the supervisor to read.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError } from '../web/api.ts';
+import { ApiError, call, href, type CallInput, type CallReply, type RouteName } from '../web/api.ts';
 
-export async function send<T>(token: string, method: string, path: string, body: unknown, onUnauthorized: () => void): Promise<T> {
+export async function send<N extends RouteName>(token: string, name: N, input: CallInput<N>, onUnauthorized: () => void): Promise<CallReply<N>> {
   try {
-    return await api<T>(method, path, body, token);
+    return await call(name, input, token);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) onUnauthorized();
     throw e;
@@ -23,11 +23,13 @@ export interface Resource<T> {
 }
 
 /**
- * GET `path` (null: not yet, e.g. until the hall's day is known), again whenever `path`
- * or `refresh` changes or `reload` is called. Only the latest request's answer is kept,
- * and the previous data stays on screen while the next one loads.
+ * Reads route `name` with `input` (null: not yet, e.g. until the hall's day is known),
+ * again whenever the address or `refresh` changes or `reload` is called. Only the latest
+ * request's answer is kept, and the previous data stays on screen while the next loads.
  */
-export function useResource<T>(token: string, path: string | null, onUnauthorized: () => void, refresh?: unknown): Resource<T> {
+export function useResource<N extends RouteName>(token: string, name: N, input: CallInput<N> | null, onUnauthorized: () => void, refresh?: unknown): Resource<CallReply<N>> {
+  type T = CallReply<N>;
+  const path = input === null ? null : href(name, input);
   const [state, setState] = useState<Omit<Resource<T>, 'reload'>>({ data: null, error: null, loading: path !== null });
   const [again, setAgain] = useState(0);
   const seq = useRef(0);
@@ -35,10 +37,10 @@ export function useResource<T>(token: string, path: string | null, onUnauthorize
   unauthorized.current = onUnauthorized;
 
   useEffect(() => {
-    if (path === null) return;
+    if (input === null) return;
     const mine = ++seq.current;
     setState((s) => ({ ...s, loading: true }));
-    send<T>(token, 'GET', path, undefined, () => unauthorized.current()).then(
+    send(token, name, input, () => unauthorized.current()).then(
       (data) => mine === seq.current && setState({ data, error: null, loading: false }),
       (e: unknown) => mine === seq.current && setState((s) => ({ ...s, error: errorText(e), loading: false })),
     );
@@ -56,7 +58,7 @@ export interface Action {
   error: string | null;
   setError: (e: string | null) => void;
   /** Sends one request; true when it went through, else the server's message is in `error`. */
-  run: (method: string, path: string, body: unknown) => Promise<boolean>;
+  run: <N extends RouteName>(name: N, input: CallInput<N>) => Promise<boolean>;
 }
 
 /** One form's request: a second press while one is in flight does nothing. */
@@ -64,13 +66,13 @@ export function useAction(token: string, onUnauthorized: () => void): Action {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
-  const run = async (method: string, path: string, body: unknown) => {
+  const run = async <N extends RouteName>(name: N, input: CallInput<N>) => {
     if (inFlight.current) return false;
     inFlight.current = true;
     setBusy(true);
     setError(null);
     try {
-      await send(token, method, path, body, onUnauthorized);
+      await send(token, name, input, onUnauthorized);
       return true;
     } catch (e) {
       setError(errorText(e));

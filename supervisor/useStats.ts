@@ -1,7 +1,7 @@
 // GET /api/stats from the pages' side: one request at a time, the server's message on failure.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Stats } from '../shared/core/stats.ts';
-import { api, ApiError } from '../web/api.ts';
+import { ApiError, call } from '../web/api.ts';
 
 export interface StatsRange {
   from?: string;
@@ -16,12 +16,8 @@ export interface StatsResult {
 
 /** Any 401 means the session is gone: the caller sends the supervisor back to sign-in. */
 export async function fetchStats(token: string, range: StatsRange, onUnauthorized: () => void): Promise<Stats> {
-  const q = new URLSearchParams();
-  if (range.from) q.set('from', range.from);
-  if (range.to) q.set('to', range.to);
-  const qs = q.toString();
   try {
-    return await api<Stats>('GET', `/api/stats${qs ? `?${qs}` : ''}`, undefined, token);
+    return await call('stats', { ...(range.from && { from: range.from }), ...(range.to && { to: range.to }) }, token);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) onUnauthorized();
     throw e;

@@ -61,8 +61,16 @@ describe('public', () => {
   it('serves the OpenAPI description and a QR for a ticket', async () => {
     const { body } = await h.request('GET', '/api/openapi.json');
     expect(body.openapi).toMatch(/^3\./);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/tickets', '/api/counters/{id}/next', '/api/stats', '/api/session', '/api/ratings', '/api/reports', '/api/settings/hall', '/api/printer']));
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/tickets', '/api/counters/{counterId}/next', '/api/stats', '/api/session', '/api/ratings', '/api/reports', '/api/settings/hall', '/api/printer']));
     expect(body.paths['/api/settings/hall'].put.requestBody.content['application/json'].schema.properties).toHaveProperty('weekHours');
+    const take = body.paths['/api/tickets'].post;
+    expect(take.requestBody.content['application/json'].schema.required).toEqual(['serviceId']);
+    expect(Object.keys(take.responses).sort()).toEqual(['201', '400', '409', '413', '415']);
+    const next = body.paths['/api/counters/{counterId}/next'].post;
+    expect(next.security).toEqual([{ bearer: [] }]);
+    expect(next.parameters).toEqual([expect.objectContaining({ name: 'counterId', in: 'path', required: true })]);
+    expect(Object.keys(next.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415']);
+    expect(body.paths['/api/stats'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['query:from', 'query:to']);
     const t = await h.request('POST', '/api/tickets', { serviceId: 'forestry' });
     const qr = await fetch(`${h.url}/api/tickets/${t.body.id}/qr.svg`);
     expect(qr.headers.get('content-type')).toContain('image/svg+xml');
@@ -189,5 +197,17 @@ describe('stats', () => {
     }
     const empty = await h.request('GET', '/api/stats?from=2020-01-01&to=2020-01-31', undefined, sup);
     expect(empty.body).toMatchObject({ tickets: 0, wait: { avgMin: 0, p50Min: 0, p90Min: 0, maxMin: 0 } });
+  });
+});
+
+describe('the route table', () => {
+  it('has a handler for every route it declares', async () => {
+    const { paths } = await import('../shared/paths.ts');
+    const admin = await h.signIn('admin');
+    for (const [name, { method, path }] of Object.entries(paths)) {
+      const url = path.replace(/:([A-Za-z]+)/g, '1');
+      const r = await h.request(method, url, method === 'POST' || method === 'PUT' ? {} : undefined, name === 'signOut' ? undefined : admin);
+      expect([name, r.body?.error?.code]).not.toEqual([name, 'not_found']);
+    }
   });
 });

@@ -1,4 +1,11 @@
-// Fetch wrapper for the pages: JSON in, JSON out, errors as ApiError with the server's message.
+// The pages' client for the HTTP API: a route by name from the table (shared/paths.ts,
+// shared/routes.ts), its input as one object (path parameters, then query or body), its
+// reply typed by the table. Errors come back as ApiError with the server's message.
+import { paths, urlOf, type RouteName } from '../shared/paths.ts';
+import type { CallInput, CallReply } from '../shared/routes.ts';
+
+export type { CallInput, CallReply, RouteName };
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -9,18 +16,24 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, token?: string | null): Promise<T> {
+/** The address of a route, e.g. for an <img>, an <audio> or a download. */
+export const href = <N extends RouteName>(name: N, input: CallInput<N>): string => urlOf(name, input as Record<string, unknown>).url;
+
+export async function call<N extends RouteName>(name: N, input: CallInput<N>, token?: string | null): Promise<CallReply<N>> {
+  const { method } = paths[name];
+  const { url, rest } = urlOf(name, input as Record<string, unknown>);
+  const body = method === 'POST' || method === 'PUT' ? rest : undefined;
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    res = await fetch(url, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
   } catch {
     throw new ApiError(0, 'network', '连接服务器失败，请检查网络');
   }
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return undefined as CallReply<N>;
   const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'http_' + res.status, data?.error?.message ?? `请求失败（${res.status}）`);
-  return data as T;
+  return data as CallReply<N>;
 }

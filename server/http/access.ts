@@ -43,7 +43,7 @@ export function ownCounter(hall: Hall, authorization: string | undefined, counte
 
 export function requireOwnCounter(hall: Hall): RequestHandler {
   return (req, res, next) => {
-    Object.assign(res.locals, ownCounter(hall, req.headers.authorization, String(req.params.id)));
+    Object.assign(res.locals, ownCounter(hall, req.headers.authorization, String(req.params.counterId)));
     next();
   };
 }

@@ -7,34 +7,30 @@ import type { PrinterHealth } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import { parsePrinterUri } from '../printer/escpos.ts';
 import type { PrintService } from '../printer/service.ts';
-import { authed, requireRole } from './access.ts';
+import { authed } from './access.ts';
 import { statusPath, type Origin } from './origin.ts';
-import { parse, schemas } from './validate.ts';
+import { routesOn } from './route.ts';
 
 export function printerRoutes(hall: Hall, printing: PrintService, printerHealth: () => PrinterHealth, origin: Origin): Router {
   const r = Router();
-  const staff = requireRole(hall, ['clerk', 'supervisor', 'admin']);
+  const on = routesOn(r, hall);
 
-  r.get('/printer', staff, (_req, res) => {
-    res.json(printerHealth());
-  });
+  on('printer', () => printerHealth());
 
-  r.post('/tickets/:id/reprint', staff, async (req, res) => {
-    const id = String(req.params.id);
+  on('reprint', async ({ params: { id } }, req) => {
     const doc = await hall.read((d) => ticketPrint(d, id, { statusUrl: origin(req) + statusPath(id), reprintAt: isoLocal(hall.now(), d.settings.timeZone) }));
     if (!doc) throw new HallError('unknown_ticket', 404, '今天没有这个号');
     if (!printing.enabled) throw new HallError('no_printer', 409, '没有配置打印机，无法补打');
     const result = await printing.print(doc);
     if (!result.ok) throw new HallError('printer_fault', 503, `补打失败：${result.message}`);
-    res.json(result);
+    return result;
   });
 
-  r.put('/settings/printer', requireRole(hall, ['admin']), async (req, res) => {
-    const body = parse(schemas.printer, req.body);
+  on('setPrinter', async ({ body }, _req, res) => {
     const uri = body.uri ? body.uri : null;
     if (uri && !parsePrinterUri(uri)) throw new HallError('invalid_printer', 400, '打印机地址格式应为 tcp://IP地址:端口，例如 tcp://192.168.1.50:9100');
     await hall.run({ type: 'setPrinter', userId: authed(res).session.userId, printer: { uri, paperWidth: body.paperWidth, checkStatus: body.checkStatus ?? true } });
-    res.json(printerHealth());
+    return printerHealth();
   });
 
   return r;

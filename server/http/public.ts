@@ -1,16 +1,14 @@
 // No sign-in: kiosk, phone, wall screen.
-import type { IncomingMessage } from 'node:http';
 import { Router } from 'express';
 import QRCode from 'qrcode';
 import { HallError } from '../../shared/core/errors.ts';
 import { ticketPrint } from '../../shared/core/printing.ts';
 import { hallState, serviceViews, ticketView } from '../../shared/core/views.ts';
-import type { TakenTicket } from '../../shared/types.ts';
+import type { HallData, TakenTicket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { PrintService } from '../printer/service.ts';
-import { sendReply, type JsonHandler, type Reply } from './fast.ts';
 import { statusPath, type Origin } from './origin.ts';
-import { schemas, parse } from './validate.ts';
+import { after, routesOn } from './route.ts';
 
 export interface PublicDeps {
   hall: Hall;
@@ -19,67 +17,60 @@ export interface PublicDeps {
   origin: Origin;
 }
 
-/**
- * POST /api/tickets: validates, takes the ticket durably, and answers 201 with the
- * ticket; printing starts after the reply. Served by Express and, for the plain case,
- * by the fast path in app.ts: both run this.
- */
-export function takeTicket({ hall, printing, newId, origin }: PublicDeps): JsonHandler {
-  return async (raw: unknown, req: IncomingMessage): Promise<Reply> => {
-    const body = parse(schemas.takeTicket, raw);
+/** A ticket of the live day by id from a URL: `constructor` or `__proto__` is just no ticket. */
+export const ticketById = (d: HallData, id: string) => (Object.hasOwn(d.tickets, id) ? d.tickets[id] : undefined);
+
+export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Router {
+  const r = Router();
+  const on = routesOn(r, hall);
+
+  // The truth about the hall: 503 while it cannot write (takes and calls are refused);
+  // 'degraded' with what is wrong while it works around a fault (a day not yet archived).
+  on('health', () => {
+    const problems = hall.problems();
+    const down = problems.find((p) => p.code === 'storage_unavailable');
+    if (down) throw new HallError(down.code, 503, down.message);
+    return problems.length ? { status: 'degraded' as const, problems } : { status: 'ok' as const };
+  });
+
+  on('services', () => hall.read((d) => serviceViews(d, hall.now())));
+
+  on('hall', () => hall.read((d) => hallState(d, hall.now())));
+
+  // 201 once the ticket is durable; printing starts after the reply, and runs even when
+  // the kiosk has gone by then: the ticket is valid on screen whatever the printer does.
+  on('takeTicket', async ({ body }, req, res) => {
     const { ticket, ahead } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk' });
     const t = ticket!;
     const statusUrl = origin(req) + statusPath(t.id);
     const print = printing.enabled && body.print !== false;
-    const taken: TakenTicket = {
+    const taken = {
       // Its place when it was taken: counted then, not rescanned for the reply.
       ...hall.view((s) => ticketView(s, t, ahead)),
       priority: t.priority,
       statusUrl,
       print: print ? 'pending' : 'off',
-    };
-    // After the reply: the ticket is valid on screen whatever the printer does.
+    } satisfies TakenTicket;
     // The paper says what the screen says: the document is read at the same instant.
     const doc = print ? hall.view((s) => ticketPrint(s, t.id, { statusUrl, ahead: taken.ahead })) : null;
-    return { status: 201, body: taken, ...(doc && { after: () => void printing.print(doc) }) };
-  };
-}
-
-export function publicRoutes(deps: PublicDeps): Router {
-  const { hall, origin } = deps;
-  const r = Router();
-  const take = takeTicket(deps);
-
-  r.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (doc) after(res, () => void printing.print(doc));
+    return taken;
   });
 
-  r.get('/services', async (_req, res) => {
-    res.json(await hall.read((d) => serviceViews(d, hall.now())));
-  });
-
-  r.get('/hall', async (_req, res) => {
-    res.json(await hall.read((d) => hallState(d, hall.now())));
-  });
-
-  r.post('/tickets', async (req, res) => {
-    sendReply(res, await take(req.body, req, []));
-  });
-
-  r.get('/tickets/:id', async (req, res) => {
+  on('ticket', async ({ params }) => {
     const view = await hall.read((d) => {
-      const t = d.tickets[req.params.id];
+      const t = ticketById(d, params.id);
       return t ? ticketView(d, t) : null;
     });
     if (!view) throw new HallError('unknown_ticket', 404, '没有这个号，可能已过期');
-    res.json(view);
+    return view;
   });
 
   // The QR printed and shown with each ticket: it opens the ticket's status page.
-  r.get('/tickets/:id/qr.svg', async (req, res) => {
-    const exists = await hall.read((d) => Boolean(d.tickets[req.params.id]));
+  on('ticketQr', async ({ params }, req, res) => {
+    const exists = await hall.read((d) => Boolean(ticketById(d, params.id)));
     if (!exists) throw new HallError('unknown_ticket', 404, '没有这个号，可能已过期');
-    const svg = await QRCode.toString(origin(req) + statusPath(req.params.id), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    const svg = await QRCode.toString(origin(req) + statusPath(params.id), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(svg);
   });
 

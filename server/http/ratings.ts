@@ -5,15 +5,17 @@ import { HallError } from '../../shared/core/errors.ts';
 import type { RatingReply } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { Queries } from '../queries.ts';
-import { authed, requireRole } from './access.ts';
+import { authed } from './access.ts';
+import { routesOn } from './route.ts';
 import { dateRange } from './stats.ts';
-import { parse, schemas } from './validate.ts';
+import * as schemas from '../../shared/schemas.ts';
+import { parse } from './validate.ts';
 
 export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string): Router {
   const r = Router();
-  const supervisor = requireRole(hall, ['supervisor', 'admin']);
+  const on = routesOn(r, hall);
 
-  r.post('/ratings', async (req, res) => {
+  on('rate', async (_in, req, res) => {
     const b = parse(schemas.rate, req.body);
     const { ticket, followUp } = await hall.run({
       type: 'rate',
@@ -30,55 +32,55 @@ export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string):
   });
 
   // The kiosk's 评价 entry and the pad find a visit by the number on the ticket.
-  r.get('/tickets/by-number/:number', async (req, res) => {
+  on('ticketByNumber', async (_in, req, res) => {
     const number = String(req.params.number).toUpperCase();
     const view = await queries.ratableTicket(number);
     if (!view) throw new HallError('unknown_ticket', 404, `今天没有 ${number} 号`);
     res.json(view);
   });
 
-  r.get('/rating-reasons', async (_req, res) => {
+  on('ratingReasons', (_in, _req, res) => {
     res.json(await queries.ratingReasons());
   });
 
-  r.post('/comments', async (req, res) => {
+  on('comment', async (_in, req, res) => {
     const b = parse(schemas.comment, req.body);
     const { comment } = await hall.run({ type: 'comment', id: newId(), kind: b.kind ?? 'comment', text: b.text, ...(b.contact !== undefined && { contact: b.contact }) });
     res.status(201).json({ id: comment!.id, at: comment!.at });
   });
 
-  r.get('/comments', supervisor, async (_req, res) => {
+  on('comments', async (_in, _req, res) => {
     res.json(await queries.comments());
   });
 
-  r.post('/comments/:id/reply', supervisor, async (req, res) => {
+  on('replyComment', async (_in, req, res) => {
     const b = parse(schemas.reply, req.body);
     const { comment } = await hall.run({ type: 'reply', commentId: String(req.params.id), userId: authed(res).session.userId, text: b.text });
     res.json(comment);
   });
 
-  r.get('/follow-ups', supervisor, async (req, res) => {
+  on('followUps', async (_in, req, res) => {
     res.json(await queries.followUps(parse(schemas.followUpQuery, req.query).status ?? 'all'));
   });
 
-  r.post('/follow-ups/:id/call-back', supervisor, async (req, res) => {
+  on('callBack', async (_in, req, res) => {
     const b = parse(schemas.callBack, req.body);
     const { followUp } = await hall.run({ type: 'callBack', followUpId: String(req.params.id), userId: authed(res).session.userId, reached: b.reached, note: b.note });
     res.json(followUp);
   });
 
-  r.post('/follow-ups/:id/resolve', supervisor, async (req, res) => {
+  on('resolve', async (_in, req, res) => {
     const b = parse(schemas.resolve, req.body);
     const { followUp } = await hall.run({ type: 'resolve', followUpId: String(req.params.id), userId: authed(res).session.userId, kind: b.kind, note: b.note, close: b.close ?? false });
     res.json(followUp);
   });
 
-  r.get('/ratings/summary', supervisor, async (req, res) => {
+  on('ratingSummary', async (_in, req, res) => {
     res.json(await queries.satisfaction(dateRange(hall, req.query)));
   });
 
   // A clerk's own ratings: level, reasons and comment, never the rater's contact.
-  r.get('/me/ratings', requireRole(hall, ['clerk']), async (req, res) => {
+  on('myRatings', async (_in, req, res) => {
     res.json(await queries.clerkRatings(authed(res).session.userId, dateRange(hall, req.query)));
   });
 

@@ -2,11 +2,12 @@
 // exports that open correctly in Excel (UTF-8 with BOM, Chinese headers).
 import { Router, type Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import { z } from 'zod';
 import { quarterNamed, quarterOf } from '../../shared/core/appraisal.ts';
+import { appraisalQuery } from '../../shared/schemas.ts';
 import type { Hall } from '../hall.ts';
 import type { Queries } from '../queries.ts';
-import { authed, requireRole } from './access.ts';
+import { authed } from './access.ts';
+import { routesOn } from './route.ts';
 import { dateRange } from './stats.ts';
 import { parse } from './validate.ts';
 
@@ -21,19 +22,11 @@ function sendCsv(res: Response, name: string, rows: unknown[][]): void {
   res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(body);
 }
 
-const exportQuery = z.object({ kind: z.enum(['summary', 'tickets', 'appraisal', 'followups']) });
-const appraisalQuery = z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q4').optional() });
-const deliverBody = z.object({ note: z.string().max(500).optional() });
-const commitmentQuery = z.object({ status: z.enum(['open', 'overdue', 'all']).optional() });
-
 export function reportRoutes(hall: Hall, queries: Queries): Router {
   const r = Router();
-  const supervisor = requireRole(hall, ['supervisor', 'admin']);
-  const staff = requireRole(hall, ['clerk', 'supervisor', 'admin']);
+  const on = routesOn(r, hall);
 
-  r.get('/reports', supervisor, async (req, res) => {
-    res.json(await queries.report(dateRange(hall, req.query)));
-  });
+  on('reports', async (_in, req) => queries.report(dateRange(hall, req.query)));
 
   /** `?quarter=2026Q4`, or `from`/`to`, or the current quarter. */
   const appraisalRange = (query: unknown) => {
@@ -44,24 +37,19 @@ export function reportRoutes(hall: Hall, queries: Queries): Router {
     return quarterOf(hall.today());
   };
 
-  r.get('/reports/appraisal', supervisor, async (req, res) => {
-    res.json(await queries.appraisal(appraisalRange(req.query)));
-  });
+  on('appraisal', async (_in, req) => queries.appraisal(appraisalRange(req.query)));
 
-  r.get('/reports/export.csv', supervisor, async (req, res) => {
-    const { kind } = parse(exportQuery, req.query);
+  on('exportCsv', async ({ query }, req, res) => {
+    const { kind } = query;
     const { filename, rows } = await queries.csv(kind, kind === 'appraisal' ? appraisalRange(req.query) : dateRange(hall, req.query));
     sendCsv(res, filename, rows);
   });
 
-  r.get('/commitments', staff, async (req, res) => {
-    res.json(await queries.commitments(parse(commitmentQuery, req.query).status ?? 'open'));
-  });
+  on('commitments', async ({ query }) => queries.commitments(query.status ?? 'open'));
 
-  r.post('/commitments/:ticketId/deliver', staff, async (req, res) => {
-    const b = parse(deliverBody, req.body);
-    await hall.run({ type: 'deliver', ticketId: String(req.params.ticketId), userId: authed(res).session.userId, ...(b.note !== undefined && { note: b.note }) });
-    res.json(await queries.commitment(String(req.params.ticketId)));
+  on('deliver', async ({ params, body }, _req, res) => {
+    await hall.run({ type: 'deliver', ticketId: params.ticketId, userId: authed(res).session.userId, ...(body.note !== undefined && { note: body.note }) });
+    return queries.commitment(params.ticketId);
   });
 
   return r;

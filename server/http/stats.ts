@@ -2,16 +2,17 @@
 import { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
 import { daysBetween } from '../../shared/core/time.ts';
+import { range } from '../../shared/schemas.ts';
 import type { Hall } from '../hall.ts';
 import type { Queries } from '../queries.ts';
-import { requireRole } from './access.ts';
-import { parse, schemas } from './validate.ts';
+import { routesOn } from './route.ts';
+import { parse } from './validate.ts';
 
 const MAX_DAYS = 1000;
 
 /** `from`/`to` query dates, each today when left out; 400 when bad or reversed. */
 export function dateRange(hall: Hall, query: unknown): { from: string; to: string } {
-  const q = parse(schemas.statsQuery, query);
+  const q = parse(range, query);
   const today = hall.today();
   const from = q.from ?? today;
   const to = q.to ?? today;
@@ -22,8 +23,6 @@ export function dateRange(hall: Hall, query: unknown): { from: string; to: strin
 
 export function statsRoutes(hall: Hall, queries: Queries): Router {
   const r = Router();
-  r.get('/stats', requireRole(hall, ['supervisor', 'admin']), async (req, res) => {
-    res.json(await queries.stats(dateRange(hall, req.query)));
-  });
+  routesOn(r, hall)('stats', async (_in, req) => queries.stats(dateRange(hall, req.query)));
   return r;
 }

@@ -2,17 +2,11 @@
 // is kept on the socket for the rooms to read. A staff socket keeps its token's hash
 // so that signing out (a SignedOut fact) can end it.
 import type { Server, Socket } from 'socket.io';
-import { z } from 'zod';
 import type { ClientToServer, ServerToClient } from '../../shared/events.ts';
+import { socketAuth } from '../../shared/schemas.ts';
 import { tokenHash } from '../auth.ts';
 import type { Hall } from '../hall.ts';
 
-export const authSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('display') }),
-  z.object({ role: z.literal('ticket'), ticketId: z.string().min(1).max(64) }),
-  z.object({ role: z.literal('pad'), counterId: z.string().min(1).max(64) }),
-  z.object({ role: z.literal('staff'), token: z.string().min(1).max(256) }),
-]);
 
 /** What a socket proved at its handshake. */
 export type Login =
@@ -30,7 +24,7 @@ export type HallSocket = Socket<ClientToServer, ServerToClient, Record<string, n
 
 export function login(io: Io, hall: Hall): void {
   io.use((socket, next) => {
-    const r = authSchema.safeParse(socket.handshake.auth);
+    const r = socketAuth.safeParse(socket.handshake.auth);
     if (!r.success) return next(new Error('invalid_auth'));
     const auth = r.data;
     if (auth.role === 'staff') {

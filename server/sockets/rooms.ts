@@ -3,16 +3,14 @@
 // the hall and (for a clerk) its window.
 import { counterState, hallState, padState, ticketView } from '../../shared/core/views.ts';
 import { rooms } from '../../shared/events.ts';
+import { watchedTicketId } from '../../shared/schemas.ts';
 import type { PrinterHealth } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { HallSocket, Io } from './login.ts';
-import { z } from 'zod';
 
 /** Wall screens and kiosks are spread over this many rooms, pushed one after another. */
 export const DISPLAY_SHARDS = 6;
 export const displayShard = (k: number) => `display#${k}`;
-
-const ticketIdSchema = z.string().min(1).max(64);
 
 export function joinRooms(io: Io, hall: Hall, printerHealth: () => PrinterHealth): void {
   let displays = 0; // connections so far: spreads screens over the shards in turn
@@ -49,7 +47,7 @@ export function joinRooms(io: Io, hall: Hall, printerHealth: () => PrinterHealth
 
 /** A phone follows one ticket of the live day. */
 function watch(hall: Hall, socket: HallSocket, ticketId: unknown): boolean {
-  const id = ticketIdSchema.safeParse(ticketId);
+  const id = watchedTicketId.safeParse(ticketId);
   if (!id.success) return false;
   const found = hall.view((s) => {
     const t = Object.hasOwn(s.tickets, id.data) ? s.tickets[id.data] : undefined;

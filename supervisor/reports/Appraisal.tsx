@@ -1,7 +1,7 @@
 // 四季度综合测评: each clerk over a quarter (the current one by default), ranked as the
 // server ranks them, with the rule spelled out below the table. Exported as CSV.
 import { useState } from 'preact/hooks';
-import type { AppraisalReply, AppraisalRow } from '../../shared/core/appraisal.ts';
+import type { AppraisalRow } from '../../shared/core/appraisal.ts';
 import type { HallState } from '../../shared/types.ts';
 import { percent } from '../format.ts';
 import { useResource } from '../useResource.ts';
@@ -10,6 +10,7 @@ import { quarterKey, quarterStart, shiftPeriod } from './period.ts';
 import { QuarterSelect } from './PeriodPicker.tsx';
 import { ErrorBox } from '../ErrorBox.tsx';
 import './reports.css';
+import { href } from '../../web/api.ts';
 
 
 /** Fewer ratings than this and a clerk ranks after those with enough (the server's rule). */
@@ -28,7 +29,7 @@ export function Appraisal({ token, hall, onExpired }: Props) {
 
 function QuarterAppraisal({ token, today, onExpired }: { token: string; today: string; onExpired: () => void }) {
   const [quarter, setQuarter] = useState(() => quarterKey(today));
-  const { data, error, loading } = useResource<AppraisalReply>(token, `/api/reports/appraisal?quarter=${quarter}`, onExpired);
+  const { data, error, loading } = useResource(token, 'appraisal', { quarter }, onExpired);
   const download = useDownload(token, onExpired);
   const step = (n: number) => setQuarter(quarterKey(shiftPeriod('quarter', quarterStart(quarter), n)));
   const later = quarterKey(shiftPeriod('quarter', quarterStart(quarter), 1));
@@ -49,7 +50,7 @@ function QuarterAppraisal({ token, today, onExpired }: { token: string; today: s
             本季度
           </button>
         </div>
-        <button type="button" class="ghost" disabled={download.busy !== null} onClick={() => download.run('appraisal', `/api/reports/export.csv?kind=appraisal&quarter=${quarter}`, `综合测评_${quarter}.csv`)}>
+        <button type="button" class="ghost" disabled={download.busy !== null} onClick={() => download.run('appraisal', href('exportCsv', { kind: 'appraisal', quarter }), `综合测评_${quarter}.csv`)}>
           {download.busy ? '正在导出…' : '导出测评表'}
         </button>
       </div>

@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function Commitments({ token, today, counterName, onExpired, onDelivered }: Props) {
-  const { data, error, loading, reload } = useResource<CommitmentRow[]>(token, '/api/commitments?status=open', onExpired);
+  const { data, error, loading, reload } = useResource(token, 'commitments', { status: 'open' }, onExpired);
   const [open, setOpen] = useState<string | null>(null);
   const rows = sortCommitments(data ?? []);
   const overdue = rows.filter((c) => c.overdue).length;
@@ -90,7 +90,7 @@ function CommitmentLine({ c, today, counterName, open, onOpen, token, onExpired,
   const submit = async (e: Event) => {
     e.preventDefault();
     const body = note.trim() ? { note: note.trim() } : {};
-    if (await act.run('POST', `/api/commitments/${encodeURIComponent(c.ticketId)}/deliver`, body)) onDelivered();
+    if (await act.run('deliver', { ticketId: c.ticketId, ...body })) onDelivered();
   };
   return (
     <>

@@ -12,9 +12,9 @@ import { PeriodPicker, rangeOf, type PeriodChoice } from './PeriodPicker.tsx';
 import { ReportCharts } from './ReportCharts.tsx';
 import { ReportFigures } from './ReportFigures.tsx';
 import { ReportTable } from './ReportTable.tsx';
-import type { ReportReply } from './shape.ts';
 import { ErrorBox } from '../ErrorBox.tsx';
 import './reports.css';
+import { href } from '../../web/api.ts';
 
 interface Props {
   token: string;
@@ -38,10 +38,9 @@ function HallReports({ token, hall, onExpired }: Props & { hall: HallState }) {
   const today = hall.day;
   const [choice, setChoice] = useState<PeriodChoice>(() => ({ kind: 'month', anchor: today, custom: { from: today, to: today } }));
   const range = rangeOf(choice);
-  const query = `from=${range.from}&to=${range.to}`;
   // Moves after a delivery: the committed figures of the report change with it.
   const [version, setVersion] = useState(0);
-  const { data, error, loading } = useResource<ReportReply>(token, `/api/reports?${query}`, onExpired, version);
+  const { data, error, loading } = useResource(token, 'reports', { from: range.from, to: range.to }, onExpired, version);
   const download = useDownload(token, onExpired);
   const current = data && data.from === range.from && data.to === range.to ? data : null;
 
@@ -85,7 +84,7 @@ function HallReports({ token, hall, onExpired }: Props & { hall: HallState }) {
         </div>
         <div class="rp-actions no-print">
           {EXPORTS.map((x) => (
-            <button key={x.kind} type="button" class="ghost" disabled={download.busy !== null} onClick={() => download.run(x.kind, `/api/reports/export.csv?kind=${x.kind}&${query}`, `${x.file}_${range.from}_${range.to}.csv`)}>
+            <button key={x.kind} type="button" class="ghost" disabled={download.busy !== null} onClick={() => download.run(x.kind, href('exportCsv', { kind: x.kind, from: range.from, to: range.to }), `${x.file}_${range.from}_${range.to}.csv`)}>
               {download.busy === x.kind ? '正在导出…' : x.label}
             </button>
           ))}

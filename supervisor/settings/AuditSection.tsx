@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function AuditSection({ token, version, onExpired }: Props) {
-  const { data, error, loading, reload } = useResource<AuditRow[]>(token, '/api/audit', onExpired, version);
+  const { data, error, loading, reload } = useResource(token, 'audit', {}, onExpired, version);
   return (
     <section class="settings-card settings-audit" aria-labelledby="audit-title">
       <div class="settings-head">

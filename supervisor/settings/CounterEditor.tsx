@@ -8,7 +8,7 @@ import { idProblem } from './ids.ts';
 import { fromCounterForm, toCounterForm, toggle, type CounterForm, type StaffAccount } from './recordForms.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 import { useSave } from './useSave.ts';
-import type { SectionProps, SettingsView } from './view.ts';
+import type { SectionProps } from './view.ts';
 
 interface Props extends SectionProps {
   /** null: a new window, to be saved as `newId`. */
@@ -37,7 +37,7 @@ export function CounterEditor({ view, editable, token, onExpired, onSaved, count
     const parsed = fromCounterForm(form, view.services);
     if (!parsed.ok) return save.refuse(parsed.error);
     const target = isNew ? id.trim() : counter.id;
-    const next = await save.run<SettingsView>('PUT', `/api/settings/counters/${encodeURIComponent(target)}`, parsed.value);
+    const next = await save.run('saveCounter', { ...parsed.value, id: target });
     if (!next) return;
     onSaved(next);
     // A new window now has its own card (with the server's copy); this one goes away.
@@ -46,7 +46,7 @@ export function CounterEditor({ view, editable, token, onExpired, onSaved, count
 
   const remove = async () => {
     if (!counter) return;
-    const next = await save.run<SettingsView>('DELETE', `/api/settings/counters/${encodeURIComponent(counter.id)}`, undefined);
+    const next = await save.run('removeCounter', { id: counter.id });
     if (next) {
       onSaved(next);
       onDone(true);

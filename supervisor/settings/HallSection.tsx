@@ -9,7 +9,7 @@ import { SaveStatus } from './SaveStatus.tsx';
 import { SpecialDays } from './SpecialDays.tsx';
 import { TagList } from './TagList.tsx';
 import { useSave } from './useSave.ts';
-import type { SectionProps, SettingsView } from './view.ts';
+import type { SectionProps } from './view.ts';
 import { WeekHours } from './WeekHours.tsx';
 
 export function HallSection({ view, editable, token, onExpired, onSaved }: SectionProps) {
@@ -25,7 +25,7 @@ export function HallSection({ view, editable, token, onExpired, onSaved }: Secti
     e.preventDefault();
     const parsed = fromHallForm(form);
     if (!parsed.ok) return save.refuse(parsed.error);
-    const next = await save.run<SettingsView>('PUT', '/api/settings/hall', parsed.value);
+    const next = await save.run('saveHall', parsed.value);
     if (next) {
       // The saved settings come back sorted and normalised (08:30, not 8:30).
       setForm((before) => savedHallForm(before, next.settings));

@@ -18,7 +18,7 @@ interface Props extends SectionProps {
 
 export function PrinterSection({ view, editable, token, onExpired, onSaved, pushed }: Props) {
   const [form, setForm] = useState<PrinterForm>(() => toPrinterForm(view.settings.printer));
-  const fetched = useResource<PrinterHealth>(token, '/api/printer', onExpired);
+  const fetched = useResource(token, 'printer', {}, onExpired);
   const [health, setHealth] = useState<PrinterHealth | null>(null);
   // Whichever came last is the newest: the fetch on opening, a push, or the reply to a save.
   useEffect(() => {
@@ -37,7 +37,7 @@ export function PrinterSection({ view, editable, token, onExpired, onSaved, push
     e.preventDefault();
     const parsed = fromPrinterForm(form);
     if (!parsed.ok) return save.refuse(parsed.error);
-    const reply = await save.run<PrinterHealth>('PUT', '/api/settings/printer', parsed.value);
+    const reply = await save.run('setPrinter', parsed.value);
     if (reply) {
       setHealth(reply);
       onSaved({ ...view, settings: { ...view.settings, printer: parsed.value } });

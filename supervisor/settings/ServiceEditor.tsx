@@ -9,7 +9,7 @@ import { ListEditor } from './ListEditor.tsx';
 import { fromServiceForm, newServiceForm, toServiceForm, type ServiceForm } from './recordForms.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 import { useSave } from './useSave.ts';
-import type { SectionProps, SettingsView } from './view.ts';
+import type { SectionProps } from './view.ts';
 
 interface Props extends SectionProps {
   /** null: a new business. */
@@ -35,7 +35,7 @@ export function ServiceEditor({ view, editable, token, onExpired, onSaved, servi
     const parsed = fromServiceForm(form, isNew ? view.services.map((s) => s.id) : null);
     if (!parsed.ok) return save.refuse(parsed.error);
     const { id, body } = parsed.value;
-    const next = await save.run<SettingsView>('PUT', `/api/settings/services/${encodeURIComponent(id)}`, body);
+    const next = await save.run('saveService', { ...body, id });
     if (!next) return;
     const saved = next.services.find((s) => s.id === id);
     if (saved) setForm(toServiceForm(saved));
@@ -45,7 +45,7 @@ export function ServiceEditor({ view, editable, token, onExpired, onSaved, servi
 
   const remove = async () => {
     if (!service) return;
-    const next = await save.run<SettingsView>('DELETE', `/api/settings/services/${encodeURIComponent(service.id)}`, undefined);
+    const next = await save.run('removeService', { id: service.id });
     if (next) {
       onSaved(next);
       onDeleted(service.name);

@@ -32,7 +32,7 @@ export interface SettingsProps {
 }
 
 export function Settings({ token, editable, printer, onExpired }: SettingsProps) {
-  const loaded = useResource<SettingsView>(token, '/api/settings', onExpired);
+  const loaded = useResource(token, 'settings', {}, onExpired);
   const [saved, setSaved] = useState<SettingsView | null>(null);
   const [version, setVersion] = useState(0);
   const [section, setSection] = useState<SectionId>('settings-hall');

@@ -8,7 +8,7 @@ import { Check, Field, TextField } from './Field.tsx';
 import { fromUserForm, MIN_PASSWORD, newUserForm, ROLE_NAMES, toUserForm, type StaffAccount, type UserForm } from './recordForms.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 import { useSave } from './useSave.ts';
-import type { SectionProps, SettingsView } from './view.ts';
+import type { SectionProps } from './view.ts';
 
 interface Props extends SectionProps {
   /** null: a new account. */
@@ -37,7 +37,7 @@ export function UserEditor({ editable, token, onExpired, onSaved, user, onCreate
     e.preventDefault();
     const parsed = fromUserForm(form, isNew ? password : null);
     if (!parsed.ok) return save.refuse(parsed.error);
-    const next = await save.run<SettingsView & { id: string }>('PUT', `/api/settings/users/${isNew ? 'new' : encodeURIComponent(user.id)}`, parsed.value);
+    const next = await save.run('saveUser', { ...parsed.value, id: isNew ? 'new' : user.id });
     if (!next) return;
     setPassword('');
     onSaved(next);
@@ -91,7 +91,7 @@ function PasswordReset({ editable, token, onExpired, onSaved, user }: SectionPro
     e.preventDefault();
     const parsed = fromUserForm(toUserForm(user), password);
     if (!parsed.ok) return save.refuse(parsed.error);
-    const next = await save.run<SettingsView>('PUT', `/api/settings/users/${encodeURIComponent(user.id)}`, parsed.value, '密码已重置');
+    const next = await save.run('saveUser', { ...parsed.value, id: user.id }, '密码已重置');
     if (next) {
       setPassword('');
       onSaved(next);

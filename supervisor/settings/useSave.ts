@@ -2,6 +2,7 @@
 // the form) and the 已保存 that stays until the next edit. Nothing on the page changes
 // until the server has accepted, so a refusal leaves what was typed for fixing.
 import { useRef, useState } from 'preact/hooks';
+import type { CallInput, CallReply, RouteName } from '../../web/api.ts';
 import { errorText, send } from '../useResource.ts';
 
 export interface Save {
@@ -13,7 +14,7 @@ export interface Save {
   /** Something was edited: the last 已保存 no longer describes the form. */
   edited: () => void;
   /** The server's reply, or null when refused (the message is in `error`). */
-  run: <T>(method: string, path: string, body: unknown, savedText?: string) => Promise<T | null>;
+  run: <N extends RouteName>(name: N, input: CallInput<N>, savedText?: string) => Promise<CallReply<N> | null>;
 }
 
 export function useSave(token: string, onExpired: () => void): Save {
@@ -22,14 +23,14 @@ export function useSave(token: string, onExpired: () => void): Save {
   const [saved, setSaved] = useState<string | null>(null);
   const inFlight = useRef(false);
 
-  const run = async <T,>(method: string, path: string, body: unknown, savedText = '已保存'): Promise<T | null> => {
+  const run = async <N extends RouteName>(name: N, input: CallInput<N>, savedText = '已保存'): Promise<CallReply<N> | null> => {
     if (inFlight.current) return null;
     inFlight.current = true;
     setBusy(true);
     setError(null);
     setSaved(null);
     try {
-      const reply = await send<T>(token, method, path, body, onExpired);
+      const reply = await send(token, name, input, onExpired);
       setSaved(savedText);
       return reply;
     } catch (e) {

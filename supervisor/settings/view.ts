@@ -1,14 +1,8 @@
 // What every section of the 设置 tab is given.
-import type { Counter, Service, Settings } from '../../shared/types.ts';
-import type { StaffAccount } from './recordForms.ts';
+import type { SettingsView } from '../../shared/types.ts';
 
 /** GET /api/settings, and the reply to every change (the whole configuration as saved). */
-export interface SettingsView {
-  settings: Settings;
-  services: Service[];
-  counters: Counter[];
-  users: StaffAccount[];
-}
+export type { SettingsView };
 
 export interface SectionProps {
   view: SettingsView;

@@ -1,15 +1,15 @@
 // The rating endpoints as the pages call them.
-import type { RatableTicket, RatingReply, RatingRequest, RatingSettings } from '../../shared/types.ts';
-import { api, ApiError } from '../api.ts';
+import type { RatableTicket, RatingRequest } from '../../shared/types.ts';
+import { ApiError, call } from '../api.ts';
 
 export type { RatableTicket };
 
-export const ticketByNumber = (number: string) => api<RatableTicket>('GET', `/api/tickets/by-number/${encodeURIComponent(number)}`);
+export const ticketByNumber = (number: string) => call('ticketByNumber', { number });
 
 /** Reasons offered for a bad rating and the working days the hall takes to call back. */
-export const ratingSettings = () => api<RatingSettings>('GET', '/api/rating-reasons');
+export const ratingSettings = () => call('ratingReasons', {});
 
-export const sendRating = (body: RatingRequest) => api<RatingReply>('POST', '/api/ratings', body);
+export const sendRating = (body: RatingRequest) => call('rate', body);
 
 /**
  * Refusals that asking again cannot change: the visit was rated already (another

@@ -1,0 +1,187 @@
+// The HTTP API, one entry per route: who may call it, its request schemas (path
+// parameters, query, body), its reply type and a line for the docs. Method and path come
+// from paths.ts under the same name. From this table the server registers and validates
+// each route (server/http/route.ts), /api/openapi.json is built (server/http/openapi.ts),
+// and the pages' client (web/api.ts) takes its input and reply types.
+import type { z } from 'zod';
+import type { AppraisalReply } from './core/appraisal.ts';
+import type { MyRatingsReply, RatingFigures } from './core/ratingStats.ts';
+import type { ReportReply } from './core/reports.ts';
+import type { Stats } from './core/stats.ts';
+import type { RouteName } from './paths.ts';
+import * as s from './schemas.ts';
+import type {
+  AuditEntry,
+  CommentEntry,
+  Commitment,
+  CommitmentView,
+  CounterState,
+  FollowUp,
+  FollowUpView,
+  HallState,
+  PrinterHealth,
+  RatableTicket,
+  RatingReply,
+  RatingSettings,
+  Role,
+  ServiceView,
+  SessionReply,
+  SettingsView,
+  StaffTicket,
+  TakenTicket,
+  TicketPrinted,
+  TicketView,
+} from './types.ts';
+
+/** Nobody signs in; any of these roles; or the clerk signed in at the URL's window. */
+export type Access = 'public' | 'ownCounter' | readonly Role[];
+
+declare const replyType: unique symbol;
+/** A reply's TypeScript type (compile time only) and what the docs say it is. */
+export interface Reply<T> {
+  readonly [replyType]?: T;
+  readonly doc: string;
+  /** Not JSON: the handler answers itself (files, sound, 204). */
+  readonly content?: string;
+}
+const reply = <T>(doc: string, content?: string): Reply<T> => ({ doc, ...(content && { content }) });
+
+type Schema = z.ZodObject;
+
+export interface RouteDef {
+  summary: string;
+  tag: 'public' | 'staff' | 'clerk' | 'printing' | 'ratings' | 'supervisor' | 'reports' | 'settings' | 'ops';
+  access: Access;
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  /** The success status; 200 unless said. */
+  status?: 200 | 201 | 204;
+  reply: Reply<unknown>;
+  /** Refusals beyond those access and validation imply: status → codes. */
+  errors?: Readonly<Record<number, string>>;
+}
+
+const supervisor = ['supervisor', 'admin'] as const;
+const staff = ['clerk', 'supervisor', 'admin'] as const;
+const admin = ['admin'] as const;
+
+/** A window action on its current ticket: the ticket as it is now. */
+const action = <B extends Schema | undefined = undefined>(summary: string, body?: B, errors?: Record<number, string>) =>
+  ({ summary, tag: 'clerk', access: 'ownCounter', params: s.byCounter, body: (body ?? s.empty) as B extends Schema ? B : typeof s.empty, reply: reply<{ ticket: StaffTicket }>('{"ticket": Ticket}'), errors: { 409: 'no_current_ticket', ...errors } }) as const;
+
+/** What every settings change shares: admins only, the whole configuration in reply. */
+const change = { tag: 'settings', access: admin, reply: reply<SettingsView>('SettingsView: the whole configuration as saved') } as const;
+
+export const routes = {
+  health: {
+    summary: 'Liveness and faults: 503 storage_unavailable while the hall cannot write',
+    tag: 'public',
+    access: 'public',
+    reply: reply<{ status: 'ok' } | { status: 'degraded'; problems: { code: string; message: string; since: string }[] }>('{"status":"ok"}, or {"status":"degraded","problems":[{code,message,since}]}'),
+  },
+  services: { summary: '业务列表（等候人数、是否可取号、一次性告知材料）', tag: 'public', access: 'public', reply: reply<ServiceView[]>('ServiceView[]') },
+  hall: { summary: '大厅公开状态（与 hall:state 相同）', tag: 'public', access: 'public', reply: reply<HallState>('HallState') },
+  takeTicket: {
+    summary: '取号（写入磁盘后才返回 201）',
+    tag: 'public',
+    access: 'public',
+    body: s.takeTicket,
+    status: 201,
+    reply: reply<TakenTicket>('TakenTicket: TicketView plus priority, statusUrl, print'),
+    errors: { 400: 'unknown_service / priority_not_allowed', 409: 'service_closed / quota_reached' },
+  },
+  ticket: { summary: '查询一个号的状态', tag: 'public', access: 'public', params: s.byId, reply: reply<TicketView>('TicketView'), errors: { 404: 'unknown_ticket' } },
+  ticketQr: { summary: '号票二维码（手机状态页地址）', tag: 'public', access: 'public', params: s.byId, reply: reply<void>('SVG', 'image/svg+xml'), errors: { 404: 'unknown_ticket' } },
+  voice: { summary: '服务器是否能合成中文语音', tag: 'public', access: 'public', reply: reply<{ serverVoice: boolean }>('{"serverVoice": boolean}') },
+  announce: { summary: '叫号语音（无中文语音的叫号屏使用）', tag: 'public', access: 'public', query: s.announce, reply: reply<void>('WAV', 'audio/wav'), errors: { 404: 'unknown_counter', 503: 'voice_unavailable' } },
+
+  signIn: {
+    summary: '登录（窗口人员须指明窗口：本人 A 岗或 B 岗窗口）',
+    tag: 'staff',
+    access: 'public',
+    body: s.signIn,
+    reply: reply<SessionReply>('{"token","role","counterId","user"}'),
+    errors: { 400: 'counter_required', 401: 'bad_credentials', 403: 'not_your_counter', 404: 'unknown_counter' },
+  },
+  session: { summary: '当前登录信息', tag: 'staff', access: staff, reply: reply<Omit<SessionReply, 'token'>>('{"role","counterId","user"}') },
+  signOut: { summary: '退出登录', tag: 'staff', access: staff, status: 204, reply: reply<void>('signed out') },
+  counterState: { summary: '本窗口的队列与当前号', tag: 'clerk', access: 'ownCounter', params: s.byCounter, reply: reply<CounterState>('CounterState') },
+  next: { ...action('叫下一个号（优先号在前，受连续优先上限约束）', undefined, { 409: 'ticket_open / counter_paused' }), reply: reply<{ ticket: StaffTicket | null }>('{"ticket": Ticket | null}: null when nobody waits') },
+  recall: action('重呼（含首次呼叫，默认最多 5 次）', undefined, { 409: 'no_current_ticket / recall_limit' }),
+  start: action('开始办理（可选步骤）'),
+  noShow: action('过号'),
+  complete: action('办结：即办 / 承诺件 / 上报件 / 不予受理（须写理由）', s.complete, { 400: 'reason_required' }),
+  transfer: action('转办到其他业务（保留号码和取号时间）', s.transfer, { 400: 'unknown_service' }),
+  reinstate: action('过号后恢复排队', s.reinstate, { 404: 'unknown_ticket', 409: 'not_no_show' }),
+  pause: { ...action('暂停服务', s.pause), reply: reply<{ counter: CounterState }>('{"counter": CounterState}') },
+  resume: { ...action('恢复服务'), reply: reply<{ counter: CounterState }>('{"counter": CounterState}') },
+
+  printer: { summary: '号票机状态', tag: 'printing', access: staff, reply: reply<PrinterHealth>('PrinterHealth') },
+  reprint: { summary: '补打号票（注明“补打”）', tag: 'printing', access: staff, params: s.byId, reply: reply<TicketPrinted>('TicketPrinted'), errors: { 404: 'unknown_ticket', 409: 'no_printer', 503: 'printer_fault' } },
+  setPrinter: { summary: '设置号票机（管理员）', tag: 'printing', access: admin, body: s.printer, reply: reply<PrinterHealth>('PrinterHealth'), errors: { 400: 'invalid_printer' } },
+
+  rate: {
+    summary: '评价（五级，1–2 级须写原因；每个已办结的号只能评价一次）',
+    tag: 'ratings',
+    access: 'public',
+    body: s.rate,
+    status: 201,
+    reply: reply<RatingReply>('{"ticketId","number","level","channel","followUpId"}'),
+    errors: { 400: 'reason_required', 404: 'unknown_ticket', 409: 'not_served / already_rated' },
+  },
+  ticketByNumber: { summary: '按号码查当日的号（评价入口）', tag: 'ratings', access: 'public', params: s.byNumber, reply: reply<RatableTicket>('TicketView + rated'), errors: { 404: 'unknown_ticket' } },
+  ratingReasons: { summary: '差评原因与回访期限', tag: 'ratings', access: 'public', reply: reply<RatingSettings>('RatingSettings') },
+  comment: { summary: '意见簿留言', tag: 'ratings', access: 'public', body: s.comment, status: 201, reply: reply<{ id: string; at: string }>('{"id","at"}') },
+  comments: { summary: '意见簿（主任）', tag: 'ratings', access: supervisor, reply: reply<CommentEntry[]>('CommentEntry[], newest first') },
+  replyComment: { summary: '答复留言', tag: 'ratings', access: supervisor, params: s.byId, body: s.reply, reply: reply<CommentEntry>('CommentEntry'), errors: { 404: 'unknown_comment' } },
+  followUps: { summary: '差评回访（主任）', tag: 'ratings', access: supervisor, query: s.followUpQuery, reply: reply<FollowUpView[]>('FollowUpView[], newest first') },
+  callBack: { summary: '记录回访', tag: 'ratings', access: supervisor, params: s.byId, body: s.callBack, reply: reply<FollowUp>('FollowUp'), errors: { 404: 'unknown_follow_up', 409: 'follow_up_closed' } },
+  resolve: { summary: '记录整改或解释说明，可办结', tag: 'ratings', access: supervisor, params: s.byId, body: s.resolve, reply: reply<FollowUp>('FollowUp'), errors: { 404: 'unknown_follow_up', 409: 'call_back_required / follow_up_closed' } },
+  ratingSummary: { summary: '满意度统计', tag: 'ratings', access: supervisor, query: s.range, reply: reply<RatingFigures & { from: string; to: string }>('RatingFigures with from, to') },
+  myRatings: { summary: '本人收到的评价（窗口人员）', tag: 'ratings', access: ['clerk'], query: s.range, reply: reply<MyRatingsReply>('MyRatingsReply') },
+
+  stats: {
+    summary: '统计（按取号日期，含两端）',
+    tag: 'supervisor',
+    access: supervisor,
+    query: s.range,
+    reply: reply<Stats>('{"tickets","served","noShows","wait":{"avgMin","p50Min","p90Min","maxMin"},"ratings":{"count","byLevel","satisfiedRate"}}'),
+  },
+  reports: { summary: '统计报表：按业务、窗口、人员、时段', tag: 'reports', access: supervisor, query: s.range, reply: reply<ReportReply>('ReportReply') },
+  appraisal: { summary: '季度综合测评（quarter，或 from/to，或本季度）', tag: 'reports', access: supervisor, query: s.appraisalQuery.extend(s.range.shape), reply: reply<AppraisalReply>('AppraisalReply') },
+  exportCsv: { summary: '导出 CSV（UTF-8 BOM，中文表头）', tag: 'reports', access: supervisor, query: s.exportQuery.extend(s.appraisalQuery.shape).extend(s.range.shape), reply: reply<void>('CSV', 'text/csv') },
+  commitments: { summary: '承诺件', tag: 'reports', access: staff, query: s.commitmentQuery, reply: reply<CommitmentView[]>('CommitmentView[]') },
+  deliver: { summary: '承诺件办结送达', tag: 'reports', access: staff, params: s.byTicket, body: s.deliver, reply: reply<Commitment>('Commitment'), errors: { 404: 'unknown_commitment', 409: 'already_delivered' } },
+
+  settings: { summary: '全部设置（管理员可改，主任可看）', tag: 'settings', access: supervisor, reply: reply<SettingsView>('SettingsView') },
+  staff: { summary: '人员名单', tag: 'settings', access: supervisor, reply: reply<SettingsView['users']>('accounts, without password hashes') },
+  audit: { summary: '设置操作日志', tag: 'settings', access: supervisor, reply: reply<(AuditEntry & { byName: string })[]>('AuditEntry with byName, newest first, at most 500') },
+  saveHall: { ...change, summary: '大厅设置：名称、时区、办公时间、特殊日期、播报、评价、预警', body: s.hall },
+  saveService: { ...change, summary: '新增或修改业务', params: s.settingsIdParam, body: s.service },
+  removeService: { ...change, summary: '删除业务', params: s.byId },
+  saveCounter: { ...change, summary: '新增或修改窗口', params: s.settingsIdParam, body: s.counter },
+  removeCounter: { ...change, summary: '删除窗口', params: s.byId },
+  saveUser: { ...change, summary: '新增（id=new）或修改账号；password 重置密码', params: s.settingsIdParam, body: s.user, reply: reply<SettingsView & { id: string }>('SettingsView and the account id') },
+
+  openapi: { summary: '本文档', tag: 'ops', access: 'public', reply: reply<object>('OpenAPI 3.1') },
+  metrics: { summary: 'RSS、事件循环延迟等运行指标', tag: 'ops', access: 'public', reply: reply<Record<string, unknown>>('metrics') },
+  resetMetrics: { summary: '重置事件循环延迟统计', tag: 'ops', access: admin, status: 204, reply: reply<void>('reset') },
+} as const satisfies Record<RouteName, RouteDef>;
+
+export type Routes = typeof routes;
+
+type Part<N extends RouteName, K extends 'params' | 'query' | 'body'> = Routes[N] extends { readonly [P in K]: infer S extends z.ZodType } ? S : undefined;
+type In<S> = S extends z.ZodType ? z.input<S> : {};
+type Out<S> = S extends z.ZodType ? z.output<S> : {};
+
+/** What a page passes to call a route: path parameters, query and body in one object. */
+export type CallInput<N extends RouteName> = In<Part<N, 'params'>> & In<Part<N, 'query'>> & In<Part<N, 'body'>>;
+/** What a route answers with. */
+export type CallReply<N extends RouteName> = Routes[N]['reply'] extends Reply<infer T> ? T : never;
+/** What a server handler receives, validated. */
+export interface RouteInput<N extends RouteName> {
+  params: Out<Part<N, 'params'>>;
+  query: Out<Part<N, 'query'>>;
+  body: Out<Part<N, 'body'>>;
+}

@@ -1,0 +1,107 @@
+// The request shapes of the wire, as zod schemas: the server validates with them, the
+// route table (routes.ts) hangs them on its routes and /api/openapi.json is made from
+// them, and their types are what the pages' client accepts. Unknown extra fields are
+// dropped, never an error. Pages import these as types only (zod stays off the pages).
+import { z } from 'zod';
+import { isDay } from './core/time.ts';
+
+const id = z.string().trim().min(1).max(64);
+const text = (max: number) => z.string().max(max);
+const trimmed = (max: number) => z.string().trim().max(max);
+const day = z.string().refine(isDay, '日期格式应为 YYYY-MM-DD').meta({ format: 'date' });
+
+export const empty = z.object({});
+
+/** `auth` sent with the Socket.IO handshake. */
+export const socketAuth = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('display') }),
+  z.object({ role: z.literal('ticket'), ticketId: z.string().min(1).max(64) }),
+  z.object({ role: z.literal('pad'), counterId: z.string().min(1).max(64) }),
+  z.object({ role: z.literal('staff'), token: z.string().min(1).max(256) }),
+]);
+export const watchedTicketId = z.string().min(1).max(64);
+
+// ------------------------------------------------------------------ bodies
+
+export const takeTicket = z.object({ serviceId: id, priority: z.boolean().optional(), print: z.boolean().optional() });
+export const printer = z.object({
+  uri: z.string().trim().max(200).nullable(),
+  paperWidth: z.union([z.literal(58), z.literal(80)]),
+  checkStatus: z.boolean().optional(),
+});
+export const signIn = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256), counterId: id.optional() });
+export const complete = z.object({ outcome: z.enum(['immediate', 'committed', 'forwarded', 'refused']).optional(), note: text(500).optional() });
+export const transfer = z.object({ serviceId: id });
+export const pause = z.object({ reason: text(100).optional() });
+export const reinstate = z.object({ ticketId: id });
+export const rate = z.object({
+  ticketId: id,
+  level: z.number().int().min(1).max(5),
+  reasons: z.array(z.string().max(100)).max(10).optional(),
+  comment: text(500).optional(),
+  phone: z.string().trim().max(20).regex(/^[0-9+\- ]*$/, '电话号码只能包含数字').optional(),
+  channel: z.enum(['kiosk', 'phone', 'pad', 'api']).optional(),
+});
+export const callBack = z.object({ reached: z.boolean(), note: text(500) });
+export const resolve = z.object({ kind: z.enum(['fix', 'explain']), note: text(1000), close: z.boolean().optional() });
+export const comment = z.object({ kind: z.enum(['comment', 'complaint']).optional(), text: z.string().max(1000), contact: text(60).optional() });
+export const reply = z.object({ text: z.string().max(1000) });
+export const deliver = z.object({ note: z.string().max(500).optional() });
+
+const hours = z.object({ open: z.string(), close: z.string() });
+export const hall = z.object({
+  hallName: trimmed(60).min(1),
+  timeZone: trimmed(60).min(1),
+  weekHours: z.array(hours.nullable()).length(7),
+  specialDays: z.array(z.object({ date: z.string(), name: trimmed(30), kind: z.enum(['market', 'holiday', 'workday']), hours: hours.nullable() })).max(400),
+  priorityCap: z.number().int().min(0).max(20),
+  recallCap: z.number().int().min(1).max(20),
+  announcement: z.object({ template: trimmed(60).min(1), repeat: z.number().int().min(1).max(5) }),
+  priorityKinds: z.array(trimmed(30).min(1)).max(20),
+  ratings: z.object({ reasons: z.array(trimmed(40)).min(1).max(20), followUpDays: z.number().int().min(1).max(60), padIdleSec: z.number().int().min(10).max(600) }),
+  alerts: z.object({ waiting: z.number().int().min(1).max(10_000), estimatedWaitMin: z.number().int().min(1).max(1440), longestWaitMin: z.number().int().min(1).max(1440) }),
+});
+export const service = z.object({
+  name: trimmed(30).min(1),
+  prefix: z.string().regex(/^[A-Z]$/, '前缀应为一个大写字母'),
+  materials: z.array(trimmed(100).min(1)).max(30),
+  committedDays: z.number().int().min(1).max(60),
+  priorityAllowed: z.boolean(),
+  dailyQuota: z.number().int().min(1).max(100_000).nullable(),
+  enabled: z.boolean(),
+  avgServiceMin: z.number().min(0.5).max(240),
+});
+export const counter = z.object({
+  name: trimmed(30).min(1),
+  serviceIds: z.array(z.string().min(1).max(64)).max(50),
+  clerkA: z.string().min(1).max(64).nullable(),
+  clerkB: z.string().min(1).max(64).nullable(),
+});
+export const user = z.object({
+  username: z.string().trim().min(2).max(32),
+  name: trimmed(30).min(1),
+  staffNo: trimmed(20),
+  role: z.enum(['admin', 'supervisor', 'clerk']),
+  disabled: z.boolean(),
+  password: z.string().min(8, '密码至少 8 位').max(128).optional(),
+});
+
+// ------------------------------------------------------------------ queries
+
+export const range = z.object({ from: day.optional(), to: day.optional() });
+export const followUpQuery = z.object({ status: z.enum(['open', 'closed', 'all']).optional() });
+export const commitmentQuery = z.object({ status: z.enum(['open', 'overdue', 'all']).optional() });
+export const appraisalQuery = z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q4').optional() });
+export const exportQuery = z.object({ kind: z.enum(['summary', 'tickets', 'appraisal', 'followups']) });
+export const announce = z.object({ number: z.string().regex(/^[A-Z][0-9]{3,6}$/, '号码格式应为字母加数字，如 A012'), counterId: z.string().min(1).max(64) });
+
+// ------------------------------------------------------------------ path parameters
+
+const param = z.string();
+/** Ids the settings create: they end up in URLs, so letters, digits, _ and - only. */
+export const settingsId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '编号只能用字母、数字、_ 和 -');
+export const byId = z.object({ id: param });
+export const settingsIdParam = z.object({ id: settingsId });
+export const byCounter = z.object({ counterId: param });
+export const byTicket = z.object({ ticketId: param });
+export const byNumber = z.object({ number: param });
