@@ -66,6 +66,8 @@ describe.skipIf(!mounted)('a full disk', () => {
     expect(refused).toBeGreaterThan(0);
     expect(h.app.hall.problems().map((p) => p.code)).toContain('storage_unavailable');
     expect((await take()).status).toBe(503);
+    const health = await h.request('GET', '/api/health');
+    expect([health.status, health.body.error?.code]).toEqual([503, 'storage_unavailable']);
 
     rmSync(path.join(mount, 'filler'));
     // Back by itself: the next take after the disk allows it gets the next number, as
@@ -81,6 +83,7 @@ describe.skipIf(!mounted)('a full disk', () => {
     acknowledged.push(next.body.number);
     expect([...acknowledged].sort()).toEqual(acknowledged.map((_, i) => number(i + 1)));
     expect(h.app.hall.problems()).toEqual([]);
+    expect(await h.request('GET', '/api/health')).toEqual({ status: 200, body: { status: 'ok' } });
 
     await h.close();
     h = await startHall({ dir });

@@ -39,7 +39,7 @@ export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string):
     res.json(view);
   });
 
-  on('ratingReasons', (_in, _req, res) => {
+  on('ratingReasons', async (_in, _req, res) => {
     res.json(await queries.ratingReasons());
   });
 
