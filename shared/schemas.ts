@@ -98,8 +98,18 @@ export const announce = z.object({ number: z.string().regex(/^[A-Z][0-9]{3,6}$/,
 // ------------------------------------------------------------------ path parameters
 
 const param = z.string();
+/**
+ * Names every plain JavaScript object answers to (`__proto__`, `constructor`,
+ * `toString`…). As ids of records they would reach Object.prototype, so the hall never
+ * creates a record under one.
+ */
+export const OBJECT_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** Ids the settings create: they end up in URLs, so letters, digits, _ and - only. */
-export const settingsId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '编号只能用字母、数字、_ 和 -');
+export const settingsId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, '编号只能用字母、数字、_ 和 -')
+  .refine((v) => !OBJECT_NAMES.has(v), '这个编号是系统保留字，请换一个');
 export const byId = z.object({ id: param });
 export const settingsIdParam = z.object({ id: settingsId });
 export const byCounter = z.object({ counterId: param });
