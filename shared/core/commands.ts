@@ -8,9 +8,9 @@ import { applyRating, type RatingCommand } from './ratings.ts';
 import { applySettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
-import { aheadOfNewest, pickNext } from './queue.ts';
+import { aheadOf, pickNext } from './queue.ts';
 import { localDay } from './time.ts';
-import { counterById, counterOrRefuse, countWaiting, currentOrRefuse, currentTicket, iso, RECENT_VISITS, runtimeOf, serviceById } from './state.ts';
+import { counterById, counterOrRefuse, currentOrRefuse, currentTicket, iso, RECENT_VISITS, runtimeOf, serviceById } from './state.ts';
 
 interface At {
   at: number; // epoch ms
@@ -115,8 +115,7 @@ function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Effects 
     callCount: 0,
   };
   data.tickets[ticket.id] = ticket;
-  countWaiting(data, ticket, 1);
-  return { ticket, ahead: aheadOfNewest(data, ticket) };
+  return { ticket, ahead: aheadOf(data, ticket) };
 }
 
 function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Effects {
@@ -129,7 +128,6 @@ function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Effects 
   if (!ticket) return { ticket: null };
 
   const now = iso(data, cmd.at);
-  countWaiting(data, ticket, -1);
   ticket.status = 'called';
   ticket.callCount = 1;
   ticket.calledAt ??= now;
@@ -215,7 +213,6 @@ function backToQueue(data: HallData, ticket: Ticket): void {
   ticket.callCount = 0;
   delete ticket.counterId;
   delete ticket.clerkId;
-  countWaiting(data, ticket, 1);
 }
 
 function reinstate(data: HallData, cmd: Extract<Command, { type: 'reinstate' }>): Effects {
@@ -302,7 +299,7 @@ function rollover(data: HallData, cmd: Extract<Command, { type: 'rollover' }>): 
   const archive: DayArchive = { day: data.today.day, tickets, signIns: data.signIns, names: dayNames(data) };
   data.tickets = {};
   data.signIns = [];
-  data.today = { day: newDay, nextSeq: 1, numbers: {}, waiting: {}, recentServiceMin: {} };
+  data.today = { day: newDay, nextSeq: 1, numbers: {}, recentServiceMin: {} };
   for (const [hash, s] of Object.entries(data.sessions)) if (s.expiresAtMs <= cmd.at) delete data.sessions[hash];
   for (const [counterId, rt] of Object.entries(data.runtime)) {
     rt.currentTicketId = null;
