@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
 import { dayNames } from '../../shared/core/commands.ts';
+import { followUpOverdue } from '../../shared/core/due.ts';
 import { ratingFigures, type MyRatingsReply } from '../../shared/core/ratingStats.ts';
 import { counterById, serviceById } from '../../shared/core/state.ts';
 import type { FollowUpView, RatableTicket, RatingReply } from '../../shared/types.ts';
@@ -74,7 +75,7 @@ export function ratingRoutes(hall: Hall, archive: Archive, newId: () => string):
           .map(
             (f): FollowUpView => ({
               ...f,
-              overdue: !f.closedAt && f.dueDate < hall.today(),
+              overdue: followUpOverdue(f, hall.today()),
               serviceName: serviceById(d, f.serviceId)?.name ?? f.serviceId,
               counterName: f.counterId ? (counterById(d, f.counterId)?.name ?? f.counterId) : null,
               clerkName: f.clerkId ? (d.users.find((u) => u.id === f.clerkId)?.name ?? f.clerkId) : null,

@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { appraisal, quarterOf, type AppraisalReply } from '../../shared/core/appraisal.ts';
 import { dayNames } from '../../shared/core/commands.ts';
+import { commitmentOverdue } from '../../shared/core/due.ts';
 import { maskPhone } from '../../shared/core/ratingStats.ts';
 import { dayFacts, ReportBuilder, type DayFacts, type Report, type ReportReply, type ReportRow } from '../../shared/core/reports.ts';
 import { serviceById } from '../../shared/core/state.ts';
@@ -45,7 +46,7 @@ export async function buildReport(hall: Hall, archive: Archive, from: string, to
 function committedFigures(d: HallData, from: string, to: string, day: string): CommittedFigures {
   const inRange = d.commitments.filter((c) => c.day >= from && c.day <= to);
   const open = inRange.filter((c) => !c.deliveredAt);
-  return { total: inRange.length, delivered: inRange.length - open.length, open: open.length, overdue: open.filter((c) => c.dueDate < day).length };
+  return { total: inRange.length, delivered: inRange.length - open.length, open: open.length, overdue: open.filter((c) => commitmentOverdue(c, day)).length };
 }
 
 /** Formula-looking text from villagers must stay text in Excel (CSV injection). */
@@ -128,8 +129,8 @@ export function reportRoutes(hall: Hall, archive: Archive): Router {
     res.json(
       await hall.read((d) =>
         d.commitments
-          .filter((c) => status === 'all' || (!c.deliveredAt && (status === 'open' || c.dueDate < day)))
-          .map((c): CommitmentView => ({ ...c, overdue: !c.deliveredAt && c.dueDate < day, serviceName: serviceById(d, c.serviceId)?.name ?? c.serviceId }))
+          .filter((c) => status === 'all' || (status === 'open' ? !c.deliveredAt : commitmentOverdue(c, day)))
+          .map((c): CommitmentView => ({ ...c, overdue: commitmentOverdue(c, day), serviceName: serviceById(d, c.serviceId)?.name ?? c.serviceId }))
           .reverse(),
       ),
     );

@@ -5,6 +5,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { displayText, spokenText } from '../../shared/core/announce.ts';
+import { commitmentOverdue, followUpOverdue } from '../../shared/core/due.ts';
 import { aheadIndex } from '../../shared/core/queue.ts';
 import { counterState, dayIndex, hallState, padState, ticketView, type DayIndex } from '../../shared/core/views.ts';
 import { rooms, type ClientToServer, type ServerToClient, type TicketCalled } from '../../shared/events.ts';
@@ -193,12 +194,12 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
     if (effects.followUp || cmd.type === 'rate') {
       const today = hall.today();
       const open = hall.data.followUps.filter((f) => !f.closedAt);
-      io.to(rooms.staff).emit('ratings:changed', { openFollowUps: open.length, overdue: open.filter((f) => f.dueDate < today).length });
+      io.to(rooms.staff).emit('ratings:changed', { openFollowUps: open.length, overdue: open.filter((f) => followUpOverdue(f, today)).length });
     }
     if (cmd.type === 'deliver' || (cmd.type === 'complete' && cmd.outcome === 'committed')) {
       const today = hall.today();
       const open = hall.data.commitments.filter((c) => !c.deliveredAt);
-      io.to(rooms.staff).emit('commitments:changed', { open: open.length, overdue: open.filter((c) => c.dueDate < today).length });
+      io.to(rooms.staff).emit('commitments:changed', { open: open.length, overdue: open.filter((c) => commitmentOverdue(c, today)).length });
     }
     if (effects.comment) {
       io.to(rooms.staff).emit('comments:changed', { unanswered: hall.data.comments.filter((c) => !c.reply).length });
