@@ -46,6 +46,21 @@ describe('ahead', () => {
     expect(idx.has(a2!.id)).toBe(false);
   });
 
+  it('answers for a ticket not yet stored as once it is', () => {
+    const d = hall({ priorityCap: 1 });
+    take(d, 'a', T0, true);
+    take(d, 'a', T0 + 1);
+    take(d, 'a', T0 + 2, true);
+    take(d, 'a', T0 + 3, true);
+    const n2 = { ...take(d, 'a', T0 + 4) };
+    delete d.tickets[n2.id];
+    d.today.nextSeq--;
+    expect(aheadOf(d, n2)).toBe(3); // P, N, P, then it: the cap lets it past the third P
+    d.tickets[n2.id] = n2;
+    d.today.nextSeq++;
+    expect(aheadOf(d, n2)).toBe(3);
+  });
+
   it('is 0 once a ticket is called', () => {
     const d = hall();
     const a1 = take(d, 'a', T0);

@@ -155,18 +155,19 @@ export function aheadIndex(data: HallData, byService = waitingByService(data)): 
 }
 
 /**
- * The same answer for one ticket (0 once it is not waiting). Every ticket issued asks
- * this, so it counts instead of sorting: where a ticket comes in the walk depends only on
- * how many of each kind wait and how many of its own kind were taken before it.
+ * The same answer for one ticket (0 once it is not waiting), whether or not it is in
+ * `data` yet. Every ticket issued asks this, so it counts instead of sorting: where a
+ * ticket comes in the walk depends only on how many of each kind wait and how many of
+ * its own kind were taken before it.
  */
 export function aheadOf(data: HallData, ticket: Ticket): number {
   if (ticket.status !== 'waiting') return 0;
   const group = competingServices(data, ticket.serviceId);
-  let priority = 0;
-  let normal = 0;
+  let priority = ticket.priority ? 1 : 0;
+  let normal = ticket.priority ? 0 : 1;
   let before = 0;
   for (const t of dayTickets(data, ticket)) {
-    if (t.status !== 'waiting' || !group.has(t.serviceId)) continue;
+    if (t.id === ticket.id || t.status !== 'waiting' || !group.has(t.serviceId)) continue;
     if (t.priority) priority++;
     else normal++;
     if (t.priority === ticket.priority && t.seq < ticket.seq) before++;
