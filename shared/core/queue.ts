@@ -167,7 +167,7 @@ export function aheadOf(data: HallData, ticket: Ticket): number {
   let normal = ticket.priority ? 0 : 1;
   let before = 0;
   for (const t of dayTickets(data, ticket)) {
-    if (t.id === ticket.id || t.status !== 'waiting' || !group.has(t.serviceId)) continue;
+    if (t.status !== 'waiting' || t.id === ticket.id || !group.has(t.serviceId)) continue;
     if (t.priority) priority++;
     else normal++;
     if (t.priority === ticket.priority && t.seq < ticket.seq) before++;
