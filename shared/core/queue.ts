@@ -110,8 +110,9 @@ export function callOrder({ priority, normal }: Split, cap: number, streak = 0):
 }
 
 /** The order this window would call its businesses' waiting tickets in, from its streak. */
-export function windowOrder(data: HallData, counter: Counter, streak: number, byService = waitingByService(data, new Set(counter.serviceIds))): Ticket[] {
-  return callOrder(waitingSplit(counter.serviceIds, byService), data.settings.priorityCap, streak);
+export function windowOrder(data: HallData, counter: Counter, streak: number, byService?: Map<string, Split>): Ticket[] {
+  const ids = new Set(counter.serviceIds);
+  return callOrder(waitingSplit(ids, byService ?? waitingByService(data, ids)), data.settings.priorityCap, streak);
 }
 
 /** The ticket this window would call now, or null. */
