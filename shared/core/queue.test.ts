@@ -5,7 +5,7 @@ import { apply, type Command } from './commands.ts';
 import fc from 'fast-check';
 import type { HallData, Ticket } from '../types.ts';
 import { aheadIndex, aheadOf, callOrder, pickNext } from './queue.ts';
-import { counterState, serviceViews, ticketView, QUEUE_SHOWN } from './views.ts';
+import { counterState, dayIndex, serviceViews, ticketView, QUEUE_SHOWN } from './views.ts';
 
 describe('ahead', () => {
   it('counts the tickets the windows serving the business would call first', () => {
@@ -187,13 +187,17 @@ describe('every queue answer against a call-by-call simulation', () => {
           expect(ticketView(d, t, ahead.get(t.id)).ahead).toBe(expected);
           expect(ahead.has(t.id)).toBe(t.status === 'waiting');
         }
+        const index = dayIndex(d);
         for (const c of d.counters) {
           const streak = d.runtime[c.id]?.priorityStreak ?? 0;
           const calls = modelCalls(waitingOf(d, c.serviceIds), cap, streak);
           for (const st of [0, 1, 2, 3]) expect(pickNext(d, c, st)).toBe(modelCalls(waitingOf(d, c.serviceIds), cap, st)[0] ?? null);
-          const cs = counterState(d, c.id)!;
-          expect(cs.waitingTotal).toBe(calls.length);
-          expect(cs.queue.map((t) => t.id)).toEqual(calls.slice(0, QUEUE_SHOWN).map((t) => t.id));
+          // Alone, and from the index a broadcast builds once for every window.
+          for (const cs of [counterState(d, c.id)!, counterState(d, c.id, index)!]) {
+            expect(cs.waitingTotal).toBe(calls.length);
+            expect(cs.queue.map((t) => t.id)).toEqual(calls.slice(0, QUEUE_SHOWN).map((t) => t.id));
+          }
+          const cs = counterState(d, c.id, index)!;
           const all = Object.values(d.tickets);
           expect(cs.noShows.map((t) => t.id)).toEqual(all.filter((t) => t.status === 'no_show' && c.serviceIds.includes(t.serviceId)).map((t) => t.id).reverse());
           expect(cs.servedToday).toBe(all.filter((t) => t.status === 'done' && t.counterId === c.id).length);
