@@ -20,7 +20,8 @@ const dayLists = new WeakMap<HallData['tickets'], Ticket[]>();
  * record and trusted only while it holds as many tickets as the day has issued
  * (`nextSeq − 1`): tickets join the day only by being taken, each with the next seq,
  * and leave it only with the whole record at rollover. The ticket just taken is added
- * here; anything else rebuilds the list.
+ * here when the take asks for its `ahead` once it is stored; anything else rebuilds the
+ * list (correct, but a millisecond again).
  */
 function dayTickets(data: HallData, justTaken?: Ticket): Ticket[] {
   const issued = data.today.nextSeq - 1;
