@@ -1,6 +1,6 @@
 // Who is called next, and how many are ahead of a ticket. Every answer is read off one
-// walk, `walkCalls`, the only place the fairness cap is written: the console's queue, the
-// next call, a ticket's `ahead` and the broadcasts cannot drift apart.
+// function, `place`, the only place the fairness cap is written: the console's queue,
+// the next call, a ticket's `ahead` and the broadcasts cannot drift apart.
 import type { Counter, HallData, Ticket } from '../types.ts';
 
 /** Waiting tickets, split by priority, each in queue order (seq). */
@@ -79,34 +79,26 @@ export function waitingSplit(serviceIds: Iterable<string>, byService: Map<string
 }
 
 /**
- * THE queue order, and the only place the fairness cap is written. From `priority`
- * priority and `normal` normal tickets waiting, each call takes the longest-waiting
- * (lowest seq) of one kind: priority first (依法优先), but after `cap` priority calls in a
- * row a waiting normal ticket goes next. `streak`: the priority calls just made in a row.
- * `visit(fromPriority, k)` hears each call in turn (the k-th of its kind) and ends the
- * walk by returning true. Every answer below is read off this walk.
+ * THE queue order, and the only place the fairness cap is written: where the k-th
+ * (from 0, by seq) waiting ticket of one kind comes in the calls, with `others` of the
+ * other kind waiting. Priority first (依法优先), but after `cap` priority calls in a row a
+ * waiting normal ticket goes next; within a kind, the longest-waiting first. `streak`:
+ * the priority calls the window has just made in a row, so the first run of priority
+ * calls is cap − streak long, each later one cap. Counted, not walked: every ticket
+ * issued asks this.
  */
-function walkCalls(priority: number, normal: number, cap: number, streak: number, visit: (fromPriority: boolean, k: number) => boolean | void): void {
-  let p = 0;
-  let n = 0;
-  let s = streak;
-  while (p < priority || n < normal) {
-    if (p < priority && (n >= normal || s < cap)) {
-      if (visit(true, p++)) return;
-      s++;
-    } else {
-      if (visit(false, n++)) return;
-      s = 0;
-    }
-  }
+function place(priority: boolean, k: number, others: number, cap: number, streak: number): number {
+  if (cap <= 0) return priority ? others + k : k; // no priority call while a normal one waits
+  const firstRun = Math.max(0, cap - streak);
+  if (priority) return k + Math.min(others, k < firstRun ? 0 : 1 + Math.floor((k - firstRun) / cap));
+  return k + Math.min(others, firstRun + k * cap);
 }
 
 /** The tickets of a queue in the order a window would call them. */
 export function callOrder({ priority, normal }: Split, cap: number, streak = 0): Ticket[] {
-  const out: Ticket[] = [];
-  walkCalls(priority.length, normal.length, cap, streak, (fromPriority, k) => {
-    out.push(fromPriority ? priority[k]! : normal[k]!);
-  });
+  const out = new Array<Ticket>(priority.length + normal.length);
+  priority.forEach((t, k) => (out[place(true, k, normal.length, cap, streak)] = t));
+  normal.forEach((t, k) => (out[place(false, k, priority.length, cap, streak)] = t));
   return out;
 }
 
@@ -158,13 +150,14 @@ export function aheadIndex(data: HallData, byService = waitingByService(data)): 
 
 /**
  * The same answer for one ticket (0 once it is not waiting), whether or not it is in
- * `data` yet. Every ticket issued asks this, so it counts instead of sorting: where a
- * ticket comes in the walk depends only on how many of each kind wait and how many of
- * its own kind were taken before it.
+ * `data` yet. Every ticket issued asks this, so it counts instead of sorting: its place
+ * depends only on how many of each kind wait and how many of its own kind were taken
+ * before it.
  */
 export function aheadOf(data: HallData, ticket: Ticket): number {
   if (ticket.status !== 'waiting') return 0;
   const group = competingServices(data, ticket.serviceId);
+  const cap = data.settings.priorityCap;
   let priority = ticket.priority ? 1 : 0;
   let normal = ticket.priority ? 0 : 1;
   let before = 0;
@@ -174,10 +167,5 @@ export function aheadOf(data: HallData, ticket: Ticket): number {
     else normal++;
     if (t.priority === ticket.priority && t.seq < ticket.seq) before++;
   }
-  let ahead = 0;
-  walkCalls(priority, normal, data.settings.priorityCap, 0, (fromPriority, k) => {
-    if (fromPriority === ticket.priority && k === before) return true;
-    ahead++;
-  });
-  return ahead;
+  return ticket.priority ? place(true, before, normal, cap, 0) : place(false, before, priority, cap, 0);
 }
