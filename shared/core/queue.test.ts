@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
 import { estimateWaitMin } from './estimate.ts';
-import { apply, type Command } from './commands.ts';
+import type { Command } from './commands.ts';
 import fc from 'fast-check';
 import type { HallData, Ticket } from '../types.ts';
 import { aheadIndex, aheadOf, callOrder, pickNext } from './queue.ts';
