@@ -9,8 +9,9 @@ import { isoLocal } from './time.ts';
 const RECENT = 8;
 export const QUEUE_SHOWN = 60;
 
-export function serviceViews(data: HallData, now: number, byService = waitingByService(data)): ServiceView[] {
+export function serviceViews(data: HallData, now: number): ServiceView[] {
   const hallOpen = isOpenAt(data.settings, now);
+  const byService = waitingByService(data);
   return data.services.map((s) => {
     const queue = byService.get(s.id);
     const w = queue ? queue.priority.length + queue.normal.length : 0;
