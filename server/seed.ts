@@ -2,7 +2,7 @@
 // 8 businesses, an admin, a supervisor and one clerk per window. Open every day,
 // all day, so it can be tried at any hour; a real hall sets its hours in settings.
 import { DEFAULT_TEMPLATE } from '../shared/core/announce.ts';
-import { recentServiceMinutes, recountWaiting } from '../shared/core/state.ts';
+import { recentServiceMinutes } from '../shared/core/state.ts';
 import { localDay } from '../shared/core/time.ts';
 import type { Counter, HallData, Service, User } from '../shared/types.ts';
 import { hashPassword, newPassword } from './auth.ts';
@@ -54,7 +54,8 @@ export function upgrade(data: HallData): HallData {
   data.comments ??= [];
   data.commitments ??= [];
   data.audit ??= [];
-  data.today.waiting ??= recountWaiting(data);
+  // Queue counts once kept by hand (`today.waiting`): the queue is now read off the tickets.
+  delete (data.today as { waiting?: unknown }).waiting;
   data.today.recentServiceMin ??= recentServiceMinutes(data);
   return data;
 }
@@ -100,7 +101,7 @@ export async function seedDemoHall(now: number, password?: string): Promise<Seed
     users,
     runtime: Object.fromEntries(counters.map((c) => [c.id, { signedIn: null, paused: null, currentTicketId: null, priorityStreak: 0 }])),
     sessions: {},
-    today: { day: localDay(now, timeZone), nextSeq: 1, numbers: {}, waiting: {}, recentServiceMin: {} },
+    today: { day: localDay(now, timeZone), nextSeq: 1, numbers: {}, recentServiceMin: {} },
     tickets: {},
     signIns: [],
     followUps: [],

@@ -215,11 +215,6 @@ export interface DayState {
   nextSeq: number;
   numbers: Record<string, number>; // prefix → last number issued today
   printed?: number; // tickets printed today, reprints included
-  /**
-   * Waiting tickets per business as [normal, priority], kept by every command that
-   * moves a ticket into or out of the queue, so issuing one never scans the day.
-   */
-  waiting: Record<string, [number, number]>;
   /** Minutes of the latest visits finished today per business (up to 20): the wait estimate. */
   recentServiceMin: Record<string, number[]>;
 }

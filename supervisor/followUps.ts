@@ -1,4 +1,5 @@
 // 差评回访 as the supervisor works them: which case comes first, and how its deadline reads. Pure.
+import { overdueDays } from '../shared/core/due.ts';
 import { daysBetween } from '../shared/core/time.ts';
 import type { FollowUpView } from '../shared/types.ts';
 
@@ -6,11 +7,6 @@ import type { FollowUpView } from '../shared/types.ts';
 export type FollowUpRow = FollowUpView;
 
 export type FollowUpFilter = 'all' | 'open' | 'closed';
-
-/** Calendar days past the due date as of `today` (0 when not past it). */
-export function overdueDays(dueDate: string, today: string): number {
-  return Math.max(0, daysBetween(dueDate, today));
-}
 
 export interface Deadline {
   text: string;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommentEntry } from '../shared/types.ts';
 import { sortComments } from './comments.ts';
-import { deadline, openCounts, overdueDays, sortFollowUps, type FollowUpRow } from './followUps.ts';
+import { deadline, openCounts, sortFollowUps, type FollowUpRow } from './followUps.ts';
 import { dateTime, monthStart } from './format.ts';
 
 const row = (over: Partial<FollowUpRow> = {}): FollowUpRow => ({
@@ -27,13 +27,6 @@ const row = (over: Partial<FollowUpRow> = {}): FollowUpRow => ({
 });
 
 describe('deadline', () => {
-  it('counts calendar days past the due date', () => {
-    expect(overdueDays('2025-06-10', '2025-06-13')).toBe(3);
-    expect(overdueDays('2025-06-10', '2025-06-10')).toBe(0);
-    expect(overdueDays('2025-06-10', '2025-06-01')).toBe(0);
-    expect(overdueDays('2025-05-30', '2025-06-02')).toBe(3);
-  });
-
   it('reads 已超期 N 天 in red once past due, a warning on the day, days left before', () => {
     expect(deadline(row({ overdue: true }), '2025-06-13')).toEqual({ text: '已超期 3 天', tone: 'bad' });
     expect(deadline(row(), '2025-06-10')).toEqual({ text: '今天到期', tone: 'warn' });

@@ -36,7 +36,7 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
     ],
     runtime: {},
     sessions: {},
-    today: { day: '2026-11-26', nextSeq: 1, numbers: {}, waiting: {}, recentServiceMin: {} },
+    today: { day: '2026-11-26', nextSeq: 1, numbers: {}, recentServiceMin: {} },
     tickets: {},
     signIns: [],
     followUps: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitmentDue, forCounter, overdueDays, sortCommitments, type CommitmentRow } from './commitments.ts';
+import { commitmentDue, forCounter, sortCommitments, type CommitmentRow } from './commitments.ts';
 
 const row = (over: Partial<CommitmentRow> = {}): CommitmentRow => ({
   ticketId: 't1',
@@ -12,16 +12,6 @@ const row = (over: Partial<CommitmentRow> = {}): CommitmentRow => ({
   overdue: false,
   serviceName: '建房审批',
   ...over,
-});
-
-describe('overdueDays', () => {
-  it('counts calendar days past the due date, across month and year ends, never negative', () => {
-    expect(overdueDays('2026-11-27', '2026-11-27')).toBe(0);
-    expect(overdueDays('2026-11-27', '2026-11-20')).toBe(0);
-    expect(overdueDays('2026-11-27', '2026-12-02')).toBe(5);
-    expect(overdueDays('2026-12-30', '2027-01-02')).toBe(3);
-    expect(overdueDays('2028-02-28', '2028-03-01')).toBe(2); // leap year
-  });
 });
 
 describe('commitmentDue', () => {

@@ -1,14 +1,10 @@
 // 承诺件 (committed cases) as staff work them, shared by the clerk console and the
 // supervisor's reports: which comes first, and how a due date reads. Pure.
+import { overdueDays } from '../shared/core/due.ts';
 import { daysBetween } from '../shared/core/time.ts';
 import type { CommitmentView } from '../shared/types.ts';
 
 export type CommitmentRow = CommitmentView;
-
-/** Calendar days past the due date as of `today` (0 when not past it). */
-export function overdueDays(dueDate: string, today: string): number {
-  return Math.max(0, daysBetween(dueDate, today));
-}
 
 export interface DueText {
   text: string;

@@ -9,7 +9,7 @@ import { decideSettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
 import { closingDay, dayNames, evolve, fact, type Fact } from './facts.ts';
-import { aheadOfNewest, pickNext } from './queue.ts';
+import { aheadOf, pickNext } from './queue.ts';
 import { localDay } from './time.ts';
 import { counterById, counterOrRefuse, currentOrRefuse, currentTicket, iso, runtimeOf, serviceById } from './state.ts';
 
@@ -126,7 +126,7 @@ export function applyFacts(data: HallData, facts: Fact[]): Effects {
     effects.ticket = data.tickets[ticketId] ?? null;
   }
   const taken = facts.find((f) => f.type === 'TicketTaken');
-  if (taken) effects.ahead = aheadOfNewest(data, data.tickets[taken.ticket.id]!);
+  if (taken) effects.ahead = aheadOf(data, data.tickets[taken.ticket.id]!);
   return effects;
 }
 

@@ -6,7 +6,7 @@
 // version `v`: a later change to a fact's shape adds a version, and `evolve` keeps
 // reading the old one.
 import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PrinterSettings, Rating, Role, Service, Settings, Ticket, Transfer, User } from '../types.ts';
-import { countWaiting, RECENT_VISITS, runtimeOf } from './state.ts';
+import { RECENT_VISITS, runtimeOf } from './state.ts';
 import { minutesBetween } from './time.ts';
 
 type F<T extends string, B> = { type: T; v: 1 } & B;
@@ -91,12 +91,10 @@ export function evolve(data: HallData, f: Fact): void {
       const prefix = t.number.replace(/\d+$/, '');
       data.today.numbers[prefix] = Math.max(data.today.numbers[prefix] ?? 0, Number(t.number.slice(prefix.length)));
       data.today.nextSeq = Math.max(data.today.nextSeq, t.seq + 1);
-      countWaiting(data, t, 1);
       return;
     }
     case 'TicketCalled': {
       const t = ticket(data, f.ticketId);
-      if (t.status === 'waiting') countWaiting(data, t, -1);
       t.status = 'called';
       t.callCount = 1;
       t.calledAt ??= f.at;
@@ -162,7 +160,6 @@ export function evolve(data: HallData, f: Fact): void {
     }
     case 'TicketCancelled': {
       const t = ticket(data, f.ticketId);
-      if (t.status === 'waiting') countWaiting(data, t, -1);
       t.status = 'cancelled';
       t.cancelReason = f.reason;
       t.finishedAt = f.at;
@@ -200,7 +197,7 @@ export function evolve(data: HallData, f: Fact): void {
       (data.closing ??= []).push(closingDay(data));
       data.tickets = {};
       data.signIns = [];
-      data.today = { day: f.nextDay, nextSeq: 1, numbers: {}, waiting: {}, recentServiceMin: {} };
+      data.today = { day: f.nextDay, nextSeq: 1, numbers: {}, recentServiceMin: {} };
       for (const [hash, s] of Object.entries(data.sessions)) if (s.expiresAtMs <= f.atMs) delete data.sessions[hash];
       for (const [counterId, rt] of Object.entries(data.runtime)) {
         rt.currentTicketId = null;
@@ -309,5 +306,4 @@ function backToQueue(data: HallData, t: Ticket): void {
   t.callCount = 0;
   delete t.counterId;
   delete t.clerkId;
-  countWaiting(data, t, 1);
 }

@@ -1,25 +1,56 @@
-// Who is called next, and how many are ahead of a ticket.
+// Who is called next, and how many are ahead of a ticket. Every answer is read off one
+// function, `place`, the only place the fairness cap is written: the console's queue,
+// the next call, a ticket's `ahead` and the broadcasts cannot drift apart.
 import type { Counter, HallData, Ticket } from '../types.ts';
 
-/** Waiting tickets of one business, split by priority, each in queue order. */
+/** Waiting tickets, split by priority, each in queue order (seq). */
 export interface Split {
   priority: Ticket[];
   normal: Ticket[];
 }
 
+const bySeq = (a: Ticket, b: Ticket) => a.seq - b.seq;
+
+const dayLists = new WeakMap<HallData['tickets'], Ticket[]>();
+
 /**
- * Every business's waiting tickets in one pass over the day. Broadcasts build this
- * once and read each window's queue from it, instead of scanning the day per window.
+ * The day's tickets as an array. Listing the keys of `data.tickets` (thousands of them,
+ * so a dictionary-mode object) costs about a millisecond at 5,000 tickets, walking an
+ * array a few tens of microseconds, and every take reads the queue. Remembered per tickets
+ * record and trusted only while it holds as many tickets as the day has issued
+ * (`nextSeq − 1`): tickets join the day only by being taken, each with the next seq,
+ * and leave it only with the whole record at rollover. The ticket just taken is added
+ * here when the take asks for its `ahead` once it is stored; anything else rebuilds the
+ * list (correct, but a millisecond again).
  */
-export function waitingByService(data: HallData): Map<string, Split> {
+function dayTickets(data: HallData, justTaken?: Ticket): Ticket[] {
+  const issued = data.today.nextSeq - 1;
+  let list = dayLists.get(data.tickets);
+  if (list && list.length === issued) return list;
+  if (list && list.length === issued - 1 && justTaken?.seq === issued && data.tickets[justTaken.id] === justTaken) {
+    list.push(justTaken);
+    return list;
+  }
+  list = Object.values(data.tickets);
+  dayLists.set(data.tickets, list);
+  return list;
+}
+
+/**
+ * Every business's waiting tickets (only `only`'s, when given) in one pass over the day.
+ * Broadcasts build this once and read each window's queue from it.
+ */
+export function waitingByService(data: HallData, only?: ReadonlySet<string>): Map<string, Split> {
   const out = new Map<string, Split>();
-  for (const id in data.tickets) {
-    const t = data.tickets[id]!;
-    if (t.status !== 'waiting') continue;
+  for (const t of dayTickets(data)) {
+    if (t.status !== 'waiting' || (only && !only.has(t.serviceId))) continue;
     let split = out.get(t.serviceId);
     if (!split) out.set(t.serviceId, (split = { priority: [], normal: [] }));
     (t.priority ? split.priority : split.normal).push(t);
   }
+  // Tickets are stored in taking order, but that is not promised by the data (a reloaded
+  // or hand-edited snapshot), and seq is the queue order: sort, which costs one pass when
+  // they already are in order.
   for (const split of out.values()) {
     split.priority.sort(bySeq);
     split.normal.sort(bySeq);
@@ -27,77 +58,69 @@ export function waitingByService(data: HallData): Map<string, Split> {
   return out;
 }
 
-/** Waiting tickets of these businesses, split by priority, each in queue order. */
-export function waitingSplit(data: HallData, serviceIds: ReadonlySet<string>, byService?: Map<string, Split>): Split {
-  if (byService) {
-    const priority: Ticket[] = [];
-    const normal: Ticket[] = [];
-    for (const id of serviceIds) {
-      const split = byService.get(id);
-      if (split) {
-        priority.push(...split.priority);
-        normal.push(...split.normal);
-      }
-    }
-    // Sorted runs, one per business: the sort merges them.
-    if (serviceIds.size > 1) {
-      priority.sort(bySeq);
-      normal.sort(bySeq);
-    }
-    return { priority, normal };
-  }
+/** One queue of these businesses' waiting tickets, from the per-business queues. */
+export function waitingSplit(serviceIds: Iterable<string>, byService: Map<string, Split>): Split {
   const priority: Ticket[] = [];
   const normal: Ticket[] = [];
-  for (const id in data.tickets) {
-    const t = data.tickets[id]!;
-    if (t.status !== 'waiting' || !serviceIds.has(t.serviceId)) continue;
-    (t.priority ? priority : normal).push(t);
+  let runs = 0;
+  for (const id of serviceIds) {
+    const split = byService.get(id);
+    if (!split) continue;
+    priority.push(...split.priority);
+    normal.push(...split.normal);
+    runs++;
   }
-  // Tickets are stored in taking order, but transfers and reinstatements keep their
-  // original place, so sort by seq rather than trusting insertion order.
-  priority.sort(bySeq);
-  normal.sort(bySeq);
+  // Sorted runs, one per business: the sort merges them.
+  if (runs > 1) {
+    priority.sort(bySeq);
+    normal.sort(bySeq);
+  }
   return { priority, normal };
 }
 
-const bySeq = (a: Ticket, b: Ticket) => a.seq - b.seq;
-
 /**
- * Merge the two queues the way one window would call them: priority first, but after
- * `cap` priority calls in a row a waiting normal ticket goes next (依法优先, with fairness).
+ * THE queue order, and the only place the fairness cap is written: where the k-th
+ * (from 0, by seq) waiting ticket of one kind comes in the calls, with `others` of the
+ * other kind waiting. Priority first (依法优先), but after `cap` priority calls in a row a
+ * waiting normal ticket goes next; within a kind, the longest-waiting first. `streak`:
+ * the priority calls the window has just made in a row, so the first run of priority
+ * calls is cap − streak long, each later one cap. Counted, not walked: every ticket
+ * issued asks this.
  */
-export function callOrder(priority: Ticket[], normal: Ticket[], cap: number, streak = 0): Ticket[] {
-  const out: Ticket[] = [];
-  let p = 0;
-  let n = 0;
-  let s = streak;
-  while (p < priority.length || n < normal.length) {
-    const takePriority = p < priority.length && (n >= normal.length || s < cap);
-    if (takePriority) {
-      out.push(priority[p++]!);
-      s++;
-    } else {
-      out.push(normal[n++]!);
-      s = 0;
-    }
-  }
+function place(priority: boolean, k: number, others: number, cap: number, streak: number): number {
+  if (cap <= 0) return priority ? others + k : k; // no priority call while a normal one waits
+  const firstRun = Math.max(0, cap - streak);
+  if (priority) return k + Math.min(others, k < firstRun ? 0 : 1 + Math.floor((k - firstRun) / cap));
+  return k + Math.min(others, firstRun + k * cap);
+}
+
+/** The tickets of a queue in the order a window would call them. */
+export function callOrder({ priority, normal }: Split, cap: number, streak = 0): Ticket[] {
+  const out = new Array<Ticket>(priority.length + normal.length);
+  priority.forEach((t, k) => (out[place(true, k, normal.length, cap, streak)] = t));
+  normal.forEach((t, k) => (out[place(false, k, priority.length, cap, streak)] = t));
   return out;
+}
+
+/** The order this window would call its businesses' waiting tickets in, from its streak. */
+export function windowOrder(data: HallData, counter: Counter, streak: number, byService?: Map<string, Split>): Ticket[] {
+  const ids = new Set(counter.serviceIds);
+  return callOrder(waitingSplit(ids, byService ?? waitingByService(data, ids)), data.settings.priorityCap, streak);
 }
 
 /** The ticket this window would call now, or null. */
 export function pickNext(data: HallData, counter: Counter, streak: number): Ticket | null {
-  // The head of each queue is its lowest seq: one pass, nothing sorted.
+  // Only the head of each queue can be next: one pass, nothing sorted.
   let priority: Ticket | null = null;
   let normal: Ticket | null = null;
-  for (const id in data.tickets) {
-    const t = data.tickets[id]!;
+  for (const t of dayTickets(data)) {
     if (t.status !== 'waiting' || !counter.serviceIds.includes(t.serviceId)) continue;
     if (t.priority) {
       if (!priority || t.seq < priority.seq) priority = t;
     } else if (!normal || t.seq < normal.seq) normal = t;
   }
-  if (priority && (!normal || streak < data.settings.priorityCap)) return priority;
-  return normal;
+  const heads = { priority: priority ? [priority] : [], normal: normal ? [normal] : [] };
+  return callOrder(heads, data.settings.priorityCap, streak)[0] ?? null;
 }
 
 /** Businesses that share a window with this one: their tickets compete for the same calls. */
@@ -110,73 +133,39 @@ export function competingServices(data: HallData, serviceId: string): Set<string
 }
 
 /**
- * Per waiting ticket, how many tickets the windows serving its business would call
- * before it. Computed for every waiting ticket at once so a broadcast costs one pass.
+ * Per waiting ticket, how many tickets the windows serving its business (and those
+ * competing with it) would call before it, as one window starting afresh. Computed for
+ * every waiting ticket at once so a broadcast costs one pass.
  */
 export function aheadIndex(data: HallData, byService = waitingByService(data)): Map<string, number> {
   const out = new Map<string, number>();
   const cap = data.settings.priorityCap;
   for (const serviceId of byService.keys()) {
-    const { priority, normal } = waitingSplit(data, competingServices(data, serviceId), byService);
-    callOrder(priority, normal, cap).forEach((t, i) => {
+    callOrder(waitingSplit(competingServices(data, serviceId), byService), cap).forEach((t, i) => {
       if (t.serviceId === serviceId) out.set(t.id, i);
     });
   }
   return out;
 }
 
-/** Where the k-th normal / p-th priority ticket stands in the merged order (see aheadOf). */
-function placeOf(priority: boolean, before: number, othersAll: number, cap: number): number {
-  if (priority) return before + (cap === 0 ? othersAll : Math.min(othersAll, Math.floor(before / cap)));
-  return before + Math.min(othersAll, cap * (before + 1));
-}
-
 /**
- * For the ticket just taken (the last in seq order), from the running queue counts:
- * O(businesses), not O(tickets).
- */
-export function aheadOfNewest(data: HallData, ticket: Ticket): number {
-  let normal = 0;
-  let priority = 0;
-  for (const id of competingServices(data, ticket.serviceId)) {
-    const w = data.today.waiting[id];
-    if (w) {
-      normal += w[0];
-      priority += w[1];
-    }
-  }
-  return ticket.priority ? placeOf(true, priority - 1, normal, data.settings.priorityCap) : placeOf(false, normal - 1, priority, data.settings.priorityCap);
-}
-
-/**
- * The same answer as the ticket's index in `callOrder`, by counting instead of sorting
- * (one pass, no allocation): every ticket issued asks this. In the merged order the
- * k-th normal ticket has min(P, cap·k) priority tickets before it, and the p-th
- * priority ticket has min(N, ⌊(p−1)/cap⌋) normal ones (all N when cap is 0).
+ * The same answer for one ticket (0 once it is not waiting), whether or not it is in
+ * `data` yet. Every ticket issued asks this, so it counts instead of sorting: its place
+ * depends only on how many of each kind wait and how many of its own kind were taken
+ * before it.
  */
 export function aheadOf(data: HallData, ticket: Ticket): number {
   if (ticket.status !== 'waiting') return 0;
   const group = competingServices(data, ticket.serviceId);
-  let priorityBefore = 0; // waiting priority tickets ahead of it in seq order
-  let normalBefore = 0;
-  let priorityAll = 0;
-  let normalAll = 0;
-  for (const id in data.tickets) {
-    const t = data.tickets[id]!;
-    if (t.status !== 'waiting' || !group.has(t.serviceId)) continue;
-    if (t.priority) priorityAll++;
-    else normalAll++;
-    if (t.seq < ticket.seq) t.priority ? priorityBefore++ : normalBefore++;
-  }
   const cap = data.settings.priorityCap;
-  return ticket.priority ? placeOf(true, priorityBefore, normalAll, cap) : placeOf(false, normalBefore, priorityAll, cap);
-}
-
-export function waitingCount(data: HallData, serviceId: string): number {
-  let n = 0;
-  for (const id in data.tickets) {
-    const t = data.tickets[id]!;
-    if (t.status === 'waiting' && t.serviceId === serviceId) n++;
+  let priority = ticket.priority ? 1 : 0;
+  let normal = ticket.priority ? 0 : 1;
+  let before = 0;
+  for (const t of dayTickets(data, ticket)) {
+    if (t.status !== 'waiting' || t.id === ticket.id || !group.has(t.serviceId)) continue;
+    if (t.priority) priority++;
+    else normal++;
+    if (t.priority === ticket.priority && t.seq < ticket.seq) before++;
   }
-  return n;
+  return ticket.priority ? place(true, before, normal, cap, 0) : place(false, before, priority, cap, 0);
 }

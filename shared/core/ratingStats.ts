@@ -3,6 +3,7 @@ import type { DayNames, FollowUp, HallData, RatingLevel, Ticket } from '../types
 import { isWorkingDay } from './calendar.ts';
 import { nameIn } from './reports.ts';
 import { serviceById } from './state.ts';
+import { followUpOverdue } from './due.ts';
 import { addDays } from './time.ts';
 import type { Settings } from '../types.ts';
 
@@ -41,11 +42,6 @@ function add(c: LevelCounts, level: number): void {
 function finish<T extends LevelCounts>(c: T): T {
   c.satisfiedRate = c.count ? (c.byLevel['3'] + c.byLevel['4'] + c.byLevel['5']) / c.count : 0;
   return c;
-}
-
-/** A follow-up past its due date and still open, as of `today`. */
-export function isOverdue(f: FollowUp, today: string): boolean {
-  return !f.closedAt && f.dueDate < today;
 }
 
 /** Working days from opening to closing (0 when closed the same day). */
@@ -89,7 +85,7 @@ export function ratingFigures(tickets: Iterable<Ticket>, followUps: FollowUp[], 
     followUps: {
       total: followUps.length,
       open: followUps.length - closed.length,
-      overdue: followUps.filter((f) => isOverdue(f, today)).length,
+      overdue: followUps.filter((f) => followUpOverdue(f, today)).length,
       closed: closed.length,
       calledBack,
       callBackRate: followUps.length ? calledBack / followUps.length : 0,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
 import { apply, type Command } from './commands.ts';
 import { HallError } from './errors.ts';
-import { isOverdue, maskPhone, ratingFigures, workingDaysToClose } from './ratingStats.ts';
+import { followUpOverdue } from './due.ts';
+import { maskPhone, ratingFigures, workingDaysToClose } from './ratingStats.ts';
 
 const code = (fn: () => unknown) => {
   try {
@@ -73,8 +74,8 @@ describe('bad-rating follow-up (差评回访)', () => {
     const { followUp } = apply(d, rate(done.id, 1, { reasons: ['态度不好'], phone: '13800001234', comment: '说话很冲' }));
     // Fri 27 (1), weekend, Mon 30 holiday, Tue 1 (2), Wed 2 (3), Thu 3 (4), Fri 4 (5)
     expect(followUp).toMatchObject({ number: done.number, counterId: '1', clerkId: 'u1', level: 1, reasons: ['态度不好'], phone: '13800001234', dueDate: '2026-12-04', callBacks: [] });
-    expect(isOverdue(followUp!, '2026-12-04')).toBe(false);
-    expect(isOverdue(followUp!, '2026-12-05')).toBe(true);
+    expect(followUpOverdue(followUp!, '2026-12-04')).toBe(false);
+    expect(followUpOverdue(followUp!, '2026-12-05')).toBe(true);
   });
 
   it('records the call back, then the fix or explanation, and closes', () => {

@@ -3,6 +3,7 @@
 // reads a few hundred kB per day instead of the full archive. Times are in whole
 // seconds; percentiles are by nearest rank, counted rather than sorted.
 import type { Commitment, CommittedFigures, DayArchive, DayNames, Outcome, Ticket, TicketStatus } from '../types.ts';
+import { commitmentOverdue } from './due.ts';
 
 export interface Fact {
   s: string; // business
@@ -132,7 +133,7 @@ export type ReportReply = Report & { committed: CommittedFigures };
 export function committedFigures(commitments: Commitment[], from: string, to: string, today: string): CommittedFigures {
   const inRange = commitments.filter((c) => c.day >= from && c.day <= to);
   const open = inRange.filter((c) => !c.deliveredAt);
-  return { total: inRange.length, delivered: inRange.length - open.length, open: open.length, overdue: open.filter((c) => c.dueDate < today).length };
+  return { total: inRange.length, delivered: inRange.length - open.length, open: open.length, overdue: open.filter((c) => commitmentOverdue(c, today)).length };
 }
 
 /** The name an id has in a names record; ids such as `constructor` are only ids there. */

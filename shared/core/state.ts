@@ -40,22 +40,6 @@ export function currentOrRefuse(data: HallData, counterId: string): Ticket {
 }
 
 
-/** A ticket joins (+1) or leaves (−1) its business's queue: keeps `today.waiting` true. */
-export function countWaiting(data: HallData, t: Ticket, delta: 1 | -1): void {
-  const w = (data.today.waiting[t.serviceId] ??= [0, 0]);
-  w[t.priority ? 1 : 0] += delta;
-}
-
-/** The queue counts recomputed from the tickets (for old snapshots and for checking). */
-export function recountWaiting(data: HallData): Record<string, [number, number]> {
-  const out: Record<string, [number, number]> = {};
-  for (const id in data.tickets) {
-    const t = data.tickets[id]!;
-    if (t.status === 'waiting') (out[t.serviceId] ??= [0, 0])[t.priority ? 1 : 0]++;
-  }
-  return out;
-}
-
 export const RECENT_VISITS = 20;
 
 /** The latest finished visits' minutes per business, from the tickets (for old snapshots). */

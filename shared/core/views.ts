@@ -3,7 +3,7 @@ import type { CounterState, CounterView, HallData, HallState, PadState, RecentCa
 import { isOpenAt } from './calendar.ts';
 import { counterById, currentTicket, serviceById } from './commands.ts';
 import { estimateWaitMin } from './estimate.ts';
-import { aheadOf, callOrder, waitingByService, waitingSplit, type Split } from './queue.ts';
+import { aheadOf, waitingByService, windowOrder, type Split } from './queue.ts';
 import { isoLocal } from './time.ts';
 
 const RECENT = 8;
@@ -11,20 +11,15 @@ export const QUEUE_SHOWN = 60;
 
 export function serviceViews(data: HallData, now: number): ServiceView[] {
   const hallOpen = isOpenAt(data.settings, now);
-  const waiting = new Map<string, number>();
-  // The earliest-taken waiting ticket per business: the lowest seq (seq follows take
-  // time, and a transfer keeps both). Only that one's time is parsed.
-  const oldest = new Map<string, Ticket>();
-  for (const id in data.tickets) {
-    const t = data.tickets[id]!;
-    if (t.status !== 'waiting') continue;
-    waiting.set(t.serviceId, (waiting.get(t.serviceId) ?? 0) + 1);
-    const o = oldest.get(t.serviceId);
-    if (!o || t.seq < o.seq) oldest.set(t.serviceId, t);
-  }
+  const byService = waitingByService(data);
   return data.services.map((s) => {
-    const w = waiting.get(s.id) ?? 0;
-    const first = oldest.get(s.id);
+    const queue = byService.get(s.id);
+    const w = queue ? queue.priority.length + queue.normal.length : 0;
+    // The earliest-taken waiting ticket is the head of one of its queues (seq follows take
+    // time, and a transfer keeps both): only that one's time is parsed.
+    const p = queue?.priority[0];
+    const n = queue?.normal[0];
+    const first = p && n ? (p.seq < n.seq ? p : n) : (p ?? n);
     const quotaLeft = s.dailyQuota === null || (data.today.numbers[s.prefix] ?? 0) < s.dailyQuota;
     const closedReason = !s.enabled ? 'off' : !hallOpen ? 'hours' : !quotaLeft ? 'quota' : null;
     return {
@@ -164,8 +159,7 @@ export function counterState(data: HallData, counterId: string, index?: DayIndex
   if (!c) return null;
   const ix = index ?? dayIndex(data);
   const rt = data.runtime[c.id];
-  const { priority, normal } = waitingSplit(data, new Set(c.serviceIds), ix.waiting);
-  const order = callOrder(priority, normal, data.settings.priorityCap, rt?.priorityStreak ?? 0);
+  const order = windowOrder(data, c, rt?.priorityStreak ?? 0, ix.waiting);
   const cur = currentTicket(data, c.id);
   const noShows: CounterState['noShows'] = ix.noShows.filter((t) => c.serviceIds.includes(t.serviceId)).map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, noShowAt: t.noShowAt! }));
   const servedToday = ix.served.get(c.id) ?? 0;

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { T0, hall, take } from '../test/fixture.ts';
+import { apply } from '../shared/core/commands.ts';
+import { serviceViews } from '../shared/core/views.ts';
+import { upgrade } from './seed.ts';
+
+describe('upgrade', () => {
+  it('drops the queue counts old snapshots kept by hand: the queue is read off the tickets', () => {
+    const d = hall();
+    take(d, 'a', T0);
+    take(d, 'a', T0 + 1);
+    // As a snapshot from before: counts beside the tickets, here wrong on purpose.
+    const old = JSON.parse(JSON.stringify(d));
+    old.today.waiting = { a: [7, 1], c: [3, 0] };
+    const loaded = upgrade(old);
+    expect(loaded.today).not.toHaveProperty('waiting');
+    expect(serviceViews(loaded, T0).filter((s) => s.waiting).map((s) => [s.id, s.waiting])).toEqual([['a', 2]]);
+    expect(apply(loaded, { type: 'take', id: 'x1', serviceId: 'a', priority: false, channel: 'kiosk', at: T0 + 2 }).ahead).toBe(2);
+  });
+});
