@@ -78,7 +78,7 @@ export class Hall {
     const { store } = opts;
     const loaded = await store.load();
     const seeded = loaded.data === null;
-    const data = loaded.data ? upgrade(loaded.data) : await opts.seed();
+    const data = upgrade(loaded.data ?? (await opts.seed()));
     const hall = new Hall(data, loaded.seq, opts, seeded);
     // Replay what the journal holds beyond the snapshot: a fold of `evolve` over its
     // facts. A journal written before facts existed holds commands instead; those

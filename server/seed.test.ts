@@ -18,3 +18,18 @@ describe('upgrade', () => {
     expect(apply(loaded, { type: 'take', id: 'x1', serviceId: 'a', priority: false, channel: 'kiosk', at: T0 + 2 }).ahead).toBe(2);
   });
 });
+
+describe('records keyed by ids', () => {
+  it('have no prototype once loaded, so an outside id like __proto__ is just missing', () => {
+    const d = upgrade(JSON.parse(JSON.stringify(hall())));
+    for (const rec of [d.tickets, d.sessions, d.runtime, d.today.numbers, d.today.recentServiceMin]) {
+      expect(Object.getPrototypeOf(rec)).toBeNull();
+      expect(rec['__proto__' as keyof typeof rec]).toBeUndefined();
+      expect(rec['constructor' as keyof typeof rec]).toBeUndefined();
+    }
+    // A window saved under such a name would now be an ordinary entry, not the prototype.
+    apply(d, { type: 'take', id: 'toString', serviceId: 'a', priority: false, channel: 'kiosk', at: T0 });
+    expect(Object.keys(d.tickets)).toEqual(['toString']);
+    expect(({} as Record<string, unknown>).status).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@
 // 8 businesses, an admin, a supervisor and one clerk per window. Open every day,
 // all day, so it can be tried at any hour; a real hall sets its hours in settings.
 import { DEFAULT_TEMPLATE } from '../shared/core/announce.ts';
-import { recentServiceMinutes } from '../shared/core/state.ts';
+import { recentServiceMinutes, record } from '../shared/core/state.ts';
 import { localDay } from '../shared/core/time.ts';
 import type { Counter, HallData, Service, User } from '../shared/types.ts';
 import { hashPassword, newPassword } from './auth.ts';
@@ -57,6 +57,13 @@ export function upgrade(data: HallData): HallData {
   // Queue counts once kept by hand (`today.waiting`): the queue is now read off the tickets.
   delete (data.today as { waiting?: unknown }).waiting;
   data.today.recentServiceMin ??= recentServiceMinutes(data);
+  // Records keyed by ids lose their prototype (JSON gives them Object's): an id from
+  // outside such as `__proto__` can then only ever be a missing entry.
+  data.tickets = record(data.tickets);
+  data.sessions = record(data.sessions);
+  data.runtime = record(data.runtime);
+  data.today.numbers = record(data.today.numbers);
+  data.today.recentServiceMin = record(data.today.recentServiceMin);
   return data;
 }
 

@@ -6,7 +6,7 @@
 // version `v`: a later change to a fact's shape adds a version, and `evolve` keeps
 // reading the old one.
 import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PrinterSettings, Rating, Role, Service, Settings, Ticket, Transfer, User } from '../types.ts';
-import { RECENT_VISITS, runtimeOf } from './state.ts';
+import { RECENT_VISITS, record, runtimeOf } from './state.ts';
 import { minutesBetween } from './time.ts';
 
 type F<T extends string, B> = { type: T; v: 1 } & B;
@@ -195,9 +195,9 @@ export function evolve(data: HallData, f: Fact): void {
     }
     case 'DayClosed': {
       (data.closing ??= []).push(closingDay(data));
-      data.tickets = {};
+      data.tickets = record();
       data.signIns = [];
-      data.today = { day: f.nextDay, nextSeq: 1, numbers: {}, recentServiceMin: {} };
+      data.today = { day: f.nextDay, nextSeq: 1, numbers: record(), recentServiceMin: record() };
       for (const [hash, s] of Object.entries(data.sessions)) if (s.expiresAtMs <= f.atMs) delete data.sessions[hash];
       for (const [counterId, rt] of Object.entries(data.runtime)) {
         rt.currentTicketId = null;

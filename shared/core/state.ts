@@ -5,6 +5,14 @@ import { isoLocal } from './time.ts';
 
 export const iso = (data: HallData, at: number) => isoLocal(at, data.settings.timeZone);
 
+/**
+ * A record keyed by ids, without a prototype: `record['__proto__']` or
+ * `record.constructor` is just a missing id, never Object.prototype.
+ */
+export function record<T>(entries?: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
 // ------------------------------------------------------------------ lookups
 
 export function serviceById(data: HallData, id: string): Service | undefined {
