@@ -13,7 +13,7 @@ export function FailedScreen({ failure, taking, onRetry, onBack, onHome }: Props
   return (
     <main class="failed">
       <div role="alert">
-        <h1>没有取到号</h1>
+        <h1>{failure.uncertain ? '取号结果不确定' : '没有取到号'}</h1>
         <p class="failed-message">{failure.message}</p>
       </div>
       <p>需要帮忙，请找大厅工作人员。</p>

@@ -16,7 +16,7 @@ import { letterKeys, noneTyped } from './numberPad.ts';
 import { RateNumberScreen, type NumberEntry } from './RateNumberScreen.tsx';
 import { RateScreen } from './RateScreen.tsx';
 import { StartScreen } from './StartScreen.tsx';
-import { takeFailure, takeTicket, type TakeFailure, type TakenTicket, type Taking } from './take.ts';
+import { newTakeKey, takeFailure, takeTicket, type TakeFailure, type TakenTicket, type Taking } from './take.ts';
 import { ThanksScreen } from './ThanksScreen.tsx';
 import { TicketScreen } from './TicketScreen.tsx';
 
@@ -24,7 +24,7 @@ type Screen =
   | { kind: 'start' }
   | { kind: 'details'; serviceId: string }
   | { kind: 'ticket'; ticket: TakenTicket }
-  | { kind: 'failed'; serviceId: string; priority: boolean; failure: TakeFailure }
+  | { kind: 'failed'; serviceId: string; priority: boolean; key: string; failure: TakeFailure }
   | { kind: 'rate-number'; entry: NumberEntry }
   | { kind: 'rate'; entry: NumberEntry; ticket: RatableTicket; settings: RatingSettings }
   | { kind: 'rated'; rated: Rated; followUpDays: number }
@@ -57,18 +57,19 @@ export function Kiosk() {
   const home = () => setScreen({ kind: 'start' });
   const pick = (serviceId: string) => setScreen({ kind: 'details', serviceId });
 
-  async function take(serviceId: string, priority: boolean) {
+  /** `key`: a retry of the same wish passes the key of the try it repeats. */
+  async function take(serviceId: string, priority: boolean, key = newTakeKey()) {
     if (busy.current) return; // a second tap while the first is on its way must not take a second ticket
     busy.current = true;
     setTaking(priority ? 'priority' : 'normal');
     try {
-      const ticket = await takeTicket(serviceId, priority);
+      const ticket = await takeTicket(serviceId, priority, key);
       watching.current = ticket.print === 'pending' ? ticket.id : null;
       setPrinted(null);
       if (watching.current) socket?.emit('ticket:watch', ticket.id);
       setScreen({ kind: 'ticket', ticket });
     } catch (err) {
-      setScreen({ kind: 'failed', serviceId, priority, failure: takeFailure(err) });
+      setScreen({ kind: 'failed', serviceId, priority, key, failure: takeFailure(err) });
     } finally {
       busy.current = false;
       setTaking(null);
@@ -111,12 +112,12 @@ export function Kiosk() {
       />
     );
   } else if (screen.kind === 'failed') {
-    const { serviceId, priority, failure } = screen;
+    const { serviceId, priority, key, failure } = screen;
     body = (
       <FailedScreen
         failure={failure}
         taking={taking !== null}
-        onRetry={() => void take(serviceId, priority)}
+        onRetry={() => void take(serviceId, priority, key)}
         onBack={() => pick(serviceId)}
         onHome={home}
       />

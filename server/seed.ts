@@ -64,6 +64,7 @@ export function upgrade(data: HallData): HallData {
   data.runtime = record(data.runtime);
   data.today.numbers = record(data.today.numbers);
   data.today.recentServiceMin = record(data.today.recentServiceMin);
+  data.today.takeKeys = record(data.today.takeKeys);
   return data;
 }
 

@@ -217,6 +217,8 @@ export interface DayState {
   printed?: number; // tickets printed today, reprints included
   /** Minutes of the latest visits finished today per business (up to 20): the wait estimate. */
   recentServiceMin: Record<string, number[]>;
+  /** Idempotency-Key of a take → the ticket it took today: a retried take takes nothing new. */
+  takeKeys?: Record<string, string>;
 }
 
 export interface HallData {

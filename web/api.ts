@@ -19,11 +19,11 @@ export class ApiError extends Error {
 /** The address of a route, e.g. for an <img>, an <audio> or a download. */
 export const href = <N extends RouteName>(name: N, input: CallInput<N>): string => urlOf(name, input as Record<string, unknown>).url;
 
-export async function call<N extends RouteName>(name: N, input: CallInput<N>, token?: string | null): Promise<CallReply<N>> {
+export async function call<N extends RouteName>(name: N, input: CallInput<N>, token?: string | null, extra: Record<string, string> = {}): Promise<CallReply<N>> {
   const { method } = paths[name];
   const { url, rest } = urlOf(name, input as Record<string, unknown>);
   const body = method === 'POST' || method === 'PUT' ? rest : undefined;
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...extra };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;

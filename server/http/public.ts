@@ -20,6 +20,15 @@ export interface PublicDeps {
 /** A ticket of the live day by id from a URL: `constructor` or `__proto__` is just no ticket. */
 export const ticketById = (d: HallData, id: string) => (Object.hasOwn(d.tickets, id) ? d.tickets[id] : undefined);
 
+const KEY = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The Idempotency-Key header of a take, if any: 1–64 of [A-Za-z0-9_-], or a 400. */
+function idempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!KEY.test(header)) throw new HallError('invalid_request', 400, 'Idempotency-Key 应为 1 到 64 个字母、数字、_ 或 -');
+  return header;
+}
+
 export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Router {
   const r = Router();
   const on = routesOn(r, hall);
@@ -40,10 +49,13 @@ export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Rou
   // 201 once the ticket is durable; printing starts after the reply, and runs even when
   // the kiosk has gone by then: the ticket is valid on screen whatever the printer does.
   on('takeTicket', async ({ body }, req, res) => {
-    const { ticket, ahead } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk' });
+    const key = idempotencyKey(req.get('idempotency-key'));
+    const { ticket, ahead, facts } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk', ...(key && { key }) });
     const t = ticket!;
     const statusUrl = origin(req) + statusPath(t.id);
-    const print = printing.enabled && body.print !== false;
+    // A retried take (its key seen today) answers with the ticket it took; it was
+    // printed then, if at all.
+    const print = facts.length > 0 && printing.enabled && body.print !== false;
     const taken = {
       // Its place when it was taken: counted then, not rescanned for the reply.
       ...hall.view((s) => ticketView(s, t, ahead)),

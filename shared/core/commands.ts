@@ -22,7 +22,8 @@ interface ByClerk extends At {
 }
 
 export type Command =
-  | (At & { type: 'take'; id: string; serviceId: string; priority: boolean; channel: Channel })
+  /** `key`: the kiosk's Idempotency-Key: the same key the same day is the same ticket. */
+  | (At & { type: 'take'; id: string; serviceId: string; priority: boolean; channel: Channel; key?: string })
   | (ByClerk & { type: 'next' })
   | (ByClerk & { type: 'recall' })
   | (ByClerk & { type: 'start' })
@@ -136,6 +137,12 @@ export function apply(data: HallData, cmd: Command): Effects {
   // Commands that changed nothing still answer with the window's ticket as it is.
   if (effects.facts.length === 0 && cmd.type === 'next') effects.ticket = null;
   if (effects.facts.length === 0 && cmd.type === 'start') effects.ticket = currentTicket(data, cmd.counterId);
+  if (effects.facts.length === 0 && cmd.type === 'take') {
+    // A retried take (same key): the ticket it took, as it is now.
+    const ticket = data.tickets[data.today.takeKeys![cmd.key!]!]!;
+    effects.ticket = ticket;
+    effects.ahead = aheadOf(data, ticket);
+  }
   return effects;
 }
 
@@ -149,6 +156,11 @@ export { counterById, currentTicket, dayNames, iso, runtimeOf, serviceById };
 // ------------------------------------------------------------------ tickets
 
 function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Fact[] {
+  const earlier = cmd.key === undefined ? undefined : ticketById(data, data.today.takeKeys?.[cmd.key] ?? '');
+  if (earlier) {
+    if ((earlier.transfers?.[0]?.from ?? earlier.serviceId) !== cmd.serviceId) refuse('idempotency_conflict', 409, '这次取号请求与之前的不一致，请重新取号');
+    return [];
+  }
   const service = serviceById(data, cmd.serviceId) ?? refuse('unknown_service', 400, '没有这项业务，请重新选择');
   if (!service.enabled) refuse('service_closed', 409, `${service.name}暂停取号`);
   if (!isOpenAt(data.settings, cmd.at)) refuse('service_closed', 409, '现在不是办公时间，请在办公时间内取号');
@@ -170,7 +182,7 @@ function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Fact[] {
     status: 'waiting',
     callCount: 0,
   };
-  return [fact('TicketTaken', { ticket })];
+  return [fact('TicketTaken', { ticket, ...(cmd.key !== undefined && { key: cmd.key }) })];
 }
 
 function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Fact[] {

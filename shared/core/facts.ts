@@ -14,7 +14,8 @@ type F<T extends string, B> = { type: T; v: 1 } & B;
 export type HallSettings = Omit<Settings, 'printer'>;
 
 export type Fact =
-  | F<'TicketTaken', { ticket: Ticket }>
+  /** `key`: the take's Idempotency-Key, when the kiosk sent one. */
+  | F<'TicketTaken', { ticket: Ticket; key?: string }>
   /** The first call of a call cycle: the window now holds the ticket. */
   | F<'TicketCalled', { ticketId: string; counterId: string; clerkId: string; at: string }>
   | F<'TicketRecalled', { ticketId: string; counterId: string; at: string }>
@@ -91,6 +92,7 @@ export function evolve(data: HallData, f: Fact): void {
       const prefix = t.number.replace(/\d+$/, '');
       data.today.numbers[prefix] = Math.max(data.today.numbers[prefix] ?? 0, Number(t.number.slice(prefix.length)));
       data.today.nextSeq = Math.max(data.today.nextSeq, t.seq + 1);
+      if (f.key !== undefined) (data.today.takeKeys ??= record())[f.key] = t.id;
       return;
     }
     case 'TicketCalled': {
@@ -197,7 +199,7 @@ export function evolve(data: HallData, f: Fact): void {
       (data.closing ??= []).push(closingDay(data));
       data.tickets = record();
       data.signIns = [];
-      data.today = { day: f.nextDay, nextSeq: 1, numbers: record(), recentServiceMin: record() };
+      data.today = { day: f.nextDay, nextSeq: 1, numbers: record(), recentServiceMin: record(), takeKeys: record() };
       for (const [hash, s] of Object.entries(data.sessions)) if (s.expiresAtMs <= f.atMs) delete data.sessions[hash];
       for (const [counterId, rt] of Object.entries(data.runtime)) {
         rt.currentTicketId = null;
