@@ -11,7 +11,10 @@ import { rooms, type TicketCalled } from '../../shared/events.ts';
 import type { HallData, HallState } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { Queries } from '../queries.ts';
-import { endSessions, type Io } from './login.ts';
+import { endLostSessions, type Io } from './login.ts';
+
+/** Facts after which a staff socket's sign-in may be gone. */
+const SESSION_ENDING: ReadonlySet<Fact['type']> = new Set(['SignedOut', 'UserSaved', 'CounterRemoved', 'DayClosed']);
 import { DISPLAY_SHARDS, displayShard } from './rooms.ts';
 
 export interface PushTiming {
@@ -135,7 +138,7 @@ export function broadcast(io: Io, hall: Hall, queries: Queries, timing: PushTimi
     if (effects.comment) {
       queries.unansweredComments().then((c) => io.to(rooms.staff).emit('comments:changed', c), ignore);
     }
-    for (const f of facts) if (f.type === 'SignedOut') endSessions(io, f.tokenHash);
+    if (facts.some((f) => SESSION_ENDING.has(f.type)) || facts.length === 0) endLostSessions(io, hall);
     schedule();
   }
 

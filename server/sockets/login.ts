@@ -41,13 +41,16 @@ export function login(io: Io, hall: Hall): void {
   });
 }
 
-/** Ends every socket signed in with this token (the person signed out). */
-export function endSessions(io: Io, hash: string): void {
+/**
+ * Ends every staff socket whose sign-in is gone: signed out, or ended because the
+ * account was disabled, its password reset or its window reassigned. A socket's right
+ * is checked again after every change that can take it away, not only at its handshake.
+ */
+export function endLostSessions(io: Io, hall: Hall): void {
   for (const s of io.of('/').sockets.values()) {
     const l = s.data.login;
-    if (l?.role === 'staff' && l.tokenHash === hash) {
-      s.emit('session:ended', '已退出登录');
-      s.disconnect(true);
-    }
+    if (l?.role !== 'staff' || hall.view((d) => Object.hasOwn(d.sessions, l.tokenHash))) continue;
+    s.emit('session:ended', '已退出登录');
+    s.disconnect(true);
   }
 }

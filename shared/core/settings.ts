@@ -55,7 +55,13 @@ export function decideSettings(data: HallData, cmd: SettingsCommand): Fact[] {
       check({ ...data, counters });
       const names = (ids: string[]) => ids.map((id) => data.services.find((s) => s.id === id)?.name ?? id).join('、');
       const who = (id: string | null) => (id ? (data.users.find((u) => u.id === id)?.name ?? id) : '无');
-      return [fact('CounterSaved', { counter: c }), audit(data, cmd, old ? '修改窗口' : '新增窗口', c.name, `业务：${names(c.serviceIds)}；A岗：${who(c.clerkA)}；B岗：${who(c.clerkB)}`)];
+      // A clerk who is no longer this window's A or B post loses the sign-in they hold here.
+      const lost = Object.entries(data.sessions).filter(([, s]) => s.counterId === c.id && s.userId !== c.clerkA && s.userId !== c.clerkB);
+      return [
+        fact('CounterSaved', { counter: c }),
+        ...lost.map(([tokenHash]) => fact('SignedOut', { tokenHash, at: iso(data, cmd.at) })),
+        audit(data, cmd, old ? '修改窗口' : '新增窗口', c.name, `业务：${names(c.serviceIds)}；A岗：${who(c.clerkA)}；B岗：${who(c.clerkB)}`),
+      ];
     }
     case 'removeCounter': {
       const c = data.counters.find((x) => x.id === cmd.counterId) ?? refuse('unknown_counter', 404, '没有这个窗口');
@@ -72,8 +78,9 @@ export function decideSettings(data: HallData, cmd: SettingsCommand): Fact[] {
       const users = old ? data.users.map((x) => (x.id === u.id ? user : x)) : [...data.users, user];
       if (cmd.userId === u.id && (u.disabled || u.role !== 'admin')) refuse('invalid_request', 400, '不能停用自己的账号或取消自己的管理员权限');
       check({ ...data, users });
-      // A disabled account, or one whose role changed, is signed out everywhere.
-      const signOut = !!old && (u.disabled || u.role !== old.role);
+      // A disabled account, one whose role changed or whose password was reset is signed
+      // out everywhere: whoever held its sign-ins may no longer have the right.
+      const signOut = !!old && (u.disabled || u.role !== old.role || cmd.passwordHash !== undefined);
       const action = !old ? '新增账号' : cmd.passwordHash ? '重置密码' : u.disabled && !old.disabled ? '停用账号' : '修改账号';
       return [fact('UserSaved', { user, signOut }), audit(data, cmd, action, `${u.username}（${u.name}）`, `${ROLE_NAMES[u.role]}${u.disabled ? '，已停用' : ''}`)];
     }
