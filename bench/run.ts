@@ -88,7 +88,7 @@ async function latency(): Promise<{ base: LatencyResult & { rssAtStartBytes: num
     await resetMetrics(hall.port, admin);
     const [b, h] = await measureInterleaved(rigs[0]!, rigs[1]!, cfg.cycles, cfg.warmup, cfg.rounds);
     rigs.length = 0;
-    const { eventLoopDelay } = await readMetrics(hall.port);
+    const { eventLoopDelay } = await readMetrics(hall.port, admin);
     return { base: { ...b, rssAtStartBytes }, hall: { ...h, hallStateBytes: await hallStateBytes(hall.port), eventLoopDelay } };
   } finally {
     for (const r of rigs) await r.abort();
@@ -109,7 +109,7 @@ async function once<T>(fn: (agent: ReturnType<typeof keepAliveAgent>) => Promise
 const signInAdmin = (port: number) =>
   once(async (a) => (expectStatus(await request(a, port, 'POST', '/api/session', { username: 'admin', password: DEMO_PASSWORD }), 200, 'admin sign-in').body as { token: string }).token);
 const resetMetrics = (port: number, token: string) => once(async (a) => void expectStatus(await request(a, port, 'POST', '/api/metrics/reset', undefined, token), 204, 'POST /api/metrics/reset'));
-const readMetrics = (port: number) => once(async (a) => expectStatus(await request(a, port, 'GET', '/api/metrics'), 200, 'GET /api/metrics').body as Metrics);
+const readMetrics = (port: number, token: string) => once(async (a) => expectStatus(await request(a, port, 'GET', '/api/metrics', undefined, token), 200, 'GET /api/metrics').body as Metrics);
 
 /** Size of the whole-hall state every display receives after each change (same as GET /api/hall). */
 const hallStateBytes = (port: number) => once(async (a) => JSON.stringify((await request(a, port, 'GET', '/api/hall')).body).length);
@@ -168,7 +168,7 @@ async function throughputHall(): Promise<HallThroughput> {
     const snapshotSeqBefore = await snapshotSeq(dir);
     await sleep(2500); // the hall snapshots after a quiet second
     const snapshotSeqAfterIdle = await snapshotSeq(dir);
-    const metrics = () => readMetrics(server.port);
+    const metrics = () => readMetrics(server.port, admin);
     const reset = () => resetMetrics(server.port, admin);
     // Control: the same histogram over 2 idle seconds shows the machine's noise floor.
     await reset();

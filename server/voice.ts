@@ -2,6 +2,7 @@
 // espeak-ng's Mandarin voice `cmn-latn-pinyin` reads Chinese characters correctly
 // (its plain `cmn`/`zh` voice reads them as English letters).
 import { execFile, spawn } from 'node:child_process';
+import { HallError } from '../shared/core/errors.ts';
 
 export interface Voice {
   /** WAV bytes of the text read aloud. */
@@ -35,11 +36,15 @@ function espeak(): Voice {
     async render(text) {
       const hit = cache.get(text);
       if (hit) return hit;
+      // Each new text is a process: a flood of distinct requests waits in a short line,
+      // and beyond it is turned away rather than queued without end.
+      if (queue.length >= 8) throw new HallError('voice_busy', 503, '语音服务繁忙，请稍后再试');
       await slot();
       try {
         const wav = await new Promise<Buffer>((resolve, reject) => {
           // The text is an argument, never a shell string.
-          const p = spawn('espeak-ng', ['-v', VOICE, '-s', '140', '--stdout', text], { stdio: ['ignore', 'pipe', 'ignore'] });
+          // `--`: a template that starts with '-' is read aloud, never taken as an option.
+          const p = spawn('espeak-ng', ['-v', VOICE, '-s', '140', '--stdout', '--', text], { stdio: ['ignore', 'pipe', 'ignore'] });
           const chunks: Buffer[] = [];
           const timer = setTimeout(() => p.kill('SIGKILL'), 5000);
           p.stdout.on('data', (c: Buffer) => chunks.push(c));

@@ -165,7 +165,7 @@ export const routes = {
   saveUser: { ...change, summary: '新增（id=new）或修改账号；password 重置密码', params: s.settingsIdParam, body: s.user, reply: reply<SettingsView & { id: string }>('SettingsView and the account id') },
 
   openapi: { summary: '本文档', tag: 'ops', access: 'public', reply: reply<object>('OpenAPI 3.1') },
-  metrics: { summary: 'RSS、事件循环延迟等运行指标', tag: 'ops', access: 'public', reply: reply<Record<string, unknown>>('metrics') },
+  metrics: { summary: 'RSS、事件循环延迟等运行指标', tag: 'ops', access: admin, reply: reply<Record<string, unknown>>('metrics') },
   resetMetrics: { summary: '重置事件循环延迟统计', tag: 'ops', access: admin, status: 204, reply: reply<void>('reset') },
 } as const satisfies Record<RouteName, RouteDef>;
 

@@ -99,6 +99,10 @@ describe('committed cases (承诺件)', () => {
     expect((await pushed).open).toBeGreaterThanOrEqual(1);
     const open = (await h.request('GET', '/api/commitments', undefined, clerk)).body;
     expect(open.find((c: any) => c.ticketId === t.id)).toMatchObject({ number: t.number, dueDate: done.body.ticket.dueDate, overdue: false });
+    // Another window's clerk may not mark it delivered; its own window may.
+    const other = await h.signIn('clerk1', '1');
+    const refused = await h.request('POST', `/api/commitments/${t.id}/deliver`, {}, other);
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'not_your_counter']);
     expect((await h.request('POST', `/api/commitments/${t.id}/deliver`, { note: '已送达' }, clerk)).body.deliveredAt).toEqual(expect.any(String));
     expect((await h.request('GET', '/api/commitments', undefined, clerk)).body.some((c: any) => c.ticketId === t.id)).toBe(false);
     expect((await h.request('POST', `/api/commitments/${t.id}/deliver`, {}, clerk)).body.error.code).toBe('already_delivered');

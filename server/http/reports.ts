@@ -48,7 +48,9 @@ export function reportRoutes(hall: Hall, queries: Queries): Router {
   on('commitments', async ({ query }) => queries.commitments(query.status ?? 'open'));
 
   on('deliver', async ({ params, body }, _req, res) => {
-    await hall.run({ type: 'deliver', ticketId: params.ticketId, userId: authed(res).session.userId, ...(body.note !== undefined && { note: body.note }) });
+    const { session } = authed(res);
+    const counterId = session.role === 'clerk' ? session.counterId : null;
+    await hall.run({ type: 'deliver', ticketId: params.ticketId, userId: session.userId, counterId, ...(body.note !== undefined && { note: body.note }) });
     return queries.commitment(params.ticketId);
   });
 

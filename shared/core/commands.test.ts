@@ -162,6 +162,15 @@ describe('recall, no-show, reinstate', () => {
     expect(d.tickets[a2.id]!.status).toBe('waiting');
     expect(refusal(() => run(d, { type: 'reinstate', counterId: '1', userId: 'u1', ticketId: a2.id, at: T0 })).code).toBe('not_no_show');
   });
+
+  it('reinstates only at a window that serves the ticket’s business', () => {
+    const d = hall(); // window 3 serves only c
+    take(d, 'a', T0);
+    const a1 = next(d, '1', T0 + min(1))!;
+    run(d, { type: 'noShow', counterId: '1', userId: 'u1', at: T0 + min(2) });
+    expect(refusal(() => run(d, { type: 'reinstate', counterId: '3', userId: 'u3', ticketId: a1.id, at: T0 + min(3) }))).toEqual({ code: 'not_your_business', status: 403 });
+    expect(d.tickets[a1.id]!.status).toBe('no_show');
+  });
 });
 
 describe('finishing (四制)', () => {

@@ -256,6 +256,7 @@ function reinstate(data: HallData, cmd: Extract<Command, { type: 'reinstate' }>)
   const counter = counterOrRefuse(data, cmd.counterId);
   const ticket = ticketById(data, cmd.ticketId) ?? refuse('unknown_ticket', 404, '今天没有这个号');
   if (ticket.status !== 'no_show') refuse('not_no_show', 409, `${ticket.number} 号不是过号状态`);
+  if (!counter.serviceIds.includes(ticket.serviceId)) refuse('not_your_business', 403, `${ticket.number} 号的业务不在本窗口办理，请到办理该业务的窗口恢复`);
   // A late arrival goes back to its original place: it was called once already.
   return [fact('TicketReinstated', { ticketId: ticket.id, counterId: counter.id, at: iso(data, cmd.at) })];
 }

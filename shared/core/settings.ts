@@ -23,7 +23,8 @@ export type SettingsCommand =
   | (By & { type: 'saveCounter'; counter: Counter })
   | (By & { type: 'removeCounter'; counterId: string })
   | (By & { type: 'saveUser'; user: UserInput; passwordHash?: string })
-  | (By & { type: 'deliver'; ticketId: string; note?: string })
+  /** `counterId`: a clerk's window (a clerk delivers their own window's cases); null for supervisors. */
+  | (By & { type: 'deliver'; ticketId: string; note?: string; counterId?: string | null })
   | (By & { type: 'setPrinter'; printer: PrinterSettings });
 
 export function decideSettings(data: HallData, cmd: SettingsCommand): Fact[] {
@@ -90,6 +91,7 @@ export function decideSettings(data: HallData, cmd: SettingsCommand): Fact[] {
     }
     case 'deliver': {
       const c = data.commitments.find((x) => x.ticketId === cmd.ticketId) ?? refuse('unknown_commitment', 404, '没有这件承诺件');
+      if (cmd.counterId != null && c.counterId !== cmd.counterId) refuse('not_your_counter', 403, `${c.number} 是其他窗口的承诺件，只能由该窗口或中心主任办结`);
       if (c.deliveredAt) refuse('already_delivered', 409, `${c.number}（${c.day}）已经办结送达`);
       const note = cmd.note?.trim();
       return [fact('CommitmentDelivered', { ticketId: c.ticketId, at: iso(data, cmd.at), by: cmd.userId, ...(note && { note }) })];
