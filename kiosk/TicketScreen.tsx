@@ -20,6 +20,13 @@ interface Props {
 function PrintNote({ ticket, printed }: { ticket: TakenTicket; printed: TicketPrinted | null }) {
   if (ticket.print === 'off') return <p class="print-note">请记住您的号码，或用手机扫码</p>;
   if (!printed) return <p class="print-note" role="status">正在打印号票…</p>;
+  if (printed.ok && printed.unconfirmed) {
+    return (
+      <p class="print-note print-ok" role="status">
+        请取走下方的号票。如果没有出票，<b>屏幕上的号码同样有效</b>，请记住号码或用手机扫码。
+      </p>
+    );
+  }
   if (printed.ok) return <p class="print-note print-ok" role="status">请取走下方的号票</p>;
   return (
     <p class="print-note print-failed" role="alert" data-testid="print-failed">

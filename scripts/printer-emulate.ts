@@ -1,6 +1,6 @@
 // npm run printer:emulate [-- --port 9100 --paper 80 --mode ok --out printer-out]
 // An ESC/POS network printer on this machine: shows each ticket as text here and saves
-// it as a PNG. Type a mode and Enter to change it: ok, refuse, stall, paper_out,
+// it as a PNG. Type a mode and Enter to change it: ok, refuse, stall, no_status, paper_out,
 // paper_low, cover_open. Point the hall at it with PRINTER=tcp://127.0.0.1:9100.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { PrinterEmulator, type EmulatorMode } from '../server/printer/emulator.t
 import { COLUMNS } from '../server/printer/layout.ts';
 import { jobPng } from '../server/printer/render.ts';
 
-const MODES: EmulatorMode[] = ['ok', 'refuse', 'stall', 'paper_out', 'paper_low', 'cover_open'];
+const MODES: EmulatorMode[] = ['ok', 'refuse', 'stall', 'paper_out', 'paper_low', 'cover_open', 'no_status'];
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const port = Number(args.get('port') ?? 9100);

@@ -314,6 +314,8 @@ export interface PrinterHealth {
 export interface TicketPrinted {
   ticketId: string;
   ok: boolean;
+  /** Sent to a printer that does not answer status: whether paper came out is unknown. */
+  unconfirmed?: boolean;
   message: string;
   reprint: boolean;
 }

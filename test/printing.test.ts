@@ -53,7 +53,36 @@ describe('printing to an ESC/POS printer', () => {
     expect((await h.request('POST', `/api/tickets/${t.id}/reprint`)).status).toBe(401);
   });
 
-  for (const mode of ['refuse', 'paper_out', 'cover_open', 'stall'] as const) {
+  it('prints on a printer that never answers status, and shows its paper as unknown', async () => {
+    await emu.setMode('no_status');
+    try {
+      const job = nextJob();
+      const s = await h.socket({ role: 'display' });
+      const r = await h.request('POST', '/api/tickets', { serviceId: 'civil' });
+      await new Promise((res) => s.emit('ticket:watch', r.body.id, res));
+      expect((await job).text).toContain(r.body.number);
+      expect(await eventually(s, 'ticket:printed', (p) => p.ticketId === r.body.id)).toMatchObject({ ok: true, unconfirmed: true });
+      const sup = await h.signIn('supervisor');
+      expect((await h.request('GET', '/api/printer', undefined, sup)).body).toMatchObject({ state: 'ok', paper: 'unknown' });
+    } finally {
+      await emu.setMode('ok');
+    }
+  });
+
+  it('cannot tell a stalled printer from one that never answers status: it says the print is unconfirmed', async () => {
+    await emu.setMode('stall');
+    try {
+      const s = await h.socket({ role: 'display' });
+      const r = await h.request('POST', '/api/tickets', { serviceId: 'forestry' });
+      expect(r.status).toBe(201);
+      await new Promise((res) => s.emit('ticket:watch', r.body.id, res));
+      expect(await eventually(s, 'ticket:printed', (p) => p.ticketId === r.body.id)).toMatchObject({ ok: true, unconfirmed: true, message: expect.stringContaining('无法确认') });
+    } finally {
+      await emu.setMode('ok');
+    }
+  });
+
+  for (const mode of ['refuse', 'paper_out', 'cover_open'] as const) {
     it(`still issues the ticket when the printer is ${mode}, and says so`, async () => {
       await emu.setMode(mode);
       try {
@@ -67,7 +96,7 @@ describe('printing to an ESC/POS printer', () => {
         await new Promise((res) => s.emit('ticket:watch', r.body.id, res));
         const result = await eventually(s, 'ticket:printed', (p) => p.ticketId === r.body.id);
         expect(result.ok).toBe(false);
-        expect(result.message).toBe({ refuse: '打印机拒绝连接（可能未开机或端口不对）', stall: '打印机没有响应', paper_out: '打印机缺纸', cover_open: '打印机纸仓盖未关好' }[mode]);
+        expect(result.message).toBe({ refuse: '打印机拒绝连接（可能未开机或端口不对）', paper_out: '打印机缺纸', cover_open: '打印机纸仓盖未关好' }[mode]);
         expect((await health).lastError).toMatch(/打印机/);
         expect(emu.jobs.length).toBe(before);
         const sup = await h.signIn('supervisor');

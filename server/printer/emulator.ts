@@ -4,7 +4,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import iconv from 'iconv-lite';
 
-export type EmulatorMode = 'ok' | 'refuse' | 'stall' | 'paper_out' | 'paper_low' | 'cover_open';
+/** `no_status`: prints, but never answers status requests (many print servers do this). */
+export type EmulatorMode = 'ok' | 'refuse' | 'stall' | 'paper_out' | 'paper_low' | 'cover_open' | 'no_status';
 
 export interface PrintedLine {
   text: string;
@@ -161,7 +162,7 @@ export class PrinterEmulator {
       if (this.mode === 'stall') return; // takes the bytes, says nothing, prints nothing
       chunks.push(chunk);
       // Answer status requests as they arrive, like a real printer does.
-      for (let i = 0; i + 2 < chunk.length; i++) {
+      for (let i = 0; this.mode !== 'no_status' && i + 2 < chunk.length; i++) {
         if (chunk[i] === 0x10 && chunk[i + 1] === 0x04) socket.write(Buffer.from([statusReply(this.mode, chunk[i + 2]!)]));
         if (chunk[i] === 0x1d && chunk[i + 1] === 0x72) socket.write(Buffer.from([statusReply(this.mode, 4)]));
       }

@@ -99,9 +99,26 @@ export class PrintService {
   async check(): Promise<void> {
     if (!this.printer || !this.settings.checkStatus) return;
     try {
-      this.noteStatus(await this.printer.status());
+      const status = await this.askStatus();
+      if (status) this.noteStatus(status);
     } catch (e) {
       this.noteFault(e as PrinterFault);
+    }
+  }
+
+  /**
+   * The printer's status, or null when it did not answer in time. Many network printers
+   * and print servers print whatever reaches port 9100 but never answer status: such a
+   * silence is not a fault; printing goes on and the paper shows as unknown. A printer
+   * that is truly dead then fails at the print itself.
+   */
+  private async askStatus(): Promise<{ paper: 'ok' | 'low' | 'out'; coverOpen: boolean } | null> {
+    try {
+      return await this.printer!.status();
+    } catch (e) {
+      if (!(e instanceof PrinterFault) || e.code !== 'timeout') throw e;
+      Object.assign(this.health, { paper: 'unknown', checkedAt: this.now() });
+      return null;
     }
   }
 
@@ -118,17 +135,23 @@ export class PrintService {
       if (!this.printer) throw fault('error', '没有配置打印机');
       if (this.lastFault && SLOW_FAULTS.has(this.lastFault.code) && this.opts.clock() - this.faultAt < SLOW_FAULT_HOLD_MS) throw this.lastFault;
       const data = encode(ticketLayout(doc, this.settings.paperWidth), this.settings.paperWidth);
+      let confirmed = true;
       if (this.settings.checkStatus) {
-        const status = await this.printer.status();
-        this.noteStatus(status);
-        if (status.paper === 'out') throw fault('paper_out');
-        if (status.coverOpen) throw fault('cover_open');
+        const status = await this.askStatus();
+        confirmed = status !== null;
+        if (status) {
+          this.noteStatus(status);
+          if (status.paper === 'out') throw fault('paper_out');
+          if (status.coverOpen) throw fault('cover_open');
+        }
       }
       await this.printer.print(data);
       this.health.lastPrintAt = this.now();
       this.health.state = 'ok';
       this.lastFault = null;
-      result = { ticketId, ok: true, message: reprint ? '已补打' : '请取走号票', reprint };
+      result = confirmed
+        ? { ticketId, ok: true, message: reprint ? '已补打' : '请取走号票', reprint }
+        : { ticketId, ok: true, unconfirmed: true, message: '已发送到打印机，但打印机不回应状态，无法确认是否出票', reprint };
     } catch (e) {
       const f = e instanceof PrinterFault ? e : fault('error', (e as Error).message);
       this.noteFault(f);
