@@ -17,6 +17,8 @@ export type Login =
 
 export interface SocketData {
   login: Login;
+  /** Tickets this socket follows (ticket:watch), oldest first. */
+  watching?: string[];
 }
 
 export type Io = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;

@@ -45,6 +45,13 @@ export function joinRooms(io: Io, hall: Hall, printerHealth: () => PrinterHealth
   });
 }
 
+/**
+ * Tickets one socket may follow at once: a phone follows its own, a kiosk the prints of
+ * its last few. Each further watch lets go of the oldest, so one socket cannot make every
+ * push carry thousands of rooms (or a kiosk collect a room per ticket all day).
+ */
+export const MAX_WATCHES = 5;
+
 /** A phone follows one ticket of the live day. */
 function watch(hall: Hall, socket: HallSocket, ticketId: unknown): boolean {
   const id = watchedTicketId.safeParse(ticketId);
@@ -54,7 +61,12 @@ function watch(hall: Hall, socket: HallSocket, ticketId: unknown): boolean {
     return t && { id: t.id, view: ticketView(s, t), print: t.print };
   });
   if (!found) return false;
-  void socket.join(rooms.ticket(found.id));
+  const watching = (socket.data.watching ??= []);
+  if (!watching.includes(found.id)) {
+    watching.push(found.id);
+    void socket.join(rooms.ticket(found.id));
+    while (watching.length > MAX_WATCHES) void socket.leave(rooms.ticket(watching.shift()!));
+  }
   socket.emit('ticket:status', found.view);
   // A print that finished before the watcher joined is told at once.
   const p = found.print;
