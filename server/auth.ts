@@ -4,10 +4,21 @@ import { createHash, randomBytes, randomFillSync, scrypt, timingSafeEqual, type 
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const KEYLEN = 32;
 
+/**
+ * scrypt runs on libuv's thread pool, which the journal's writes share. Hashes are taken
+ * one at a time, so however many sign-ins arrive together, at most one pool thread is
+ * busy hashing and the others stay free for the disk.
+ */
+let lane: Promise<unknown> = Promise.resolve();
+
 function scryptAsync(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password, salt, KEYLEN, { ...opts, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  const run = () =>
+    new Promise<Buffer>((resolve, reject) =>
+      scrypt(password, salt, KEYLEN, { ...opts, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    );
+  const next = lane.then(run, run);
+  lane = next.catch(() => {});
+  return next;
 }
 
 /** `scrypt$N$r$p$salt$hash`, base64url parts. */

@@ -102,7 +102,7 @@ export const routes = {
     access: 'public',
     body: s.signIn,
     reply: reply<SessionReply>('{"token","role","counterId","user"}'),
-    errors: { 400: 'counter_required', 401: 'bad_credentials', 403: 'not_your_counter', 404: 'unknown_counter' },
+    errors: { 400: 'counter_required', 401: 'bad_credentials', 403: 'not_your_counter', 404: 'unknown_counter', 429: 'too_many_attempts' },
   },
   session: { summary: '当前登录信息', tag: 'staff', access: staff, reply: reply<Omit<SessionReply, 'token'>>('{"role","counterId","user"}') },
   signOut: { summary: '退出登录', tag: 'staff', access: staff, status: 204, reply: reply<void>('signed out') },

@@ -8,6 +8,7 @@ import type { Hall, Order } from '../hall.ts';
 import type { Queries } from '../queries.ts';
 import { authed } from './access.ts';
 import { routesOn } from './route.ts';
+import { SignInThrottle } from './throttle.ts';
 
 const SESSION_HOURS = 16; // a working day with overtime; clerks sign in each day (签到)
 
@@ -17,10 +18,22 @@ export function staffRoutes(hall: Hall, queries: Queries): Router {
   // Compared against when the username is unknown, so timing does not tell which it was.
   let dummyHash: Promise<string> | null = null;
 
-  on('signIn', async ({ body }) => {
+  const throttle = new SignInThrottle(() => hall.now());
+
+  on('signIn', async ({ body }, req) => {
+    const address = req.ip ?? '';
+    throttle.check(body.username, address); // before any hashing
     const user = await queries.account(body.username);
     const ok = await verifyPassword(body.password, user?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-password'))));
-    if (!user || !ok) throw new HallError('bad_credentials', 401, '用户名或密码不正确');
+    if (!user || !ok) {
+      const paused = throttle.failed(body.username, address);
+      if (paused) {
+        const minutes = Math.round(paused.pauseMs / 60_000);
+        await hall.run({ type: 'signInPaused', username: body.username.slice(0, 64), address, what: paused.what, failures: paused.failures, minutes }).catch(() => {});
+      }
+      throw new HallError('bad_credentials', 401, '用户名或密码不正确');
+    }
+    throttle.succeeded(body.username);
     const token = newToken();
     const { role } = await hall.run({
       type: 'signIn',

@@ -24,5 +24,5 @@ export function staffAccounts(d: HallData): StaffAccount[] {
 }
 
 export function auditLog(d: HallData): (AuditEntry & { byName: string })[] {
-  return d.audit.map((a) => ({ ...a, byName: d.users.find((u) => u.id === a.by)?.name ?? a.by })).reverse().slice(0, AUDIT_SHOWN);
+  return d.audit.map((a) => ({ ...a, byName: d.users.find((u) => u.id === a.by)?.name ?? (a.by === 'system' ? '系统' : a.by) })).reverse().slice(0, AUDIT_SHOWN);
 }

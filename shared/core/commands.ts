@@ -35,6 +35,8 @@ export type Command =
   | (ByClerk & { type: 'resume' })
   | (At & { type: 'signIn'; userId: string; counterId: string | null; tokenHash: string; expiresAtMs: number })
   | (At & { type: 'signOut'; tokenHash: string })
+  /** Sign-in paused after too many wrong passwords for an account or from an address. */
+  | (At & { type: 'signInPaused'; username: string; address: string; what: 'account' | 'address'; failures: number; minutes: number })
   | (At & { type: 'rollover' })
   | (At & { type: 'archived'; day: string })
   | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
@@ -75,6 +77,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'resume': return resume(data, cmd);
     case 'signIn': return signIn(data, cmd);
     case 'signOut': return signOut(data, cmd);
+    case 'signInPaused': return signInPaused(data, cmd);
     case 'rollover': return rollover(data, cmd);
     case 'archived': return (data.closing ?? []).some((d) => d.day === cmd.day) ? [fact('DayArchived', { day: cmd.day })] : [];
     case 'printed': return printed(data, cmd);
@@ -299,6 +302,13 @@ function signIn(data: HallData, cmd: Extract<Command, { type: 'signIn' }>): Fact
 function signOut(data: HallData, cmd: Extract<Command, { type: 'signOut' }>): Fact[] {
   if (!Object.hasOwn(data.sessions, cmd.tokenHash)) refuse('unauthorized', 401, '登录已失效，请重新登录');
   return [fact('SignedOut', { tokenHash: cmd.tokenHash, at: iso(data, cmd.at) })];
+}
+
+/** Recorded for the supervisor in the audit log: someone may be guessing passwords. */
+function signInPaused(data: HallData, cmd: Extract<Command, { type: 'signInPaused' }>): Fact[] {
+  const target = cmd.what === 'account' ? `账号 ${cmd.username}` : `地址 ${cmd.address}`;
+  const detail = `${cmd.failures} 次密码错误（最近一次：账号 ${cmd.username}，来自 ${cmd.address}），暂停登录 ${cmd.minutes} 分钟`;
+  return [fact('Audited', { entry: { at: iso(data, cmd.at), by: 'system', action: '登录失败过多', target, detail } })];
 }
 
 // ------------------------------------------------------------------ the day
