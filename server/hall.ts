@@ -266,12 +266,7 @@ export class Hall {
     } catch (e) {
       if (this.closed) return;
       log?.(`journal still not writable: ${(e as Error).message}`);
-      const t = setTimeout(() => {
-        this.timers = this.timers.filter((x) => x !== t);
-        if (!this.closed) void this.recoverStorage();
-      }, STORAGE_RETRY_MS);
-      t.unref();
-      this.timers.push(t);
+      this.later(STORAGE_RETRY_MS, () => void this.recoverStorage());
       return;
     }
     // Screens waiting for a push see the state as it is on disk; listeners hear that
@@ -280,6 +275,16 @@ export class Hall {
     this.onDurable = [];
     for (const fn of waiting) fn();
     for (const l of this.listeners) l([], { facts: [] });
+  }
+
+  /** Runs `fn` after `ms`, unless the hall has closed by then; never keeps the process up. */
+  private later(ms: number, fn: () => void): void {
+    const t = setTimeout(() => {
+      this.timers = this.timers.filter((x) => x !== t);
+      if (!this.closed) fn();
+    }, ms);
+    t.unref();
+    this.timers.push(t);
   }
 
   /** What is wrong right now (empty when all is well). */
@@ -315,12 +320,7 @@ export class Hall {
         const message = `${day.day} 的记录未能写入归档（${(e as Error).message}）；记录仍完整保存在快照和日志中，将自动重试`;
         if (!this.faults.has(key)) this.opts.log?.(`archive of ${day.day} failed: ${(e as Error).message}`);
         this.faults.set(key, { code: 'archive_failed', message, since: this.faults.get(key)?.since ?? isoLocal(this.opts.clock(), this.state.settings.timeZone) });
-        const t = setTimeout(() => {
-          this.timers = this.timers.filter((x) => x !== t);
-          if (!this.closed) void this.archiveClosedDays();
-        }, ARCHIVE_RETRY_MS);
-        t.unref();
-        this.timers.push(t);
+        this.later(ARCHIVE_RETRY_MS, () => void this.archiveClosedDays());
         return;
       }
     }
@@ -354,15 +354,11 @@ export class Hall {
   private scheduleMidnight(): void {
     const now = this.opts.clock();
     const wait = Math.min(nextMidnightMs(now, this.state.settings.timeZone) - now + 50, 2 ** 31 - 1);
-    const t = setTimeout(() => {
-      this.timers = this.timers.filter((x) => x !== t);
-      if (this.closed) return;
+    this.later(Math.max(wait, 1000), () => {
       void this.catchUpDay()
         .catch((e) => this.opts.log?.(`rollover failed: ${(e as Error).message}`))
         .finally(() => this.scheduleMidnight());
-    }, Math.max(wait, 1000));
-    t.unref();
-    this.timers.push(t);
+    });
   }
 
   /**
