@@ -22,8 +22,9 @@ import { voiceRoutes, type Voice } from './http/voice.ts';
 import { Metrics } from './metrics.ts';
 import { networkPrinter } from './printer/escpos.ts';
 import { PrintService, type PrintServiceOptions } from './printer/service.ts';
-import { attachSockets } from './sockets/index.ts';
+import { attachSockets, type SocketOptions } from './sockets/index.ts';
 import type { Store } from './store/index.ts';
+import type { Timers } from './timers.ts';
 
 export interface AppDeps {
   store: Store;
@@ -38,6 +39,10 @@ export interface AppDeps {
   /** The printer adapter; ESC/POS over TCP unless told otherwise. */
   connectPrinter?: PrintServiceOptions['connect'];
   printTimeoutMs?: number;
+  /** What the state pushes and printer rechecks wait on; real timers unless a test moves time itself. */
+  timers?: Timers;
+  /** The push rhythm to screens and consoles (defaults in sockets/index.ts). */
+  pushTimings?: Omit<SocketOptions, 'timers'>;
   newId?: () => string;
   log?: (msg: string) => void;
 }
@@ -61,6 +66,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     connect: deps.connectPrinter ?? networkPrinter,
     ...(deps.printerUri && { envUri: deps.printerUri }),
     ...(deps.printTimeoutMs && { timeoutMs: deps.printTimeoutMs }),
+    ...(deps.timers && { timers: deps.timers }),
     log,
   });
   hall.onApplied((cmd) => {
@@ -125,7 +131,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     if (!fastTake(req, res) && !fastCounter(req, res)) app(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  const sockets = attachSockets(server, hall, printing);
+  const sockets = attachSockets(server, hall, printing, { ...deps.pushTimings, ...(deps.timers && { timers: deps.timers }) });
 
   return {
     server,

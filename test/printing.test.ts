@@ -2,14 +2,17 @@
 // printer that refuses, stalls or runs out of paper never delays or loses a ticket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrinterEmulator } from '../server/printer/emulator.ts';
+import { ManualClock } from './clock.ts';
 import { eventually, nextEvent, startHall, type Harness } from './harness.ts';
 
 let emu: PrinterEmulator;
 let h: Harness;
+/** The printer's backoff and rechecks run on the hall's clock: the tests move it. */
+const clock = new ManualClock();
 beforeAll(async () => {
   emu = new PrinterEmulator();
   await emu.start();
-  h = await startHall({ printerUri: emu.uri, printTimeoutMs: 400 });
+  h = await startHall({ printerUri: emu.uri, printTimeoutMs: 400, clock: clock.now, timers: clock });
 });
 afterAll(async () => {
   await h.close();
@@ -82,10 +85,29 @@ describe('printing to an ESC/POS printer', () => {
   }
 
   it('comes back once the printer is fixed', async () => {
-    await new Promise((r) => setTimeout(r, 5100)); // a printer that stopped answering is not retried for 5 s
+    const s = await h.socket({ role: 'display' });
+    const printed = async (id: string) => {
+      await new Promise((res) => s.emit('ticket:watch', id, res));
+      return eventually(s, 'ticket:printed', (p) => p.ticketId === id);
+    };
+    await emu.setMode('stall');
+    try {
+      const lost = (await h.request('POST', '/api/tickets', { serviceId: 'forestry' })).body;
+      expect(await printed(lost.id)).toMatchObject({ ok: false, message: '打印机没有响应' });
+    } finally {
+      await emu.setMode('ok');
+    }
+    // A printer that stopped answering is not asked again for 5 s: each ticket would
+    // wait out the timeout in turn. Tickets meanwhile fail at once.
+    const before = emu.jobs.length;
+    const held = (await h.request('POST', '/api/tickets', { serviceId: 'forestry' })).body;
+    expect(await printed(held.id)).toMatchObject({ ok: false, message: '打印机没有响应' });
+    expect(emu.jobs.length).toBe(before);
+    clock.advance(5_100);
     const job = nextJob();
     const t = (await h.request('POST', '/api/tickets', { serviceId: 'forestry' })).body;
     expect((await job).text).toContain(t.number);
+    expect(await printed(t.id)).toMatchObject({ ok: true });
   });
 });
 

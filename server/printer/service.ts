@@ -7,6 +7,7 @@ import { estimateWaitMin } from '../../shared/core/estimate.ts';
 import { isoLocal } from '../../shared/core/time.ts';
 import type { PrinterHealth, PrinterSettings, TicketPrinted } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
+import { realTimers, type TimerHandle, type Timers } from '../timers.ts';
 import { encode, fault, PrinterFault, type TicketPrinter } from './escpos.ts';
 import { ticketLayout, type PaperWidth } from './layout.ts';
 
@@ -19,6 +20,10 @@ export interface PrintServiceOptions {
   /** Per network step (status, print). */
   timeoutMs?: number;
   pollMs?: number;
+  /** See SLOW_FAULT_HOLD_MS and RECHECK_MS; measured on the hall's clock and these timers. */
+  slowFaultHoldMs?: number;
+  recheckMs?: number;
+  timers?: Timers;
   log?: (msg: string) => void;
 }
 
@@ -38,21 +43,22 @@ export class PrintService {
   private chain: Promise<unknown> = Promise.resolve();
   private listeners: ((h: PrinterHealth) => void)[] = [];
   private resultListeners: ((r: TicketPrinted) => void)[] = [];
-  private poller: NodeJS.Timeout | null = null;
-  private recheck: NodeJS.Timeout | null = null;
+  private poller: TimerHandle | null = null;
+  private recheck: TimerHandle | null = null;
   private faultAt = 0;
   private lastFault: PrinterFault | null = null;
   private health: PrinterHealth;
   private readonly timeoutMs: number;
+  private readonly timers: Timers;
 
   constructor(private readonly opts: PrintServiceOptions) {
     this.timeoutMs = opts.timeoutMs ?? 1500;
+    this.timers = opts.timers ?? realTimers;
     this.settings = opts.hall.data.settings.printer;
     this.health = this.blankHealth();
     this.configure();
     if (opts.pollMs !== 0) {
-      this.poller = setInterval(() => void this.check(), opts.pollMs ?? 30_000);
-      this.poller.unref();
+      this.poller = this.timers.setInterval(() => void this.check(), opts.pollMs ?? 30_000);
     }
   }
 
@@ -102,8 +108,8 @@ export class PrintService {
   }
 
   close(): void {
-    if (this.poller) clearInterval(this.poller);
-    if (this.recheck) clearTimeout(this.recheck);
+    if (this.poller) this.timers.clearInterval(this.poller);
+    if (this.recheck) this.timers.clearTimeout(this.recheck);
   }
 
   private async run(ticketId: string, statusUrl: string, reprint: boolean): Promise<TicketPrinted> {
@@ -111,7 +117,7 @@ export class PrintService {
     let result: TicketPrinted;
     try {
       if (!this.printer) throw fault('error', '没有配置打印机');
-      if (this.lastFault && SLOW_FAULTS.has(this.lastFault.code) && Date.now() - this.faultAt < SLOW_FAULT_HOLD_MS) throw this.lastFault;
+      if (this.lastFault && SLOW_FAULTS.has(this.lastFault.code) && this.opts.hall.now() - this.faultAt < (this.opts.slowFaultHoldMs ?? SLOW_FAULT_HOLD_MS)) throw this.lastFault;
       const data = this.document(ticketId, statusUrl, reprint);
       if (this.settings.checkStatus) {
         const status = await this.printer.status();
@@ -173,18 +179,17 @@ export class PrintService {
   }
 
   private noteFault(f: PrinterFault): void {
-    this.faultAt = Date.now();
+    this.faultAt = this.opts.hall.now();
     this.lastFault = f;
     Object.assign(this.health, { state: 'fault', lastError: f.message, lastErrorAt: this.now(), checkedAt: this.now() });
     this.opts.log?.(`printer: ${f.message}`);
     this.emit();
     // Someone is probably fixing it: look again soon so the consoles see it come back.
     if (!this.recheck && this.settings.checkStatus && this.opts.pollMs !== 0) {
-      this.recheck = setTimeout(() => {
+      this.recheck = this.timers.setTimeout(() => {
         this.recheck = null;
         void this.check();
-      }, RECHECK_MS);
-      this.recheck.unref();
+      }, this.opts.recheckMs ?? RECHECK_MS);
     }
   }
 

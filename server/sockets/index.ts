@@ -11,6 +11,7 @@ import { rooms, type ClientToServer, type ServerToClient, type TicketCalled } fr
 import { tokenHash } from '../auth.ts';
 import type { Hall } from '../hall.ts';
 import type { PrintService } from '../printer/service.ts';
+import { realTimers, type TimerHandle, type Timers } from '../timers.ts';
 
 type Io = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 interface SocketData {
@@ -38,12 +39,21 @@ const DISPLAY_SHARDS = 6;
 const displayShard = (k: number) => `display#${k}`;
 const REFRESH_MS = 30_000; // waits, clock and opening hours move even when nothing happens
 
+/** The push rhythm, on the hall's clock and these timers (tests drive both). */
+export interface SocketOptions {
+  pushMs?: number;
+  displayPushMs?: number;
+  refreshMs?: number;
+  timers?: Timers;
+}
+
 export interface Sockets {
   io: Io;
   close(): Promise<void>;
 }
 
-export function attachSockets(httpServer: HttpServer, hall: Hall, printing: PrintService): Sockets {
+export function attachSockets(httpServer: HttpServer, hall: Hall, printing: PrintService, opts: SocketOptions = {}): Sockets {
+  const { pushMs = PUSH_MS, displayPushMs = DISPLAY_PUSH_MS, refreshMs = REFRESH_MS, timers = realTimers } = opts;
   const io: Io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16_384, pingInterval: 10_000, pingTimeout: 8_000 });
 
   io.use((socket, next) => {
@@ -101,20 +111,20 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
   }
 
   // ------------------------------------------------------------ pushes
-  let pending: NodeJS.Timeout | null = null;
+  let pending: TimerHandle | null = null;
   let lastPush = 0;
   let lastDisplayPush = 0;
   let displayDirty = false;
-  let displayTimer: NodeJS.Timeout | null = null;
+  let displayTimer: TimerHandle | null = null;
   let displayGen = 0;
   // A lone change goes out on the next tick; a burst, once per PUSH_MS with its latest state.
   const schedule = () => {
-    pending ??= setTimeout(push, Math.max(0, lastPush + PUSH_MS - Date.now()));
+    pending ??= timers.setTimeout(push, Math.max(0, lastPush + pushMs - hall.now()));
   };
 
   function pushDisplays(state: ReturnType<typeof hallState>) {
     displayDirty = false;
-    lastDisplayPush = Date.now();
+    lastDisplayPush = hall.now();
     // One shard now, the rest each on its own turn of the event loop: 300 screens'
     // writes in one go hold the loop ~10 ms. A newer push supersedes the rest.
     const gen = ++displayGen;
@@ -139,17 +149,17 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
   }
 
   function pushNow() {
-    lastPush = Date.now();
+    lastPush = hall.now();
     const data = hall.data;
     const state = hallState(data, hall.now());
     io.to(rooms.staff).emit('hall:state', state);
-    if (Date.now() - lastDisplayPush >= DISPLAY_PUSH_MS) pushDisplays(state);
+    if (hall.now() - lastDisplayPush >= displayPushMs) pushDisplays(state);
     else if (!displayDirty) {
       displayDirty = true;
-      displayTimer = setTimeout(() => {
+      displayTimer = timers.setTimeout(() => {
         displayTimer = null;
         hall.whenDurable(() => pushDisplays(hallState(hall.data, hall.now())));
-      }, lastDisplayPush + DISPLAY_PUSH_MS - Date.now());
+      }, lastDisplayPush + displayPushMs - hall.now());
     }
     const adapterRooms = io.of('/').adapter.rooms;
     let index: DayIndex | null = null;
@@ -217,15 +227,15 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
   printing.onHealth((health) => io.to([rooms.display, rooms.staff]).emit('printer:status', health));
   printing.onResult((result) => io.to(rooms.ticket(result.ticketId)).emit('ticket:printed', result));
 
-  const refresh = setInterval(schedule, REFRESH_MS).unref();
+  const refresh = timers.setInterval(schedule, refreshMs);
 
   return {
     io,
     async close() {
       unsubscribe();
-      clearInterval(refresh);
-      if (pending) clearTimeout(pending);
-      if (displayTimer) clearTimeout(displayTimer);
+      timers.clearInterval(refresh);
+      if (pending) timers.clearTimeout(pending);
+      if (displayTimer) timers.clearTimeout(displayTimer);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
