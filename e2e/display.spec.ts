@@ -3,8 +3,8 @@
 // a screen that loses the server says so, comes back by itself to the true state and
 // reads out nothing it missed. Headless Chromium has no speech voices, so the test
 // checks the announcer's record (window.__announcements), not the sound.
-import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
-import { apiSignIn, clearCounter, shot, takeTicket } from './helpers.ts';
+import type { Page, WebSocketRoute } from '@playwright/test';
+import { apiSignIn, clearCounter, shot, takeTicket, expect, test } from './helpers.ts';
 
 interface Entry {
   number: string;

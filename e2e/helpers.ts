@@ -1,10 +1,86 @@
 // Shared steps for end-to-end tests: they act through the pages like a person would,
 // and use the API only to set the scene (e.g. other villagers taking tickets).
-import { mkdirSync } from 'node:fs';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { E2E_PASSWORD } from '../playwright.config.ts';
+//
+// Each spec file gets a hall of its own: the real app (server/app.ts, built pages,
+// lowdb files in a fresh temp dir), started inside the Playwright worker on the
+// worker's own port. Workers run in parallel and no spec sees another's tickets.
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, type APIRequestContext, type Page } from '@playwright/test';
+import { createApp, type App } from '../server/app.ts';
+import { seedDemoHall } from '../server/seed.ts';
+import { fileStore } from '../server/store/index.ts';
+import { findEspeak } from '../server/voice.ts';
 
-export { E2E_PASSWORD };
+export { expect } from '@playwright/test';
+
+/** Worker n serves its halls on E2E_PORT + n (default 3917). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3917);
+export const E2E_PASSWORD = 'e2e-secret';
+const DIST_DIR = path.resolve('dist');
+
+export interface HallServer {
+  url: string;
+  /** The hall's DATA_DIR: closed days can be put in its archive/ as a rollover would. */
+  dataDir: string;
+}
+
+/** One hall at a time per worker, replaced when the worker moves on to another file. */
+class Halls {
+  private current: { file: string; app: App; server: HallServer } | null = null;
+
+  constructor(private readonly port: number) {}
+
+  async forFile(file: string): Promise<HallServer> {
+    if (this.current?.file === file) return this.current.server;
+    await this.close();
+    const dataDir = mkdtempSync(path.join(tmpdir(), `e2e-hall-${this.port}-`));
+    const app = await createApp({
+      store: await fileStore(dataDir),
+      distDir: DIST_DIR,
+      voice: await findEspeak(),
+      seed: async () => (await seedDemoHall(Date.now(), E2E_PASSWORD)).data,
+      // Kept beside the data: a failing spec's server side is there to read.
+      log: (m) => appendFileSync(path.join(dataDir, 'server.log'), `${m}\n`),
+    });
+    await new Promise<void>((resolve, reject) => {
+      app.server.once('error', reject);
+      app.server.listen(this.port, () => resolve());
+    });
+    const port = (app.server.address() as AddressInfo).port;
+    this.current = { file, app, server: { url: `http://localhost:${port}`, dataDir } };
+    return this.current.server;
+  }
+
+  async close(): Promise<void> {
+    const c = this.current;
+    if (!c) return;
+    this.current = null;
+    await c.app.close();
+    rmSync(c.server.dataDir, { recursive: true, force: true });
+  }
+}
+
+export const test = base.extend<{ hall: HallServer }, { halls: Halls }>({
+  halls: [
+    async ({}, use, workerInfo) => {
+      // parallelIndex, not workerIndex: a worker restarted after a failure takes the
+      // place (and the port) of the one it replaces.
+      const halls = new Halls(E2E_PORT + workerInfo.parallelIndex);
+      await use(halls);
+      await halls.close();
+    },
+    { scope: 'worker' },
+  ],
+  hall: async ({ halls }, use, testInfo) => {
+    await use(await halls.forFile(testInfo.file));
+  },
+  baseURL: async ({ hall }, use) => {
+    await use(hall.url);
+  },
+});
 
 export const SCREENSHOTS = 'test-results/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });

@@ -2,10 +2,9 @@
 // the paper says what the screen says, and a printer out of paper is told plainly
 // while the ticket on screen stays valid.
 import { writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { PrinterEmulator, type PrintJob } from '../server/printer/emulator.ts';
 import { jobPng } from '../server/printer/render.ts';
-import { apiSignIn, SCREENSHOTS, shot, signInAtConsole, signInAtSupervisor } from './helpers.ts';
+import { apiSignIn, SCREENSHOTS, shot, signInAtConsole, signInAtSupervisor, expect, test } from './helpers.ts';
 
 const emu = new PrinterEmulator();
 let admin: string;

@@ -3,9 +3,9 @@
 // refusals, manage a staff account, close and reopen the hall, read the audit log; and
 // a supervisor sees it all read-only. Every change is put back so other specs find the
 // demo hall as seeded (open all day, windows as they were).
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import type { Counter, Hours, PrinterHealth, Service, Settings, User } from '../shared/types.ts';
-import { apiSignIn, E2E_PASSWORD, shot, takeTicket } from './helpers.ts';
+import { apiSignIn, E2E_PASSWORD, shot, takeTicket, expect, test } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
