@@ -8,7 +8,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, type APIRequestContext, type Page, type WebSocketRoute } from '@playwright/test';
 import { createApp, type App } from '../server/app.ts';
 import { seedDemoHall } from '../server/seed.ts';
 import { fileStore } from '../server/store/index.ts';
@@ -87,6 +87,17 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: false });
+}
+
+/**
+ * Turns a page's Socket.IO connection away the way a failing network does: the
+ * Engine.IO handshake, then the close, so the client retries on its usual back-off. A
+ * connection closed before any handshake would make it wait out its 20 s connect
+ * timeout instead, longer than a test waits for it to come back.
+ */
+export function dropLikeOffline(ws: WebSocketRoute): void {
+  ws.send('0' + JSON.stringify({ sid: 'offline', upgrades: [], pingInterval: 25_000, pingTimeout: 20_000, maxPayload: 1_000_000 }));
+  void ws.close({ code: 4000, reason: 'offline' });
 }
 
 /** A villager taking a ticket elsewhere (another kiosk, the API). */

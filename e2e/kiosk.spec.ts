@@ -4,7 +4,7 @@
 import type { APIRequestContext, Browser, Page, WebSocketRoute } from '@playwright/test';
 import type { ServerToClient } from '../shared/events.ts';
 import type { HallState, ServiceView, StaffTicket, TicketView } from '../shared/types.ts';
-import { apiSignIn, clearCounter, elderIssues, shot, takeTicket, expect, test } from './helpers.ts';
+import { apiSignIn, clearCounter, dropLikeOffline, elderIssues, shot, takeTicket, expect, test } from './helpers.ts';
 
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPES = [
@@ -336,7 +336,7 @@ test('a kiosk that loses the server says so and reconnects by itself', async ({ 
   let reachable = true;
   const live: WebSocketRoute[] = [];
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-    if (!reachable) return ws.close();
+    if (!reachable) return dropLikeOffline(ws);
     ws.connectToServer();
     live.push(ws);
   });
