@@ -4,6 +4,8 @@
 // Each spec file gets a hall of its own: the real app (server/app.ts, built pages,
 // lowdb files in a fresh temp dir), started inside the Playwright worker on the
 // worker's own port. Workers run in parallel and no spec sees another's tickets.
+// E2E_HALL_PER_TEST=1 gives every test a fresh hall: a test that passes only after
+// the tests before it in its file fails there. (Setup belongs in beforeEach, then.)
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,14 +29,16 @@ export interface HallServer {
   dataDir: string;
 }
 
-/** One hall at a time per worker, replaced when the worker moves on to another file. */
+const HALL_PER_TEST = Boolean(process.env.E2E_HALL_PER_TEST);
+
+/** One hall at a time per worker, replaced when the worker moves on to another file (or test). */
 class Halls {
-  private current: { file: string; app: App; server: HallServer } | null = null;
+  private current: { key: string; app: App; server: HallServer } | null = null;
 
   constructor(private readonly port: number) {}
 
-  async forFile(file: string): Promise<HallServer> {
-    if (this.current?.file === file) return this.current.server;
+  async for(key: string): Promise<HallServer> {
+    if (this.current?.key === key) return this.current.server;
     await this.close();
     const dataDir = mkdtempSync(path.join(tmpdir(), `e2e-hall-${this.port}-`));
     const app = await createApp({
@@ -50,7 +54,7 @@ class Halls {
       app.server.listen(this.port, () => resolve());
     });
     const port = (app.server.address() as AddressInfo).port;
-    this.current = { file, app, server: { url: `http://localhost:${port}`, dataDir } };
+    this.current = { key, app, server: { url: `http://localhost:${port}`, dataDir } };
     return this.current.server;
   }
 
@@ -75,7 +79,7 @@ export const test = base.extend<{ hall: HallServer }, { halls: Halls }>({
     { scope: 'worker' },
   ],
   hall: async ({ halls }, use, testInfo) => {
-    await use(await halls.forFile(testInfo.file));
+    await use(await halls.for(HALL_PER_TEST ? testInfo.testId : testInfo.file));
   },
   baseURL: async ({ hall }, use) => {
     await use(hall.url);

@@ -37,7 +37,7 @@ const knownDay: DayArchive = {
 };
 
 // Closed days live in the archive/ of this file's hall's DATA_DIR (e2e/helpers.ts).
-test.beforeAll(({ hall }) => {
+test.beforeEach(({ hall }) => {
   const archive = path.join(hall.dataDir, 'archive');
   mkdirSync(archive, { recursive: true });
   writeFileSync(path.join(archive, `${DAY}.json`), JSON.stringify(knownDay));
