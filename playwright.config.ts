@@ -1,16 +1,15 @@
 // End-to-end: the real app (built pages, lowdb files in a fresh dir) driven through
 // Debian's Chromium. `npm run test:e2e` builds the pages first. There is no webServer:
-// each spec file gets its own hall on its worker's port (e2e/helpers.ts), so the
-// workers run side by side and no spec sees another's tickets.
+// each test gets its own hall on its worker's port (e2e/helpers.ts), so tests run side
+// by side, in any order.
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  // The tests of one file run in order on one worker (they share its hall); files
-  // spread over the workers. Two suit a 2-core machine: Chromium and the hall share it.
-  fullyParallel: false,
+  // Two workers suit a 2-core machine: each runs Chromium and the hall under test.
+  fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS) || 2,
   reporter: [['list']],
   outputDir: 'test-results/e2e',

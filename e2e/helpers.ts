@@ -1,20 +1,21 @@
 // Shared steps for end-to-end tests: they act through the pages like a person would,
 // and use the API only to set the scene (e.g. other villagers taking tickets).
 //
-// Each spec file gets a hall of its own: the real app (server/app.ts, built pages,
-// lowdb files in a fresh temp dir), started inside the Playwright worker on the
-// worker's own port. Workers run in parallel and no spec sees another's tickets.
-// E2E_HALL_PER_TEST=1 gives every test a fresh hall: a test that passes only after
-// the tests before it in its file fails there. (Setup belongs in beforeEach, then.)
+// Every test gets a hall of its own: the real app (server/app.ts, built pages, lowdb
+// files in a fresh temp dir), started inside the Playwright worker on the worker's own
+// port and closed after the test. Workers run side by side, tests of one file spread
+// over them, and no test sees another's tickets or depends on which ran before it.
+// Setup belongs in beforeEach: a beforeAll would get a hall of its own.
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, type APIRequestContext, type Page, type WebSocketRoute } from '@playwright/test';
-import { createApp, type App } from '../server/app.ts';
+import type { HallData } from '../shared/types.ts';
+import { createApp } from '../server/app.ts';
 import { seedDemoHall } from '../server/seed.ts';
 import { fileStore } from '../server/store/index.ts';
-import { findEspeak } from '../server/voice.ts';
+import { findEspeak, type Voice } from '../server/voice.ts';
 
 export { expect } from '@playwright/test';
 
@@ -29,57 +30,31 @@ export interface HallServer {
   dataDir: string;
 }
 
-const HALL_PER_TEST = Boolean(process.env.E2E_HALL_PER_TEST);
-
-/** One hall at a time per worker, replaced when the worker moves on to another file (or test). */
-class Halls {
-  private current: { key: string; app: App; server: HallServer } | null = null;
-
-  constructor(private readonly port: number) {}
-
-  async for(key: string): Promise<HallServer> {
-    if (this.current?.key === key) return this.current.server;
-    await this.close();
-    const dataDir = mkdtempSync(path.join(tmpdir(), `e2e-hall-${this.port}-`));
+export const test = base.extend<{ hall: HallServer }, { hallPort: number; voice: Voice | null; demoHall: HallData }>({
+  // parallelIndex, not workerIndex: a worker restarted after a failure takes the
+  // place (and the port) of the one it replaces.
+  hallPort: [async ({}, use, workerInfo) => use(E2E_PORT + workerInfo.parallelIndex), { scope: 'worker' }],
+  voice: [async ({}, use) => use(await findEspeak()), { scope: 'worker' }],
+  // Seeded once per worker: hashing the accounts' passwords is most of a hall's start.
+  demoHall: [async ({}, use) => use((await seedDemoHall(Date.now(), E2E_PASSWORD)).data), { scope: 'worker' }],
+  hall: async ({ hallPort, voice, demoHall }, use) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), `e2e-hall-${hallPort}-`));
     const app = await createApp({
       store: await fileStore(dataDir),
       distDir: DIST_DIR,
-      voice: await findEspeak(),
-      seed: async () => (await seedDemoHall(Date.now(), E2E_PASSWORD)).data,
-      // Kept beside the data: a failing spec's server side is there to read.
+      voice,
+      seed: async () => structuredClone(demoHall),
+      // Kept beside the data while the test runs: a failing test's server side.
       log: (m) => appendFileSync(path.join(dataDir, 'server.log'), `${m}\n`),
     });
     await new Promise<void>((resolve, reject) => {
       app.server.once('error', reject);
-      app.server.listen(this.port, () => resolve());
+      app.server.listen(hallPort, () => resolve());
     });
     const port = (app.server.address() as AddressInfo).port;
-    this.current = { key, app, server: { url: `http://localhost:${port}`, dataDir } };
-    return this.current.server;
-  }
-
-  async close(): Promise<void> {
-    const c = this.current;
-    if (!c) return;
-    this.current = null;
-    await c.app.close();
-    rmSync(c.server.dataDir, { recursive: true, force: true });
-  }
-}
-
-export const test = base.extend<{ hall: HallServer }, { halls: Halls }>({
-  halls: [
-    async ({}, use, workerInfo) => {
-      // parallelIndex, not workerIndex: a worker restarted after a failure takes the
-      // place (and the port) of the one it replaces.
-      const halls = new Halls(E2E_PORT + workerInfo.parallelIndex);
-      await use(halls);
-      await halls.close();
-    },
-    { scope: 'worker' },
-  ],
-  hall: async ({ halls }, use, testInfo) => {
-    await use(await halls.for(HALL_PER_TEST ? testInfo.testId : testInfo.file));
+    await use({ url: `http://localhost:${port}`, dataDir });
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
   },
   baseURL: async ({ hall }, use) => {
     await use(hall.url);
