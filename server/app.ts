@@ -22,7 +22,7 @@ import { voiceRoutes, type Voice } from './http/voice.ts';
 import { Metrics } from './metrics.ts';
 import { networkPrinter } from './printer/escpos.ts';
 import { PrintService, type PrintServiceOptions } from './printer/service.ts';
-import { attachSockets, type SocketOptions } from './sockets/index.ts';
+import { attachSockets } from './sockets/index.ts';
 import type { Store } from './store/index.ts';
 import type { Timers } from './timers.ts';
 
@@ -41,8 +41,6 @@ export interface AppDeps {
   printTimeoutMs?: number;
   /** What the state pushes and printer rechecks wait on; real timers unless a test moves time itself. */
   timers?: Timers;
-  /** The push rhythm to screens and consoles (defaults in sockets/index.ts). */
-  pushTimings?: Omit<SocketOptions, 'timers'>;
   newId?: () => string;
   log?: (msg: string) => void;
 }
@@ -131,7 +129,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     if (!fastTake(req, res) && !fastCounter(req, res)) app(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  const sockets = attachSockets(server, hall, printing, { ...deps.pushTimings, ...(deps.timers && { timers: deps.timers }) });
+  const sockets = attachSockets(server, hall, printing, deps.timers);
 
   return {
     server,

@@ -20,9 +20,7 @@ export interface PrintServiceOptions {
   /** Per network step (status, print). */
   timeoutMs?: number;
   pollMs?: number;
-  /** See SLOW_FAULT_HOLD_MS and RECHECK_MS; measured on the hall's clock and these timers. */
-  slowFaultHoldMs?: number;
-  recheckMs?: number;
+  /** The backoff (SLOW_FAULT_HOLD_MS) reads the hall's clock; polls and rechecks run on these. */
   timers?: Timers;
   log?: (msg: string) => void;
 }
@@ -117,7 +115,7 @@ export class PrintService {
     let result: TicketPrinted;
     try {
       if (!this.printer) throw fault('error', '没有配置打印机');
-      if (this.lastFault && SLOW_FAULTS.has(this.lastFault.code) && this.opts.hall.now() - this.faultAt < (this.opts.slowFaultHoldMs ?? SLOW_FAULT_HOLD_MS)) throw this.lastFault;
+      if (this.lastFault && SLOW_FAULTS.has(this.lastFault.code) && this.opts.hall.now() - this.faultAt < SLOW_FAULT_HOLD_MS) throw this.lastFault;
       const data = this.document(ticketId, statusUrl, reprint);
       if (this.settings.checkStatus) {
         const status = await this.printer.status();
@@ -189,7 +187,7 @@ export class PrintService {
       this.recheck = this.timers.setTimeout(() => {
         this.recheck = null;
         void this.check();
-      }, this.opts.recheckMs ?? RECHECK_MS);
+      }, RECHECK_MS);
     }
   }
 

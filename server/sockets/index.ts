@@ -39,21 +39,13 @@ const DISPLAY_SHARDS = 6;
 const displayShard = (k: number) => `display#${k}`;
 const REFRESH_MS = 30_000; // waits, clock and opening hours move even when nothing happens
 
-/** The push rhythm, on the hall's clock and these timers (tests drive both). */
-export interface SocketOptions {
-  pushMs?: number;
-  displayPushMs?: number;
-  refreshMs?: number;
-  timers?: Timers;
-}
-
 export interface Sockets {
   io: Io;
   close(): Promise<void>;
 }
 
-export function attachSockets(httpServer: HttpServer, hall: Hall, printing: PrintService, opts: SocketOptions = {}): Sockets {
-  const { pushMs = PUSH_MS, displayPushMs = DISPLAY_PUSH_MS, refreshMs = REFRESH_MS, timers = realTimers } = opts;
+/** The push rhythm runs on the hall's clock and these timers (tests drive both). */
+export function attachSockets(httpServer: HttpServer, hall: Hall, printing: PrintService, timers: Timers = realTimers): Sockets {
   const io: Io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16_384, pingInterval: 10_000, pingTimeout: 8_000 });
 
   io.use((socket, next) => {
@@ -119,7 +111,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
   let displayGen = 0;
   // A lone change goes out on the next tick; a burst, once per PUSH_MS with its latest state.
   const schedule = () => {
-    pending ??= timers.setTimeout(push, Math.max(0, lastPush + pushMs - hall.now()));
+    pending ??= timers.setTimeout(push, Math.max(0, lastPush + PUSH_MS - hall.now()));
   };
 
   function pushDisplays(state: ReturnType<typeof hallState>) {
@@ -153,13 +145,13 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
     const data = hall.data;
     const state = hallState(data, hall.now());
     io.to(rooms.staff).emit('hall:state', state);
-    if (hall.now() - lastDisplayPush >= displayPushMs) pushDisplays(state);
+    if (hall.now() - lastDisplayPush >= DISPLAY_PUSH_MS) pushDisplays(state);
     else if (!displayDirty) {
       displayDirty = true;
       displayTimer = timers.setTimeout(() => {
         displayTimer = null;
         hall.whenDurable(() => pushDisplays(hallState(hall.data, hall.now())));
-      }, lastDisplayPush + displayPushMs - hall.now());
+      }, lastDisplayPush + DISPLAY_PUSH_MS - hall.now());
     }
     const adapterRooms = io.of('/').adapter.rooms;
     let index: DayIndex | null = null;
@@ -227,7 +219,7 @@ export function attachSockets(httpServer: HttpServer, hall: Hall, printing: Prin
   printing.onHealth((health) => io.to([rooms.display, rooms.staff]).emit('printer:status', health));
   printing.onResult((result) => io.to(rooms.ticket(result.ticketId)).emit('ticket:printed', result));
 
-  const refresh = timers.setInterval(schedule, refreshMs);
+  const refresh = timers.setInterval(schedule, REFRESH_MS);
 
   return {
     io,
