@@ -30,7 +30,7 @@ export interface HallServer {
   dataDir: string;
 }
 
-export const test = base.extend<{ hall: HallServer }, { hallPort: number; voice: Voice | null; demoHall: HallData }>({
+export const test = base.extend<{ hall: HallServer; closeOwnContexts: void }, { hallPort: number; voice: Voice | null; demoHall: HallData }>({
   // parallelIndex, not workerIndex: a worker restarted after a failure takes the
   // place (and the port) of the one it replaces.
   hallPort: [async ({}, use, workerInfo) => use(E2E_PORT + workerInfo.parallelIndex), { scope: 'worker' }],
@@ -59,6 +59,17 @@ export const test = base.extend<{ hall: HallServer }, { hallPort: number; voice:
   baseURL: async ({ hall }, use) => {
     await use(hall.url);
   },
+  // Playwright closes the contexts it made; the second console or the phone a test
+  // opens with browser.newContext() would outlive it, reconnecting to the next test's
+  // hall on the same port. Torn down before `hall`, which it depends on.
+  closeOwnContexts: [
+    async ({ browser, hall: _ }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      await Promise.all(browser.contexts().filter((c) => !before.has(c)).map((c) => c.close()));
+    },
+    { auto: true },
+  ],
 });
 
 export const SCREENSHOTS = 'test-results/screenshots';
