@@ -6,7 +6,7 @@
 // port and closed after the test. Workers run side by side, tests of one file spread
 // over them, and no test sees another's tickets or depends on which ran before it.
 // Setup belongs in beforeEach: a beforeAll would get a hall of its own.
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,17 +35,18 @@ export const test = base.extend<{ hall: HallServer; closeOwnContexts: void }, { 
   // place (and the port) of the one it replaces.
   hallPort: [async ({}, use, workerInfo) => use(E2E_PORT + workerInfo.parallelIndex), { scope: 'worker' }],
   voice: [async ({}, use) => use(await findEspeak()), { scope: 'worker' }],
-  // Seeded once per worker: hashing the accounts' passwords is most of a hall's start.
+  // Seeded once per worker: each test's hall starts from a copy, without hashing the
+  // accounts' passwords (scrypt) again.
   demoHall: [async ({}, use) => use((await seedDemoHall(Date.now(), E2E_PASSWORD)).data), { scope: 'worker' }],
-  hall: async ({ hallPort, voice, demoHall }, use) => {
+  hall: async ({ hallPort, voice, demoHall }, use, testInfo) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), `e2e-hall-${hallPort}-`));
+    const log = path.join(dataDir, 'server.log');
     const app = await createApp({
       store: await fileStore(dataDir),
       distDir: DIST_DIR,
       voice,
       seed: async () => structuredClone(demoHall),
-      // Kept beside the data while the test runs: a failing test's server side.
-      log: (m) => appendFileSync(path.join(dataDir, 'server.log'), `${m}\n`),
+      log: (m) => appendFileSync(log, `${m}\n`),
     });
     await new Promise<void>((resolve, reject) => {
       app.server.once('error', reject);
@@ -54,6 +55,8 @@ export const test = base.extend<{ hall: HallServer; closeOwnContexts: void }, { 
     const port = (app.server.address() as AddressInfo).port;
     await use({ url: `http://localhost:${port}`, dataDir });
     await app.close();
+    // A failed test keeps what its server said, in its report.
+    if (testInfo.status !== testInfo.expectedStatus && existsSync(log)) await testInfo.attach('server.log', { path: log, contentType: 'text/plain' });
     rmSync(dataDir, { recursive: true, force: true });
   },
   baseURL: async ({ hall }, use) => {
