@@ -99,6 +99,7 @@ describe('state pushed to the screens', () => {
     let hold = false;
     const held: (() => void)[] = [];
     const time = new ManualClock();
+    let call: ReturnType<Harness['request']> | undefined; // awaited before close(), also when a check fails
     const hall = await startHall({
       clock: time.now,
       timers: time,
@@ -117,7 +118,7 @@ describe('state pushed to the screens', () => {
       const a = await hall.request('POST', '/api/tickets', { serviceId: 'social' });
       await hall.request('POST', '/api/tickets', { serviceId: 'social' });
       hold = true;
-      const call = hall.request('POST', '/api/counters/1/next', undefined, token);
+      call = hall.request('POST', '/api/counters/1/next', undefined, token);
       await vi.waitUntil(() => hall.app.hall.data.runtime['1']?.currentTicketId === a.body.id);
       const shownBefore = states.length;
       time.advance(1300); // past the display slot
@@ -133,6 +134,7 @@ describe('state pushed to the screens', () => {
     } finally {
       hold = false;
       held.splice(0).forEach((go) => go()); // a held request would keep close() waiting
+      await call;
       await hall.close();
     }
   });
