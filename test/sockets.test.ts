@@ -134,7 +134,7 @@ describe('state pushed to the screens', () => {
     } finally {
       hold = false;
       held.splice(0).forEach((go) => go()); // a held request would keep close() waiting
-      await call;
+      await call?.catch(() => {}); // its own failure is not the one to report
       await hall.close();
     }
   });
