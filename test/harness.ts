@@ -1,5 +1,5 @@
 // The real app on a random port with real lowdb/journal files in a temp dir.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -87,6 +87,8 @@ export async function startHall(opts: { dir?: string; clock?: () => number; time
     async close() {
       for (const s of sockets) s.close();
       await app.close();
+      // A dir the test passed in is the test's to reopen (restarts) or remove.
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
   return h;
