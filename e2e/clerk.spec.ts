@@ -1,8 +1,8 @@
 // The clerk console (窗口工作台), driven the way a clerk works it: sign in at a window,
 // watch the queue fill, call, recall, start, finish with an outcome, transfer, mark
 // no-shows, pause. Villagers taking tickets elsewhere are simulated through the API.
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { apiSignIn, clearCounter, E2E_PASSWORD, shot, takeTicket } from './helpers.ts';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { apiSignIn, clearCounter, E2E_PASSWORD, shot, takeTicket, expect, test } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 

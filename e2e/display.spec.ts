@@ -3,8 +3,8 @@
 // a screen that loses the server says so, comes back by itself to the true state and
 // reads out nothing it missed. Headless Chromium has no speech voices, so the test
 // checks the announcer's record (window.__announcements), not the sound.
-import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
-import { apiSignIn, clearCounter, shot, takeTicket } from './helpers.ts';
+import type { Page, WebSocketRoute } from '@playwright/test';
+import { apiSignIn, clearCounter, dropLikeOffline, shot, takeTicket, expect, test } from './helpers.ts';
 
 interface Entry {
   number: string;
@@ -27,17 +27,10 @@ test('wall screen shows and announces every call once, in order, and survives lo
   // Each announcement really plays: chime, then the server's WAV twice (about 13 s a call).
   test.slow();
   // The page's websocket goes through Playwright, so the test can pull the cable.
-  // While "offline", each reconnect attempt is answered with an Engine.IO handshake and
-  // dropped at once, the way a failing network drops it; the client then retries on its
-  // usual back-off (a connection closed before any handshake would wait out the 20 s
-  // connect timeout instead).
   let offline = false;
   const open: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-    if (offline) {
-      ws.send('0' + JSON.stringify({ sid: 'offline', upgrades: [], pingInterval: 25_000, pingTimeout: 20_000, maxPayload: 1_000_000 }));
-      return void ws.close({ code: 4000, reason: 'offline' });
-    }
+    if (offline) return dropLikeOffline(ws);
     open.push({ page: ws, server: ws.connectToServer() });
   });
 

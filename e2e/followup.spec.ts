@@ -1,10 +1,10 @@
 // 好差评 after the visit: a villager's bad rating becomes a follow-up case the supervisor
 // rings back, fixes and closes; the satisfaction figures and the comment book agree with
 // the API; the clerk sees what was said about their service, never who said it.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import type { RatingFigures } from '../shared/core/ratingStats.ts';
 import type { CommentEntry, FollowUp, HallState, StaffTicket } from '../shared/types.ts';
-import { apiSignIn, clearCounter, shot, signInAtConsole, signInAtSupervisor, takeTicket } from './helpers.ts';
+import { apiSignIn, clearCounter, shot, signInAtConsole, signInAtSupervisor, takeTicket, expect, test } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 

@@ -2,8 +2,8 @@
 // ticket at the kiosk and follows it on a phone; the clerk calls it from the console;
 // the wall screen shows it and queues its announcement; the phone is told which window;
 // the clerk finishes it and the phone says so.
-import { expect, test, type Page } from '@playwright/test';
-import { apiSignIn, clearCounter, shot, signInAtConsole } from './helpers.ts';
+import type { Page } from '@playwright/test';
+import { apiSignIn, clearCounter, shot, signInAtConsole, expect, test } from './helpers.ts';
 
 interface Announcement {
   number: string;

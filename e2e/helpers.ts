@@ -1,16 +1,96 @@
 // Shared steps for end-to-end tests: they act through the pages like a person would,
 // and use the API only to set the scene (e.g. other villagers taking tickets).
-import { mkdirSync } from 'node:fs';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { E2E_PASSWORD } from '../playwright.config.ts';
+//
+// Every test gets a hall of its own: the real app (server/app.ts, built pages, lowdb
+// files in a fresh temp dir), started inside the Playwright worker on the worker's own
+// port and closed after the test. Workers run side by side, tests of one file spread
+// over them, and no test sees another's tickets or depends on which ran before it.
+// Setup belongs in beforeEach: a beforeAll would get a hall of its own.
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, type APIRequestContext, type Page, type WebSocketRoute } from '@playwright/test';
+import type { HallData } from '../shared/types.ts';
+import { createApp } from '../server/app.ts';
+import { seedDemoHall } from '../server/seed.ts';
+import { fileStore } from '../server/store/index.ts';
+import { findEspeak, type Voice } from '../server/voice.ts';
 
-export { E2E_PASSWORD };
+export { expect } from '@playwright/test';
+
+/** Worker n serves its halls on E2E_PORT + n (default 3917). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3917);
+export const E2E_PASSWORD = 'e2e-secret';
+const DIST_DIR = path.resolve('dist');
+
+export interface HallServer {
+  url: string;
+  /** The hall's DATA_DIR: closed days can be put in its archive/ as a rollover would. */
+  dataDir: string;
+}
+
+export const test = base.extend<{ hall: HallServer; closeOwnContexts: void }, { hallPort: number; voice: Voice | null; demoHall: HallData }>({
+  // parallelIndex, not workerIndex: a worker restarted after a failure takes the
+  // place (and the port) of the one it replaces.
+  hallPort: [async ({}, use, workerInfo) => use(E2E_PORT + workerInfo.parallelIndex), { scope: 'worker' }],
+  voice: [async ({}, use) => use(await findEspeak()), { scope: 'worker' }],
+  // Seeded once per worker: each test's hall starts from a copy, without hashing the
+  // accounts' passwords (scrypt) again.
+  demoHall: [async ({}, use) => use((await seedDemoHall(Date.now(), E2E_PASSWORD)).data), { scope: 'worker' }],
+  hall: async ({ hallPort, voice, demoHall }, use, testInfo) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), `e2e-hall-${hallPort}-`));
+    const log = path.join(dataDir, 'server.log');
+    const app = await createApp({
+      store: await fileStore(dataDir),
+      distDir: DIST_DIR,
+      voice,
+      seed: async () => structuredClone(demoHall),
+      log: (m) => appendFileSync(log, `${m}\n`),
+    });
+    await new Promise<void>((resolve, reject) => {
+      app.server.once('error', reject);
+      app.server.listen(hallPort, () => resolve());
+    });
+    const port = (app.server.address() as AddressInfo).port;
+    await use({ url: `http://localhost:${port}`, dataDir });
+    await app.close();
+    // A failed test keeps what its server said, in its report.
+    if (testInfo.status !== testInfo.expectedStatus && existsSync(log)) await testInfo.attach('server.log', { path: log, contentType: 'text/plain' });
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  baseURL: async ({ hall }, use) => {
+    await use(hall.url);
+  },
+  // Playwright closes the contexts it made; the second console or the phone a test
+  // opens with browser.newContext() would outlive it, reconnecting to the next test's
+  // hall on the same port. Torn down before `hall`, which it depends on.
+  closeOwnContexts: [
+    async ({ browser, hall: _ }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      await Promise.all(browser.contexts().filter((c) => !before.has(c)).map((c) => c.close()));
+    },
+    { auto: true },
+  ],
+});
 
 export const SCREENSHOTS = 'test-results/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: false });
+}
+
+/**
+ * Turns a page's Socket.IO connection away the way a failing network does: the
+ * Engine.IO handshake, then the close, so the client retries on its usual back-off. A
+ * connection closed before any handshake would make it wait out its 20 s connect
+ * timeout instead, longer than a test waits for it to come back.
+ */
+export function dropLikeOffline(ws: WebSocketRoute): void {
+  ws.send('0' + JSON.stringify({ sid: 'offline', upgrades: [], pingInterval: 25_000, pingTimeout: 20_000, maxPayload: 1_000_000 }));
+  void ws.close({ code: 4000, reason: 'offline' });
 }
 
 /** A villager taking a ticket elsewhere (another kiosk, the API). */

@@ -1,9 +1,9 @@
 // The network drops after the server took the ticket but before its answer reached the
 // kiosk: the kiosk says it does not know, and its retry shows the ticket that was taken,
 // never a second one.
-import { expect, test } from '@playwright/test';
+import { expect, shot, test } from './helpers.ts';
 import type { ServiceView, TakenTicket } from '../shared/types.ts';
-import { shot } from './helpers.ts';
+
 
 test('a take whose answer was lost: the retry shows the same ticket, nothing taken twice', async ({ page, request }) => {
   const civil = ((await (await request.get('/api/services')).json()) as ServiceView[]).find((s) => s.id === 'civil')!;

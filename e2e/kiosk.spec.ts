@@ -1,10 +1,10 @@
 // The door kiosk and the phone status page, driven like a villager would: tap a
 // business, read what to bring, take a ticket, scan the QR, watch the phone until
 // a clerk calls the number. The API only sets the scene (a clerk pressing "next").
-import { expect, test, type APIRequestContext, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
+import type { APIRequestContext, Browser, Page, WebSocketRoute } from '@playwright/test';
 import type { ServerToClient } from '../shared/events.ts';
 import type { HallState, ServiceView, StaffTicket, TicketView } from '../shared/types.ts';
-import { apiSignIn, clearCounter, elderIssues, shot, takeTicket } from './helpers.ts';
+import { apiSignIn, clearCounter, dropLikeOffline, elderIssues, shot, takeTicket, expect, test } from './helpers.ts';
 
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPES = [
@@ -337,7 +337,7 @@ test('a kiosk that loses the server says so and reconnects by itself', async ({ 
   let reachable = true;
   const live: WebSocketRoute[] = [];
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-    if (!reachable) return ws.close();
+    if (!reachable) return dropLikeOffline(ws);
     ws.connectToServer();
     live.push(ws);
   });

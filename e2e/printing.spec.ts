@@ -2,23 +2,22 @@
 // the paper says what the screen says, and a printer out of paper is told plainly
 // while the ticket on screen stays valid.
 import { writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { PrinterEmulator, type PrintJob } from '../server/printer/emulator.ts';
 import { jobPng } from '../server/printer/render.ts';
-import { apiSignIn, SCREENSHOTS, shot, signInAtConsole, signInAtSupervisor } from './helpers.ts';
+import { apiSignIn, SCREENSHOTS, shot, signInAtConsole, signInAtSupervisor, expect, test } from './helpers.ts';
 
-const emu = new PrinterEmulator();
-let admin: string;
+// Each test plugs in a printer of its own (a hall may be shared by the tests of a file).
+let emu: PrinterEmulator;
 
-test.beforeAll(async ({ request }) => {
+test.beforeEach(async ({ request }) => {
+  emu = new PrinterEmulator();
   await emu.start();
-  admin = await apiSignIn(request, 'admin');
+  const admin = await apiSignIn(request, 'admin');
   const r = await request.put('/api/settings/printer', { headers: { authorization: `Bearer ${admin}` }, data: { uri: emu.uri, paperWidth: 80 } });
   expect(r.ok()).toBe(true);
 });
 
-test.afterAll(async ({ request }) => {
-  await request.put('/api/settings/printer', { headers: { authorization: `Bearer ${admin}` }, data: { uri: null, paperWidth: 80 } });
+test.afterEach(async () => {
   await emu.stop();
 });
 

@@ -1,8 +1,7 @@
 // 好差评 from end to end, as the people involved see it: the clerk finishes a visit, the
 // window's pad asks, a villager rates 非常不满意 with a reason, the supervisor finds the
 // follow-up case, records the call back and closes it; the same visit cannot be rated twice.
-import { expect, test } from '@playwright/test';
-import { apiSignIn, clearCounter, shot, signInAtSupervisor } from './helpers.ts';
+import { apiSignIn, clearCounter, shot, signInAtSupervisor, expect, test } from './helpers.ts';
 
 test('a bad rating at the window pad is called back and closed by the supervisor', async ({ browser, request }) => {
   const clerk = await apiSignIn(request, 'clerk3', '3');

@@ -1,9 +1,9 @@
 // 好差评 and 意见簿, driven like a villager would: the rating pad at a window, the 评价
 // and 意见簿 entries at the door kiosk, and the phone page once the visit is done.
 // The API only sets the scene (a clerk calling and finishing) and checks the record.
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import type { FollowUp, HallState, StaffTicket } from '../shared/types.ts';
-import { apiSignIn, clearCounter, elderIssues, shot, takeTicket } from './helpers.ts';
+import { apiSignIn, clearCounter, elderIssues, shot, takeTicket, expect, test } from './helpers.ts';
 
 const PAD = { width: 1280, height: 800 };
 const PAD_PORTRAIT = { width: 800, height: 1280 };

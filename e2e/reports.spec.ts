@@ -4,13 +4,12 @@
 // and the clerk console.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import type { AppraisalRow } from '../shared/core/appraisal.ts';
 import type { Report } from '../shared/core/reports.ts';
 import type { DayArchive, StaffTicket, Ticket } from '../shared/types.ts';
 import type { CommitmentRow } from '../web/commitments.ts';
-import { E2E_PORT } from '../playwright.config.ts';
-import { apiSignIn, clearCounter, shot, signInAtConsole, signInAtSupervisor, takeTicket } from './helpers.ts';
+import { apiSignIn, clearCounter, shot, signInAtConsole, signInAtSupervisor, takeTicket, expect, test } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -37,12 +36,11 @@ const knownDay: DayArchive = {
   names: { services: { social: '社保劳保' }, counters: { '1': '1号窗口', '4': '4号窗口' }, clerks: { 'u-clerk1': '王芳', 'u-clerk4': '刘洋' } },
 };
 
-// The e2e server's DATA_DIR (playwright.config.ts); closed days live in its archive/.
-const ARCHIVE = path.join('e2e', '.data', String(E2E_PORT), 'archive');
-
-test.beforeAll(() => {
-  mkdirSync(ARCHIVE, { recursive: true });
-  writeFileSync(path.join(ARCHIVE, `${DAY}.json`), JSON.stringify(knownDay));
+// Closed days live in the archive/ of this file's hall's DATA_DIR (e2e/helpers.ts).
+test.beforeEach(({ hall }) => {
+  const archive = path.join(hall.dataDir, 'archive');
+  mkdirSync(archive, { recursive: true });
+  writeFileSync(path.join(archive, `${DAY}.json`), JSON.stringify(knownDay));
 });
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

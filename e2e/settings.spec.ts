@@ -3,9 +3,9 @@
 // refusals, manage a staff account, close and reopen the hall, read the audit log; and
 // a supervisor sees it all read-only. Every change is put back so other specs find the
 // demo hall as seeded (open all day, windows as they were).
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import type { Counter, Hours, PrinterHealth, Service, Settings, User } from '../shared/types.ts';
-import { apiSignIn, E2E_PASSWORD, shot, takeTicket } from './helpers.ts';
+import { apiSignIn, E2E_PASSWORD, shot, takeTicket, expect, test } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -296,6 +296,19 @@ test('special days: a market day and a holiday saved sorted by date, then remove
 
 test('the audit log shows the changes, made by 系统管理员', async ({ page, request }) => {
   const admin = await apiSignIn(request, 'admin');
+  // Changes of its own, as the tests above make through the page.
+  const view = await readSettings(request, admin);
+  await putCounter(request, admin, view.counters.find((c) => c.id === '1')!);
+  const username = `audit${Date.now().toString(36)}`;
+  const account = { username, name: '钱审', staffNo: 'QS910', role: 'clerk', disabled: false };
+  const created = await request.put('/api/settings/users/new', { headers: auth(admin), data: { ...account, password: E2E_PASSWORD } });
+  expect(created.status(), await created.text()).toBe(200);
+  const { id } = (await created.json()) as { id: string };
+  expect((await request.put(`/api/settings/users/${id}`, { headers: auth(admin), data: { ...account, password: 'another-secret' } })).status()).toBe(200);
+  expect((await request.put(`/api/settings/users/${id}`, { headers: auth(admin), data: { ...account, disabled: true } })).status()).toBe(200);
+  const { printer: _, ...hallSettings } = view.settings;
+  expect((await request.put('/api/settings/hall', { headers: auth(admin), data: hallSettings })).status()).toBe(200);
+
   const rows = (await (await request.get('/api/audit', { headers: auth(admin) })).json()) as { byName: string; action: string }[];
   await openSettings(page, 'admin', '操作日志');
   const log = page.getByRole('region', { name: /操作日志/ });

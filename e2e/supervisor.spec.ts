@@ -1,9 +1,9 @@
 // Supervisor page (中心管理): sign-in, the live hall monitor following API actions as
 // they happen, and today's figures against GET /api/stats.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import type { Stats } from '../shared/core/stats.ts';
 import type { ServiceView, StaffTicket } from '../shared/types.ts';
-import { apiSignIn, clearCounter, E2E_PASSWORD, shot, takeTicket } from './helpers.ts';
+import { apiSignIn, clearCounter, E2E_PASSWORD, shot, takeTicket, expect, test } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 

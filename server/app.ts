@@ -23,8 +23,9 @@ import { Metrics } from './metrics.ts';
 import { networkPrinter } from './printer/escpos.ts';
 import { PrintService, type PrintServiceOptions } from './printer/service.ts';
 import { createQueries } from './queries.ts';
-import { attachSockets, type PushTiming } from './sockets/index.ts';
+import { attachSockets } from './sockets/index.ts';
 import type { Store } from './store/index.ts';
+import { realTimers, type Timers } from './timers.ts';
 
 export interface AppDeps {
   store: Store;
@@ -41,8 +42,8 @@ export interface AppDeps {
   /** The printer adapter; ESC/POS over TCP unless told otherwise. */
   connectPrinter?: PrintServiceOptions['connect'];
   printTimeoutMs?: number;
-  /** How often state is pushed to screens (tests shorten it). */
-  pushTiming?: PushTiming;
+  /** What the state pushes and printer rechecks wait on; real timers unless a test moves time itself. */
+  timers?: Timers;
   newId?: () => string;
   log?: (msg: string) => void;
 }
@@ -73,6 +74,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     connect: deps.connectPrinter ?? networkPrinter,
     ...(deps.printerUri && { envUri: deps.printerUri }),
     ...(deps.printTimeoutMs && { timeoutMs: deps.printTimeoutMs }),
+    ...(deps.timers && { timers: deps.timers }),
     log,
   });
   const printerHealth = (): PrinterHealth => ({ ...printing.current(), printedToday: hall.view((s) => s.today.printed ?? 0) });
@@ -126,7 +128,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
-  const sockets = attachSockets(server, hall, printing, printerHealth, queries, deps.pushTiming);
+  const sockets = attachSockets(server, hall, printing, printerHealth, queries, deps.timers ?? realTimers);
 
   return {
     server,

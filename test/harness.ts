@@ -1,12 +1,13 @@
 // The real app on a random port with real lowdb/journal files in a temp dir.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
-import { createApp, type App } from '../server/app.ts';
+import { createApp, type App, type AppDeps } from '../server/app.ts';
 import { seedDemoHall } from '../server/seed.ts';
 import { fileStore, type Store } from '../server/store/index.ts';
+import type { Timers } from '../server/timers.ts';
 import type { ClientToServer, ServerToClient, SocketAuth } from '../shared/events.ts';
 
 export const PASSWORD = 'test-pass';
@@ -23,7 +24,8 @@ export interface Harness {
 
 export const tempDir = (name = 'hall') => mkdtempSync(path.join(tmpdir(), `${name}-`));
 
-export async function startHall(opts: { dir?: string; clock?: () => number; printerUri?: string; printTimeoutMs?: number; wrapStore?: (s: Store) => Store } = {}): Promise<Harness> {
+/** `clock` and `timers` together (a ManualClock) let a test move the server's time itself. */
+export async function startHall(opts: { dir?: string; clock?: () => number; timers?: Timers; printerUri?: string; printTimeoutMs?: number; connectPrinter?: AppDeps['connectPrinter']; wrapStore?: (s: Store) => Store } = {}): Promise<Harness> {
   const dir = opts.dir ?? tempDir();
   const clock = opts.clock ?? Date.now;
   const files = await fileStore(dir);
@@ -36,6 +38,8 @@ export async function startHall(opts: { dir?: string; clock?: () => number; prin
     log: () => {},
     ...(opts.printerUri && { printerUri: opts.printerUri }),
     ...(opts.printTimeoutMs && { printTimeoutMs: opts.printTimeoutMs }),
+    ...(opts.timers && { timers: opts.timers }),
+    ...(opts.connectPrinter && { connectPrinter: opts.connectPrinter }),
   });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -84,6 +88,8 @@ export async function startHall(opts: { dir?: string; clock?: () => number; prin
     async close() {
       for (const s of sockets) s.close();
       await app.close();
+      // A dir the test passed in is the test's to reopen (restarts) or remove.
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
   return h;

@@ -6,6 +6,7 @@
 import type { PrinterHealth, PrinterSettings, TicketPrinted } from '../../shared/types.ts';
 import { encode, fault, PrinterFault, type TicketPrinter } from './escpos.ts';
 import { ticketLayout, type PaperWidth, type TicketPrint } from './layout.ts';
+import { realTimers, type TimerHandle, type Timers } from '../timers.ts';
 
 export type PrinterState = Omit<PrinterHealth, 'printedToday'>;
 
@@ -23,6 +24,8 @@ export interface PrintServiceOptions {
   /** Per network step (status, print). */
   timeoutMs?: number;
   pollMs?: number;
+  /** Polls and rechecks run on these; the backoff reads `clock`. */
+  timers?: Timers;
   log?: (msg: string) => void;
 }
 
@@ -42,21 +45,22 @@ export class PrintService {
   private chain: Promise<unknown> = Promise.resolve();
   private listeners: ((h: PrinterState) => void)[] = [];
   private resultListeners: ((r: TicketPrinted) => void)[] = [];
-  private poller: NodeJS.Timeout | null = null;
-  private recheck: NodeJS.Timeout | null = null;
+  private poller: TimerHandle | null = null;
+  private recheck: TimerHandle | null = null;
+  private readonly timers: Timers;
   private faultAt = 0;
   private lastFault: PrinterFault | null = null;
   private health: PrinterState;
   private readonly timeoutMs: number;
 
   constructor(private readonly opts: PrintServiceOptions) {
+    this.timers = opts.timers ?? realTimers;
     this.timeoutMs = opts.timeoutMs ?? 1500;
     this.settings = opts.settings;
     this.health = this.blankHealth();
     this.configure(opts.settings);
     if (opts.pollMs !== 0) {
-      this.poller = setInterval(() => void this.check(), opts.pollMs ?? 30_000);
-      this.poller.unref();
+      this.poller = this.timers.setInterval(() => void this.check(), opts.pollMs ?? 30_000);
     }
   }
 
@@ -123,8 +127,8 @@ export class PrintService {
   }
 
   close(): void {
-    if (this.poller) clearInterval(this.poller);
-    if (this.recheck) clearTimeout(this.recheck);
+    if (this.poller) this.timers.clearInterval(this.poller);
+    if (this.recheck) this.timers.clearTimeout(this.recheck);
   }
 
   private async run(doc: TicketPrint): Promise<TicketPrinted> {
@@ -183,11 +187,10 @@ export class PrintService {
     this.emit();
     // Someone is probably fixing it: look again soon so the consoles see it come back.
     if (!this.recheck && this.settings.checkStatus && this.opts.pollMs !== 0) {
-      this.recheck = setTimeout(() => {
+      this.recheck = this.timers.setTimeout(() => {
         this.recheck = null;
         void this.check();
       }, RECHECK_MS);
-      this.recheck.unref();
     }
   }
 

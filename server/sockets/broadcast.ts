@@ -11,42 +11,39 @@ import { rooms, type TicketCalled } from '../../shared/events.ts';
 import type { HallData, HallState } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { Queries } from '../queries.ts';
+import type { TimerHandle, Timers } from '../timers.ts';
 import { endLostSessions, type Io } from './login.ts';
 
 /** Facts after which a staff socket's sign-in may be gone. */
 const SESSION_ENDING: ReadonlySet<Fact['type']> = new Set(['SignedOut', 'UserSaved', 'CounterRemoved', 'DayClosed']);
 import { DISPLAY_SHARDS, displayShard } from './rooms.ts';
 
-export interface PushTiming {
-  /** Whole-state pushes to consoles, pads and phones at most this often. */
-  pushMs: number;
-  /**
-   * Wall screens and kiosks, up to hundreds of them, at most this often: by bytes the
-   * state outweighs the calls, and a big message in a screen's socket holds up the
-   * next call behind it.
-   */
-  displayPushMs: number;
-  /** Waits, clock and opening hours move even when nothing happens. */
-  refreshMs: number;
-}
-
-export const PUSH_TIMING: PushTiming = { pushMs: 250, displayPushMs: 1000, refreshMs: 30_000 };
+/** Whole-state pushes to consoles, pads and phones at most this often. */
+const PUSH_MS = 250;
+/**
+ * Wall screens and kiosks, up to hundreds of them, at most this often: by bytes the state
+ * outweighs the calls, and a big message in a screen's socket holds up the next call.
+ */
+const DISPLAY_PUSH_MS = 1000;
+/** Waits, clock and opening hours move even when nothing happens. */
+const REFRESH_MS = 30_000;
 
 const ignore = () => {};
 
-export function broadcast(io: Io, hall: Hall, queries: Queries, timing: PushTiming): () => void {
+/** The rhythm runs on the hall's clock and the given timers, so tests move time instead of sleeping. */
+export function broadcast(io: Io, hall: Hall, queries: Queries, timers: Timers): () => void {
   const clock = () => hall.now();
-  let pending: NodeJS.Timeout | null = null;
+  let pending: TimerHandle | null = null;
   let lastPush = -Infinity;
   let lastDisplayPush = -Infinity;
   let displayDirty = false;
-  let displayTimer: NodeJS.Timeout | null = null;
+  let displayTimer: TimerHandle | null = null;
   let displayGen = 0;
   let awaitingDurable = false;
 
   // A lone change goes out on the next tick; a burst, once per pushMs with its latest state.
   const schedule = () => {
-    pending ??= setTimeout(push, Math.max(0, lastPush + timing.pushMs - clock()));
+    pending ??= timers.setTimeout(push, Math.max(0, lastPush + PUSH_MS - clock()));
   };
 
   function push() {
@@ -78,13 +75,13 @@ export function broadcast(io: Io, hall: Hall, queries: Queries, timing: PushTimi
     const now = clock();
     const state = hallState(data, now);
     io.to(rooms.staff).emit('hall:state', state);
-    if (now - lastDisplayPush >= timing.displayPushMs) pushDisplays(state);
+    if (now - lastDisplayPush >= DISPLAY_PUSH_MS) pushDisplays(state);
     else if (!displayDirty) {
       displayDirty = true;
-      displayTimer = setTimeout(() => {
+      displayTimer = timers.setTimeout(() => {
         displayTimer = null;
         hall.whenDurable(() => pushDisplays(hall.view((s) => hallState(s, clock()))));
-      }, lastDisplayPush + timing.displayPushMs - now);
+      }, lastDisplayPush + DISPLAY_PUSH_MS - now);
     }
     const adapterRooms = io.of('/').adapter.rooms;
     let index: DayIndex | null = null;
@@ -143,11 +140,11 @@ export function broadcast(io: Io, hall: Hall, queries: Queries, timing: PushTimi
   }
 
   const unsubscribe = hall.onApplied(tell);
-  const refresh = setInterval(schedule, timing.refreshMs).unref();
+  const refresh = timers.setInterval(schedule, REFRESH_MS);
   return () => {
     unsubscribe();
-    clearInterval(refresh);
-    if (pending) clearTimeout(pending);
-    if (displayTimer) clearTimeout(displayTimer);
+    timers.clearInterval(refresh);
+    if (pending) timers.clearTimeout(pending);
+    if (displayTimer) timers.clearTimeout(displayTimer);
   };
 }

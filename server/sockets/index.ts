@@ -6,23 +6,22 @@ import type { PrinterHealth } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { PrintService } from '../printer/service.ts';
 import type { Queries } from '../queries.ts';
-import { broadcast, PUSH_TIMING, type PushTiming } from './broadcast.ts';
+import type { Timers } from '../timers.ts';
+import { broadcast } from './broadcast.ts';
 import { login, type Io } from './login.ts';
 import { joinRooms } from './rooms.ts';
 import { rooms } from '../../shared/events.ts';
-
-export type { PushTiming };
 
 export interface Sockets {
   io: Io;
   close(): Promise<void>;
 }
 
-export function attachSockets(httpServer: HttpServer, hall: Hall, printing: PrintService, printerHealth: () => PrinterHealth, queries: Queries, timing: PushTiming = PUSH_TIMING): Sockets {
+export function attachSockets(httpServer: HttpServer, hall: Hall, printing: PrintService, printerHealth: () => PrinterHealth, queries: Queries, timers: Timers): Sockets {
   const io: Io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16_384, pingInterval: 10_000, pingTimeout: 8_000 });
   login(io, hall);
   joinRooms(io, hall, printerHealth);
-  const stop = broadcast(io, hall, queries, timing);
+  const stop = broadcast(io, hall, queries, timers);
   printing.onHealth(() => io.to([rooms.display, rooms.staff]).emit('printer:status', printerHealth()));
   printing.onResult((result) => io.to(rooms.ticket(result.ticketId)).emit('ticket:printed', result));
   return {
