@@ -2,7 +2,7 @@
 // 8 businesses, an admin, a supervisor and one clerk per window. Open every day,
 // all day, so it can be tried at any hour; a real hall sets its hours in settings.
 import { DEFAULT_TEMPLATE } from '../shared/core/announce.ts';
-import { recentServiceMinutes, record } from '../shared/core/state.ts';
+import { recentServiceMinutes, recountWaiting, record } from '../shared/core/state.ts';
 import { localDay } from '../shared/core/time.ts';
 import type { Counter, HallData, Service, User } from '../shared/types.ts';
 import { hashPassword, newPassword } from './auth.ts';
@@ -54,8 +54,8 @@ export function upgrade(data: HallData): HallData {
   data.comments ??= [];
   data.commitments ??= [];
   data.audit ??= [];
-  // Queue counts once kept by hand (`today.waiting`): the queue is now read off the tickets.
-  delete (data.today as { waiting?: unknown }).waiting;
+  // The waiting counts are derived: whatever an old snapshot says, they are recounted.
+  data.today.waiting = recountWaiting(data);
   data.today.recentServiceMin ??= recentServiceMinutes(data);
   // Records keyed by ids lose their prototype (JSON gives them Object's): an id from
   // outside such as `__proto__` can then only ever be a missing entry.

@@ -219,6 +219,12 @@ export interface DayState {
   recentServiceMin: Record<string, number[]>;
   /** Idempotency-Key of a take → the ticket it took today: a retried take takes nothing new. */
   takeKeys?: Record<string, string>;
+  /**
+   * Waiting tickets per business as [normal, priority]: what a new ticket's place is
+   * counted from, so a take does not walk the day. Changed only by `setStatus` in
+   * facts.ts, the one place a ticket's status is written, and recounted at every load.
+   */
+  waiting?: Record<string, [number, number]>;
 }
 
 export interface HallData {

@@ -9,6 +9,7 @@ import type { HallData } from '../types.ts';
 import { applyFacts, decide, type Command } from './commands.ts';
 import { HallError } from './errors.ts';
 import { evolve, type Fact } from './facts.ts';
+import { recountWaiting } from './state.ts';
 
 type Order = Command extends infer C ? (C extends Command ? Omit<C, 'at'> : never) : never;
 
@@ -54,6 +55,9 @@ function step(d: HallData, o: Order, at: number, n: number): Fact[] | null {
   expect(decide(d, cmd)).toEqual(facts); // the frozen copy and the live state agree
   expect(JSON.stringify(d)).toBe(before);
   applyFacts(d, facts);
+  // The derived waiting counts follow every status change, whatever the command.
+  const counts = Object.entries(d.today.waiting ?? {}).filter(([, [n, p]]) => n || p);
+  expect(Object.fromEntries(counts)).toEqual({ ...recountWaiting(d) });
   return facts;
 }
 

@@ -5,8 +5,8 @@
 // without running the rules of the version that wrote it. Each fact carries its own
 // version `v`: a later change to a fact's shape adds a version, and `evolve` keeps
 // reading the old one.
-import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PrinterSettings, Rating, Role, Service, Settings, Ticket, Transfer, User } from '../types.ts';
-import { RECENT_VISITS, record, runtimeOf } from './state.ts';
+import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PrinterSettings, Rating, Role, Service, Settings, Ticket, TicketStatus, Transfer, User } from '../types.ts';
+import { countWaiting, RECENT_VISITS, record, runtimeOf } from './state.ts';
 import { minutesBetween } from './time.ts';
 
 type F<T extends string, B> = { type: T; v: 1 } & B;
@@ -89,6 +89,7 @@ export function evolve(data: HallData, f: Fact): void {
     case 'TicketTaken': {
       const t = { ...f.ticket };
       data.tickets[t.id] = t;
+      countWaiting(data, t, 1);
       const prefix = t.number.replace(/\d+$/, '');
       data.today.numbers[prefix] = Math.max(data.today.numbers[prefix] ?? 0, Number(t.number.slice(prefix.length)));
       data.today.nextSeq = Math.max(data.today.nextSeq, t.seq + 1);
@@ -97,7 +98,7 @@ export function evolve(data: HallData, f: Fact): void {
     }
     case 'TicketCalled': {
       const t = ticket(data, f.ticketId);
-      t.status = 'called';
+      setStatus(data, t, 'called');
       t.callCount = 1;
       t.calledAt ??= f.at;
       t.lastCalledAt = f.at;
@@ -117,20 +118,20 @@ export function evolve(data: HallData, f: Fact): void {
     }
     case 'VisitStarted': {
       const t = ticket(data, f.ticketId);
-      t.status = 'serving';
+      setStatus(data, t, 'serving');
       t.startedAt = f.at;
       return;
     }
     case 'TicketNoShow': {
       const t = ticket(data, f.ticketId);
-      t.status = 'no_show';
+      setStatus(data, t, 'no_show');
       t.noShowAt = f.at;
       releaseCounter(data, f.counterId, t.id);
       return;
     }
     case 'VisitFinished': {
       const t = ticket(data, f.ticketId);
-      t.status = 'done';
+      setStatus(data, t, 'done');
       t.startedAt = f.startedAt;
       t.finishedAt = f.at;
       t.outcome = f.outcome;
@@ -162,7 +163,7 @@ export function evolve(data: HallData, f: Fact): void {
     }
     case 'TicketCancelled': {
       const t = ticket(data, f.ticketId);
-      t.status = 'cancelled';
+      setStatus(data, t, 'cancelled');
       t.cancelReason = f.reason;
       t.finishedAt = f.at;
       return;
@@ -199,7 +200,7 @@ export function evolve(data: HallData, f: Fact): void {
       (data.closing ??= []).push(closingDay(data));
       data.tickets = record();
       data.signIns = [];
-      data.today = { day: f.nextDay, nextSeq: 1, numbers: record(), recentServiceMin: record(), takeKeys: record() };
+      data.today = { day: f.nextDay, nextSeq: 1, numbers: record(), recentServiceMin: record(), takeKeys: record(), waiting: record() };
       for (const [hash, s] of Object.entries(data.sessions)) if (s.expiresAtMs <= f.atMs) delete data.sessions[hash];
       for (const [counterId, rt] of Object.entries(data.runtime)) {
         rt.currentTicketId = null;
@@ -296,6 +297,17 @@ function followUp(data: HallData, id: string): FollowUp {
   return f;
 }
 
+/**
+ * The one place a ticket's status is written, so the per-business waiting counts
+ * (`today.waiting`) follow every move into and out of the queue.
+ */
+function setStatus(data: HallData, t: Ticket, status: TicketStatus): void {
+  if (t.status === status) return;
+  if (t.status === 'waiting') countWaiting(data, t, -1);
+  t.status = status;
+  if (status === 'waiting') countWaiting(data, t, 1);
+}
+
 /** The window lets go of the ticket it held. */
 function releaseCounter(data: HallData, counterId: string, ticketId: string): void {
   const rt = data.runtime[counterId];
@@ -304,7 +316,7 @@ function releaseCounter(data: HallData, counterId: string, ticketId: string): vo
 
 /** Waiting again at its original place (seq): a new call cycle, no window yet. */
 function backToQueue(data: HallData, t: Ticket): void {
-  t.status = 'waiting';
+  setStatus(data, t, 'waiting');
   t.callCount = 0;
   delete t.counterId;
   delete t.clerkId;

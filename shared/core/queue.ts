@@ -158,10 +158,25 @@ export function aheadOf(data: HallData, ticket: Ticket): number {
   if (ticket.status !== 'waiting') return 0;
   const group = competingServices(data, ticket.serviceId);
   const cap = data.settings.priorityCap;
+  const list = dayTickets(data, ticket);
+  // The ticket just taken (every take asks) comes after every other of its kind: its
+  // place follows from the waiting counts alone, without walking the day.
+  const counts = data.today.waiting;
+  if (counts && ticket.seq === data.today.nextSeq - 1 && data.tickets[ticket.id] === ticket) {
+    let same = 0;
+    let other = 0;
+    for (const id of group) {
+      const w = counts[id];
+      if (!w) continue;
+      same += ticket.priority ? w[1] : w[0];
+      other += ticket.priority ? w[0] : w[1];
+    }
+    return place(ticket.priority, same - 1, other, cap, 0);
+  }
   let priority = ticket.priority ? 1 : 0;
   let normal = ticket.priority ? 0 : 1;
   let before = 0;
-  for (const t of dayTickets(data, ticket)) {
+  for (const t of list) {
     if (t.status !== 'waiting' || t.id === ticket.id || !group.has(t.serviceId)) continue;
     if (t.priority) priority++;
     else normal++;

@@ -48,6 +48,23 @@ export function currentOrRefuse(data: HallData, counterId: string): Ticket {
 }
 
 
+/** A ticket joins (+1) or leaves (−1) its business's queue: see DayState.waiting. */
+export function countWaiting(data: HallData, t: Ticket, delta: 1 | -1): void {
+  const waiting = (data.today.waiting ??= record());
+  const w = (waiting[t.serviceId] ??= [0, 0]);
+  w[t.priority ? 1 : 0] += delta;
+}
+
+/** The waiting counts recounted from the tickets: at every load, and to check them. */
+export function recountWaiting(data: HallData): Record<string, [number, number]> {
+  const out = record<[number, number]>();
+  for (const id in data.tickets) {
+    const t = data.tickets[id]!;
+    if (t.status === 'waiting') (out[t.serviceId] ??= [0, 0])[t.priority ? 1 : 0]++;
+  }
+  return out;
+}
+
 export const RECENT_VISITS = 20;
 
 /** The latest finished visits' minutes per business, from the tickets (for old snapshots). */
