@@ -90,8 +90,12 @@ describe('kill -9 mid-burst', () => {
         }
       });
       // Let the burst run a random while, then pull the plug.
+      // Both kinds of work must be under way when it dies: enough takes, and the clerks'
+      // calls too (takes alone could outrun them on a fast or a busy machine).
       const before = acked.length;
-      while (acked.length < before + 200 + Math.floor(Math.random() * 400)) await new Promise((r) => setTimeout(r, 5));
+      const callsBefore = calledAcked.size;
+      const takes = 200 + Math.floor(Math.random() * 400);
+      while (acked.length < before + takes || calledAcked.size < callsBefore + 5) await new Promise((r) => setTimeout(r, 5));
       server.kill('SIGKILL');
       await new Promise((r) => server.once('exit', r));
       stop = true;
