@@ -3,7 +3,7 @@
 // and lands in the audit log. Supervisors may read them.
 import { Router, type Response } from 'express';
 import { hashPassword, newId } from '../auth.ts';
-import type { Hall } from '../hall.ts';
+import type { Hall, Order } from '../hall.ts';
 import type { Queries } from '../queries.ts';
 import { authed } from './access.ts';
 import { routesOn } from './route.ts';
@@ -17,30 +17,17 @@ export function settingsRoutes(hall: Hall, queries: Queries): Router {
 
   on('staff', () => queries.staffAccounts());
 
-  on('saveHall', async ({ body: settings }, _req, res) => {
-    await hall.run({ type: 'configure', userId: by(res), settings });
+  /** An admin's change, one hall command; the reply is the settings as they now are. */
+  const change = async (order: Order) => {
+    await hall.run(order);
     return queries.settings();
-  });
+  };
 
-  on('saveService', async ({ params: { id }, body }, _req, res) => {
-    await hall.run({ type: 'saveService', userId: by(res), service: { id, ...body } });
-    return queries.settings();
-  });
-
-  on('removeService', async ({ params: { id } }, _req, res) => {
-    await hall.run({ type: 'removeService', userId: by(res), serviceId: id });
-    return queries.settings();
-  });
-
-  on('saveCounter', async ({ params: { id }, body }, _req, res) => {
-    await hall.run({ type: 'saveCounter', userId: by(res), counter: { id, ...body } });
-    return queries.settings();
-  });
-
-  on('removeCounter', async ({ params: { id } }, _req, res) => {
-    await hall.run({ type: 'removeCounter', userId: by(res), counterId: id });
-    return queries.settings();
-  });
+  on('saveHall', ({ body: settings }, _req, res) => change({ type: 'configure', userId: by(res), settings }));
+  on('saveService', ({ params: { id }, body }, _req, res) => change({ type: 'saveService', userId: by(res), service: { id, ...body } }));
+  on('removeService', ({ params: { id } }, _req, res) => change({ type: 'removeService', userId: by(res), serviceId: id }));
+  on('saveCounter', ({ params: { id }, body }, _req, res) => change({ type: 'saveCounter', userId: by(res), counter: { id, ...body } }));
+  on('removeCounter', ({ params: { id } }, _req, res) => change({ type: 'removeCounter', userId: by(res), counterId: id }));
 
   /** Create (`new`) or update a staff account; `password` sets or resets it. */
   on('saveUser', async ({ params, body }, _req, res) => {
