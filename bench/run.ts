@@ -34,6 +34,7 @@ import {
 import { cfg } from './config.ts';
 import { printLatency, printLoop, printProfiles, printReports, printRss, printSizes, printTargets, printThroughput } from './print.ts';
 import { reportsBench } from './reports.ts';
+import { signInFlood } from './signins.ts';
 import { pageSizes, type PageSize } from './sizes.ts';
 import { checkLoopMonitor, issue, takeBody, type IssueResult } from './throughput.ts';
 
@@ -206,6 +207,13 @@ async function main(): Promise<number> {
   const lat = run('latency') ? (log('call latency: baseline Socket.IO server and hall server (20 windows), alternating'), await latency()) : null;
   const tp = run('throughput') ? { base: (log('issuance: baseline node:http server'), await throughputBaseline()), hall: (log('issuance: hall server'), await throughputHall()) } : null;
   const reports = run('reports') ? (log(`reports: ${cfg.reportDays} archived days of ${cfg.reportPerDay} tickets`), await reportsBench(cfg.reportDays, cfg.reportPerDay, log)) : null;
+  const signins = run('signins') ? (log('sign-in flood: 40 wrong-password clients beside one kiosk'), await signInFlood()) : null;
+  if (signins) {
+    console.log(`\nSIGN-IN FLOOD  one kiosk taking ${signins.quiet.n} tickets in a row, then again beside 40 clients sending wrong passwords`);
+    console.log(`   take without the flood: p50 ${signins.quiet.p50} ms, p99 ${signins.quiet.p99} ms, max ${signins.quiet.max} ms`);
+    console.log(`   take with the flood:    p50 ${signins.flood.p50} ms, p99 ${signins.flood.p99} ms, max ${signins.flood.max} ms`);
+    console.log(`   the flood's answers: ${Object.entries(signins.attempts).map(([s, n]) => `${n} × ${s}`).join(', ')}`);
+  }
   const sizes = pageSizes(cfg.distDir);
 
   const targets: Target[] = [];
@@ -231,6 +239,7 @@ async function main(): Promise<number> {
     if (tpHall.idleControl.eventLoopDelay.maxMs > 20) notes.push(`the idle server already showed ${tpHall.idleControl.eventLoopDelay.maxMs} ms event-loop delay: other processes are competing for the CPU, so the stall target is not judged reliably in this run`);
   }
   if (lat && tp) targets.push(target('rss_ratio', 'RSS after load ≤ 1.5× baseline Socket.IO server', tp.hall.rssProcBytes / lat.base.serverRssBytes, '<=', 1.5, '×', `${mb(tp.hall.rssProcBytes)} vs ${mb(lat.base.serverRssBytes)} MB`));
+  if (signins) targets.push(target('signin_flood', 'take p99 beside a sign-in flood ≤ 2× without it', signins.flood.p99 / signins.quiet.p99, '<=', 2, '×', `${signins.flood.p99} vs ${signins.quiet.p99} ms`));
   if (reports) targets.push(target('report_ratio', `report over ${reports.days} archived days ≤ 2× reading and parsing them`, reports.reportMs / reports.baselineMs, '<=', 2, '×', `${reports.reportMs} vs ${reports.baselineMs} ms`));
   targets.push(...sizes.filter((s) => !s.missing).map((s) => target(`size_${s.page}`, `${s.page}: gzipped JS < 35 kB`, s.jsGzip / 1000, '<', 35, 'kB')));
   for (const s of sizes) if (s.missing) notes.push(`page ${s.page} skipped: ${s.missing}`);

@@ -96,7 +96,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(requireJson);
   api.use(express.json({ limit: BODY_LIMIT, strict: true }));
   api.use(publicRoutes(publicDeps));
-  api.use(staffRoutes(hall, queries));
+  api.use(staffRoutes(hall, queries, deps.timers ?? realTimers));
   api.use(printerRoutes(hall, printing, printerHealth, origin));
   api.use(ratingRoutes(hall, queries, deps.newId ?? defaultNewId));
   api.use(reportRoutes(hall, queries));

@@ -21,6 +21,15 @@ describe('wrong passwords', () => {
     await h.close();
   });
 
+  it('let no burst of guesses past the limit reach the password check', async () => {
+    const h = await startHall();
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => h.request('POST', '/api/session', { username: `burst${i}`, password: 'x' })));
+    const statuses = burst.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(20); // checked (and failed)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10); // turned away before scrypt
+    await h.close();
+  });
+
   it('pause an address that tries many accounts', async () => {
     const h = await startHall();
     for (let i = 0; i < 20; i++) await h.request('POST', '/api/session', { username: `guess${i}`, password: 'x' });

@@ -9,10 +9,17 @@ import type { Queries } from '../queries.ts';
 import { authed } from './access.ts';
 import { routesOn } from './route.ts';
 import { SignInThrottle } from './throttle.ts';
+import type { Timers } from '../timers.ts';
 
 const SESSION_HOURS = 16; // a working day with overtime; clerks sign in each day (签到)
 
-export function staffRoutes(hall: Hall, queries: Queries): Router {
+/**
+ * A paused sign-in is answered only after this long: a client looping over guesses then
+ * sends one a second instead of thousands, and the kiosks keep their share of the CPU.
+ */
+const TARPIT_MS = 1000;
+
+export function staffRoutes(hall: Hall, queries: Queries, timers: Timers): Router {
   const r = Router();
   const on = routesOn(r, hall);
   // Compared against when the username is unknown, so timing does not tell which it was.
@@ -22,9 +29,21 @@ export function staffRoutes(hall: Hall, queries: Queries): Router {
 
   on('signIn', async ({ body }, req) => {
     const address = req.ip ?? '';
-    throttle.check(body.username, address); // before any hashing
-    const user = await queries.account(body.username);
-    const ok = await verifyPassword(body.password, user?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-password'))));
+    try {
+      throttle.check(body.username, address); // before any hashing
+    } catch (e) {
+      await new Promise<void>((resolve) => timers.setTimeout(resolve, TARPIT_MS));
+      throw e;
+    }
+    let user: Awaited<ReturnType<Queries['account']>>;
+    let ok: boolean;
+    try {
+      user = await queries.account(body.username);
+      ok = await verifyPassword(body.password, user?.passwordHash ?? (await (dummyHash ??= hashPassword('not-a-password'))));
+    } catch (e) {
+      throttle.abandoned(body.username, address);
+      throw e;
+    }
     if (!user || !ok) {
       const paused = throttle.failed(body.username, address);
       if (paused) {
@@ -33,7 +52,7 @@ export function staffRoutes(hall: Hall, queries: Queries): Router {
       }
       throw new HallError('bad_credentials', 401, '用户名或密码不正确');
     }
-    throttle.succeeded(body.username);
+    throttle.succeeded(body.username, address);
     const token = newToken();
     const { role } = await hall.run({
       type: 'signIn',

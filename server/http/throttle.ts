@@ -17,6 +17,8 @@ export const SIGN_IN_LIMITS: ThrottleLimits = { perAccount: 5, perAddress: 20, w
 interface Count {
   failures: number[]; // instants, oldest first, within the window
   pausedUntil: number;
+  /** Attempts being checked now: they count against the limit before they fail. */
+  checking: number;
 }
 
 /** Kept bounded: a flood of made-up usernames must not grow memory without end. */
@@ -31,18 +33,29 @@ export class SignInThrottle {
     private readonly limits: ThrottleLimits = SIGN_IN_LIMITS,
   ) {}
 
-  /** Throws 429 while the account or the address is paused. */
+  /**
+   * Throws 429 while the account or the address is paused, or while as many attempts
+   * as it may still fail are already being checked (a burst of guesses must not all
+   * reach scrypt before the first of them fails). Otherwise the attempt is counted as
+   * being checked until `failed` or `succeeded` says how it went.
+   */
   check(username: string, address: string): void {
     const now = this.clock();
-    const paused = Math.max(this.accounts.get(username)?.pausedUntil ?? 0, this.addresses.get(address)?.pausedUntil ?? 0);
-    if (paused > now) {
-      const minutes = Math.ceil((paused - now) / 60_000);
-      throw new HallError('too_many_attempts', 429, `密码错误次数过多，登录已暂停，请 ${minutes} 分钟后再试；忘记密码请找管理员重置`);
+    const account = this.entry(this.accounts, username);
+    const addr = this.entry(this.addresses, address);
+    const paused = Math.max(account.pausedUntil, addr.pausedUntil);
+    const full = (c: Count, limit: number) => c.failures.filter((t) => now - t < this.limits.windowMs).length + c.checking >= limit;
+    if (paused > now || full(account, this.limits.perAccount) || full(addr, this.limits.perAddress)) {
+      const minutes = Math.max(1, Math.ceil((paused - now) / 60_000));
+      throw new HallError('too_many_attempts', 429, `密码错误次数过多，登录已暂停，请 ${paused > now ? minutes : 1} 分钟后再试；忘记密码请找管理员重置`);
     }
+    account.checking++;
+    addr.checking++;
   }
 
   /** Records a wrong password; says which pause began with it, if any. */
   failed(username: string, address: string): { what: 'account' | 'address'; failures: number; pauseMs: number } | null {
+    this.done(username, address);
     const account = this.count(this.accounts, username, this.limits.perAccount);
     const addr = this.count(this.addresses, address, this.limits.perAddress);
     if (account) return { what: 'account', failures: account, pauseMs: this.limits.pauseMs };
@@ -50,19 +63,37 @@ export class SignInThrottle {
     return null;
   }
 
-  succeeded(username: string): void {
+  succeeded(username: string, address: string): void {
+    this.done(username, address);
     this.accounts.delete(username);
+  }
+
+  /** The check could not be finished (the hall could not answer): it counts as nothing. */
+  abandoned(username: string, address: string): void {
+    this.done(username, address);
+  }
+
+  private done(username: string, address: string): void {
+    const a = this.accounts.get(username);
+    const b = this.addresses.get(address);
+    if (a && a.checking > 0) a.checking--;
+    if (b && b.checking > 0) b.checking--;
+  }
+
+  private entry(map: Map<string, Count>, key: string): Count {
+    let c = map.get(key);
+    if (!c) {
+      if (map.size >= MAX_KEYS) map.delete(map.keys().next().value!);
+      c = { failures: [], pausedUntil: 0, checking: 0 };
+      map.set(key, c);
+    }
+    return c;
   }
 
   /** Adds a failure; returns the failure count when it starts a pause, else 0. */
   private count(map: Map<string, Count>, key: string, limit: number): number {
     const now = this.clock();
-    let c = map.get(key);
-    if (!c) {
-      if (map.size >= MAX_KEYS) map.delete(map.keys().next().value!);
-      c = { failures: [], pausedUntil: 0 };
-      map.set(key, c);
-    }
+    const c = this.entry(map, key);
     c.failures = c.failures.filter((t) => now - t < this.limits.windowMs);
     c.failures.push(now);
     if (c.failures.length < limit || c.pausedUntil > now) return 0;
