@@ -25,7 +25,7 @@ export interface Harness {
 export const tempDir = (name = 'hall') => mkdtempSync(path.join(tmpdir(), `${name}-`));
 
 /** `clock` and `timers` together (a ManualClock) let a test move the server's time itself. */
-export async function startHall(opts: { dir?: string; clock?: () => number; timers?: Timers; printerUri?: string; printTimeoutMs?: number; connectPrinter?: AppDeps['connectPrinter']; wrapStore?: (s: Store) => Store } = {}): Promise<Harness> {
+export async function startHall(opts: { dir?: string; clock?: () => number; monotonic?: () => number; timers?: Timers; printerUri?: string; printTimeoutMs?: number; connectPrinter?: AppDeps['connectPrinter']; wrapStore?: (s: Store) => Store } = {}): Promise<Harness> {
   const dir = opts.dir ?? tempDir();
   const clock = opts.clock ?? Date.now;
   const files = await fileStore(dir);
@@ -39,6 +39,7 @@ export async function startHall(opts: { dir?: string; clock?: () => number; time
     ...(opts.printerUri && { printerUri: opts.printerUri }),
     ...(opts.printTimeoutMs && { printTimeoutMs: opts.printTimeoutMs }),
     ...(opts.timers && { timers: opts.timers }),
+    ...(opts.monotonic && { monotonic: opts.monotonic }),
     ...(opts.connectPrinter && { connectPrinter: opts.connectPrinter }),
   });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
