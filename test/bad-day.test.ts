@@ -3,51 +3,18 @@
 // started on the same directory. Afterwards every acknowledged ticket, rating and
 // follow-up is there exactly once, and nothing that was refused is. Needs root for the
 // tmpfs, as CI has.
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileStore } from '../server/store/index.ts';
 import { startHall, type Harness } from './harness.ts';
+import { smallDisk } from './smallDisk.ts';
 
-const mount = mkdtempSync(path.join(tmpdir(), 'badday-'));
-const mounted = (() => {
-  if (process.getuid?.() !== 0) return false;
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mount], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-afterAll(() => {
-  if (mounted) execFileSync('umount', ['-l', mount]);
-});
+const disk = smallDisk('2m');
 
-const filler = path.join(mount, 'filler');
-function fillDisk(): void {
-  const fd = openSync(filler, 'w');
-  const block = Buffer.alloc(4096);
-  try {
-    for (;;) writeSync(fd, block);
-  } catch {
-    for (;;) {
-      try {
-        writeSync(fd, block, 0, 1);
-      } catch {
-        break;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-const freeDisk = () => rmSync(filler, { force: true });
-
-describe.skipIf(!mounted)('a bad day', () => {
+describe.skipIf(!disk.mounted)('a bad day', () => {
   it('keeps every acknowledged ticket, rating and follow-up exactly once, and nothing refused', async () => {
-    const dir = path.join(mount, 'data');
+    const dir = path.join(disk.dir, 'data');
     mkdirSync(dir);
     let wall = Date.parse('2026-11-26T09:00:00+08:00');
     let mono = 0;
@@ -87,10 +54,10 @@ describe.skipIf(!mounted)('a bad day', () => {
 
     // The busy hour, with the disk filling up half way and freed again.
     for (let i = 0; i < 8; i++) await visit((i % 5) + 1);
-    fillDisk();
+    disk.fill();
     for (let i = 0; i < 40 && refused === 0; i++) await visit((i % 5) + 1);
     expect(refused).toBeGreaterThan(0);
-    freeDisk();
+    disk.free();
     // Whatever the refused visit left open at the window is put right by the clerk.
     for (let i = 0; i < 20; i++) {
       const r = await h.request('POST', '/api/counters/1/complete', {}, clerk);
@@ -115,7 +82,7 @@ describe.skipIf(!mounted)('a bad day', () => {
     await expect(fileStore(dir)).rejects.toThrow(/pid \d+/);
 
     // Midnight with the disk full: the new day and its archive wait for the disk.
-    fillDisk();
+    disk.fill();
     tick(Date.parse('2026-11-27T00:00:05+08:00') - wall);
     const nextDay = new Map<string, string>();
     let midnight = await h.request('POST', '/api/tickets', { serviceId: 'social' });
@@ -124,7 +91,7 @@ describe.skipIf(!mounted)('a bad day', () => {
       midnight = await h.request('POST', '/api/tickets', { serviceId: 'social' });
     }
     expect([midnight.status, midnight.body.error?.code]).toEqual([503, 'storage_unavailable']);
-    freeDisk();
+    disk.free();
     let morning = midnight;
     for (let i = 0; i < 50 && morning.status !== 201; i++) {
       await new Promise((res) => setTimeout(res, 100));
