@@ -90,7 +90,7 @@ export class Hall {
     }
     hall.durableSeq = hall.seq;
     await store.openJournal(hall.seq);
-    if (seeded || loaded.entries.length > 0) await store.snapshot(data, hall.seq);
+    if (seeded || loaded.entries.length > 0) await store.snapshot(data, hall.seq, opts.clock());
     await hall.catchUpDay();
     await hall.archiveClosedDays();
     hall.scheduleMidnight();
@@ -227,7 +227,7 @@ export class Hall {
     await this.opts.store.barrier().catch(() => {});
     await this.recovering;
     // A state the disk refused part of is never written down as a snapshot.
-    if (this.sinceSnapshot > 0 && !this.faults.has('storage')) await this.opts.store.snapshot(this.state, this.seq);
+    if (this.sinceSnapshot > 0 && !this.faults.has('storage')) await this.opts.store.snapshot(this.state, this.seq, this.opts.clock());
     await this.opts.store.close();
   }
 
@@ -377,7 +377,7 @@ export class Hall {
     const count = this.sinceSnapshot;
     this.sinceSnapshot = 0;
     this.snapshotting = this.opts.store
-      .snapshot(this.state, this.seq)
+      .snapshot(this.state, this.seq, this.opts.clock())
       .catch((e) => {
         this.sinceSnapshot += count;
         this.opts.log?.(`snapshot failed: ${(e as Error).message}`);

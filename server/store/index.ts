@@ -39,7 +39,7 @@ export interface Store {
    * Saves the state as of `seq` and drops the journal it covers. Serialises
    * synchronously, so call it between commands.
    */
-  snapshot(data: HallData, seq: number): Promise<void>;
+  snapshot(data: HallData, seq: number, at: number): Promise<void>;
   archive: Archive;
   close(): Promise<void>;
 }
@@ -88,8 +88,8 @@ export async function fileStore(dir: string): Promise<Store> {
     async recover() {
       await journal?.recover();
     },
-    async snapshot(data, seq) {
-      const file: SnapshotFile = { format: 1, seq, savedAt: isoLocal(Date.now(), data.settings.timeZone), data };
+    async snapshot(data, seq, at) {
+      const file: SnapshotFile = { format: 1, seq, savedAt: isoLocal(at, data.settings.timeZone), data };
       db.data = file;
       const written = db.write(); // serialised now, before any other command runs
       const rotated = journal?.rotate(seq + 1);
