@@ -3,7 +3,7 @@
 // hall through `hall.read`, and the rules from shared/core; handlers only validate,
 // ask one of these, and reply.
 import { spokenText } from '../shared/core/announce.ts';
-import { auditLog, settingsView, staffAccounts, type SettingsView, type StaffAccount } from '../shared/core/admin.ts';
+import { auditLog, settingsView, staffAccounts, type StaffAccount } from '../shared/core/admin.ts';
 import { appraisal, type AppraisalReply } from '../shared/core/appraisal.ts';
 import {
   commitmentCounts,
@@ -23,7 +23,7 @@ import { clerkRatings, ratingFigures, type MyRatingsReply, type RatingFigures } 
 import { committedFigures, dayFacts, ReportBuilder, type DayFacts, type ReportReply } from '../shared/core/reports.ts';
 import { stats, type Stats } from '../shared/core/stats.ts';
 import { ticketView } from '../shared/core/views.ts';
-import type { AuditEntry, CommentEntry, Commitment, CommitmentView, FollowUpView, HallData, RatableTicket, Settings, Ticket, User } from '../shared/types.ts';
+import type { AuditEntry, CommentEntry, Commitment, CommitmentView, FollowUpView, HallData, RatableTicket, Settings, SettingsView, Ticket, User } from '../shared/types.ts';
 import type { Hall } from './hall.ts';
 import type { Archive } from './store/archive.ts';
 

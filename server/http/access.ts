@@ -1,6 +1,6 @@
 // Who may call what: bearer sessions, roles, and a clerk's own window.
 import type { RequestHandler, Response } from 'express';
-import { counterById } from '../../shared/core/commands.ts';
+import { counterById } from '../../shared/core/state.ts';
 import { HallError } from '../../shared/core/errors.ts';
 import type { Role, Session } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';

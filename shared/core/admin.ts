@@ -1,6 +1,6 @@
 // What the settings page reads: the hall's settings, businesses, windows and staff
 // accounts, and the audit log. Pure; password hashes never leave here.
-import type { AuditEntry, HallData, User } from '../types.ts';
+import type { AuditEntry, HallData, SettingsView, User } from '../types.ts';
 
 export type StaffAccount = Omit<User, 'passwordHash'>;
 
@@ -8,7 +8,7 @@ export type StaffAccount = Omit<User, 'passwordHash'>;
 export const AUDIT_SHOWN = 500;
 
 /** Everything the settings page shows; never password hashes. */
-export function settingsView(d: HallData) {
+export function settingsView(d: HallData): SettingsView {
   return {
     settings: d.settings,
     services: d.services,
@@ -16,8 +16,6 @@ export function settingsView(d: HallData) {
     users: d.users.map(({ passwordHash: _, ...u }): StaffAccount => u),
   };
 }
-
-export type SettingsView = ReturnType<typeof settingsView>;
 
 export function staffAccounts(d: HallData): StaffAccount[] {
   return d.users.map(({ id, username, name, staffNo, role, disabled }) => ({ id, username, name, staffNo, role, disabled }));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
-import { apply, currentTicket } from './commands.ts';
+import { apply } from './commands.ts';
+import { currentTicket } from './state.ts';
 import { HallError } from './errors.ts';
 
 const refusal = (fn: () => unknown) => {

@@ -8,10 +8,10 @@ import { decideRating, type RatingCommand } from './ratings.ts';
 import { decideSettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
-import { closingDay, dayNames, evolve, fact, type Fact } from './facts.ts';
+import { closingDay, evolve, fact, type Fact } from './facts.ts';
 import { aheadOf, pickNext } from './queue.ts';
 import { localDay } from './time.ts';
-import { counterById, counterOrRefuse, currentOrRefuse, currentTicket, iso, runtimeOf, serviceById } from './state.ts';
+import { counterById, counterOrRefuse, currentOrRefuse, currentTicket, iso, serviceById } from './state.ts';
 
 interface At {
   at: number; // epoch ms
@@ -153,8 +153,6 @@ export function apply(data: HallData, cmd: Command): Effects {
 export function dayChanged(data: HallData, at: number): boolean {
   return localDay(at, data.settings.timeZone) > data.today.day;
 }
-
-export { counterById, currentTicket, dayNames, iso, runtimeOf, serviceById };
 
 // ------------------------------------------------------------------ tickets
 

@@ -1,7 +1,7 @@
 // What each audience sees of the state. Pure: (data, now) → plain objects.
 import type { CounterState, CounterView, HallData, HallState, PadState, RecentCall, ServiceView, StaffTicket, Ticket, TicketView } from '../types.ts';
 import { isOpenAt } from './calendar.ts';
-import { counterById, currentTicket, serviceById } from './commands.ts';
+import { counterById, currentTicket, serviceById } from './state.ts';
 import { estimateWaitMin } from './estimate.ts';
 import { aheadOf, waitingByService, windowOrder, type Split } from './queue.ts';
 import { isoLocal } from './time.ts';
