@@ -96,13 +96,11 @@ export function applyFacts(data: HallData, facts: Fact[]): Effects {
   for (const f of facts) {
     if (f.type === 'DayClosed') effects.archive = closingDay(data);
     evolve(data, f);
-    if ('ticketId' in f) ticketId = f.ticketId;
+    // The ticket a command is about; a day's cancellations are about no one in particular.
+    if ('ticketId' in f && f.type !== 'TicketCancelled') ticketId = f.ticketId;
     switch (f.type) {
       case 'TicketTaken':
         ticketId = f.ticket.id;
-        break;
-      case 'TicketTransferred':
-        ticketId = f.ticketId;
         break;
       case 'TicketCalled':
       case 'TicketRecalled':
@@ -126,9 +124,7 @@ export function applyFacts(data: HallData, facts: Fact[]): Effects {
         break;
     }
   }
-  if (ticketId !== undefined && facts.some((f) => f.type !== 'CommitmentMade' && f.type !== 'TicketCancelled' && f.type !== 'DayClosed')) {
-    effects.ticket = data.tickets[ticketId] ?? null;
-  }
+  if (ticketId !== undefined) effects.ticket = data.tickets[ticketId] ?? null;
   const taken = facts.find((f) => f.type === 'TicketTaken');
   if (taken) effects.ahead = aheadOf(data, data.tickets[taken.ticket.id]!);
   return effects;
