@@ -65,6 +65,8 @@ export function upgrade(data: HallData): HallData {
   data.today.numbers = record(data.today.numbers);
   data.today.recentServiceMin = record(data.today.recentServiceMin);
   data.today.takeKeys = record(data.today.takeKeys);
+  data.today.ratingKeys = record(data.today.ratingKeys);
+  data.pads = record(data.pads);
   return data;
 }
 

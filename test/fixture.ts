@@ -48,9 +48,14 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
 
 let ids = 0;
 /** Takes a ticket and returns it. */
+/** A ticket taken at the kiosk; its 评价码 is `k` + its id (see `keyOf`). */
 export function take(data: HallData, serviceId: string, at: number, priority = false) {
-  return apply(data, { type: 'take', id: `t${++ids}`, serviceId, priority, channel: 'kiosk', at }).ticket!;
+  const id = `t${++ids}`;
+  return apply(data, { type: 'take', id, serviceId, priority, channel: 'kiosk', at, ratingKey: keyOf(id) }).ticket!;
 }
+
+/** The 评价码 `take` gave the ticket. */
+export const keyOf = (ticketId: string) => `k${ticketId}`;
 
 export function run(data: HallData, cmd: Command) {
   return apply(data, cmd);
