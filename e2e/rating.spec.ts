@@ -3,7 +3,7 @@
 // The API only sets the scene (a clerk calling and finishing) and checks the record.
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import type { FollowUp, HallState, StaffTicket } from '../shared/types.ts';
-import { apiSignIn, clearCounter, E2E_PASSWORD, elderIssues, pairPad, shot, takeTicket, expect, test } from './helpers.ts';
+import { apiSignIn, clearCounter, E2E_PASSWORD, elderIssues, pairPad, shot, signInAtSupervisor, takeTicket, expect, test } from './helpers.ts';
 
 const PAD = { width: 1280, height: 800 };
 const PAD_PORTRAIT = { width: 800, height: 1280 };
@@ -254,9 +254,18 @@ test('a pad is paired by a supervisor, follows who is on duty, and asks to be pa
   expect(await elderIssues(page, 24, 90)).toEqual([]);
   await shot(page, 'pad-nobody');
 
-  // Unpaired by the supervisor: back to the pairing screen, saying why.
-  const sup = await apiSignIn(request, 'supervisor');
-  expect((await request.delete('/api/pads/5', { headers: auth(sup) })).status()).toBe(204);
+  // The supervisor sees the pairing in 设置 › 窗口 and ends it (a tablet lost or replaced):
+  // the pad goes back to the pairing screen, saying why.
+  const sup = await page.context().newPage();
+  await signInAtSupervisor(sup);
+  await sup.getByRole('tab', { name: '设置', exact: true }).click();
+  await sup.getByRole('tab', { name: '窗口', exact: true }).click();
+  const row = sup.getByRole('region', { name: '评价器' }).getByRole('row', { name: /5号窗口/ });
+  await expect(row).toContainText('已绑定');
+  await shot(sup, 'settings-pads');
+  await row.getByRole('button', { name: '解除5号窗口评价器的绑定' }).click();
+  await row.getByRole('button', { name: '确定解除' }).click();
+  await expect(row).toContainText('未绑定');
   await expect(page.getByText('这台评价器与5号窗口的绑定已解除，请重新绑定')).toBeVisible();
   await expect(page.getByRole('heading', { name: '评价器绑定' })).toBeVisible();
 });
