@@ -63,6 +63,8 @@ export const hall = z.object({
   priorityKinds: z.array(trimmed(30).min(1)).max(20),
   ratings: z.object({ reasons: z.array(trimmed(40)).min(1).max(20), followUpDays: z.number().int().min(1).max(60), padIdleSec: z.number().int().min(10).max(600) }),
   alerts: z.object({ waiting: z.number().int().min(1).max(10_000), estimatedWaitMin: z.number().int().min(1).max(1440), longestWaitMin: z.number().int().min(1).max(1440) }),
+  /** Per address; 100,000 is in effect no limit (the bench). Left out (a client older than the setting): kept as it is. */
+  limits: z.object({ takesPerMinute: z.number().int().min(1).max(100_000), commentsPerHour: z.number().int().min(1).max(100_000) }).optional(),
 });
 export const service = z.object({
   name: trimmed(30).min(1),

@@ -187,6 +187,16 @@ export interface Settings {
   printer: PrinterSettings;
   ratings: RatingSettings;
   alerts: AlertSettings;
+  limits: LimitSettings;
+}
+
+/**
+ * How much one address may ask of the public routes that write (server/http/limits.ts):
+ * a flood from one client is turned away with 429 before it reaches the hall.
+ */
+export interface LimitSettings {
+  takesPerMinute: number; // tickets one address may take in a minute (the kiosk included)
+  commentsPerHour: number; // comment-book entries one address may leave in an hour
 }
 
 /** When the supervisor's live view raises an alert. */

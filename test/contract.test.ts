@@ -65,7 +65,7 @@ describe('public', () => {
     expect(body.paths['/api/settings/hall'].put.requestBody.content['application/json'].schema.properties).toHaveProperty('weekHours');
     const take = body.paths['/api/tickets'].post;
     expect(take.requestBody.content['application/json'].schema.required).toEqual(['serviceId']);
-    expect(Object.keys(take.responses).sort()).toEqual(['201', '400', '409', '413', '415', '503']);
+    expect(Object.keys(take.responses).sort()).toEqual(['201', '400', '409', '413', '415', '429', '503']);
     const next = body.paths['/api/counters/{counterId}/next'].post;
     expect(next.security).toEqual([{ bearer: [] }]);
     expect(next.parameters).toEqual([expect.objectContaining({ name: 'counterId', in: 'path', required: true })]);

@@ -22,6 +22,7 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
       printer: { uri: null, paperWidth: 80, checkStatus: true },
       ratings: { reasons: ['等候时间太长'], followUpDays: 5, padIdleSec: 60 },
       alerts: { waiting: 20, estimatedWaitMin: 30, longestWaitMin: 30 },
+      limits: { takesPerMinute: 30, commentsPerHour: 20 },
       ...overrides,
     },
     services: [service('a', 'A'), service('b', 'B', { committedDays: 7 }), service('c', 'C')],

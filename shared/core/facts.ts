@@ -245,7 +245,8 @@ export function evolve(data: HallData, f: Fact): void {
       return;
     }
     case 'SettingsChanged':
-      data.settings = { ...copy(f.settings), printer: data.settings.printer };
+      // A fact written before a setting existed leaves that setting as it is (its default).
+      data.settings = { ...data.settings, ...copy(f.settings), printer: data.settings.printer };
       return;
     case 'PrinterChanged':
       data.settings.printer = { ...f.printer };
