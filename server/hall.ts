@@ -1,7 +1,7 @@
 // Runs commands one at a time: core rule → journal (fsync'ed) → reply and broadcast.
 // Node runs each `apply` to completion before the next starts, so two clerks pressing
 // "next" together are two commands in a row and can never get the same ticket.
-import { apply, applyFacts, dayChanged, type Command, type Effects } from '../shared/core/commands.ts';
+import { apply, dayChanged, type Command, type Effects } from '../shared/core/commands.ts';
 import { dayNames, type Fact } from '../shared/core/facts.ts';
 import { HallError } from '../shared/core/errors.ts';
 import { isoLocal, localDay, nextMidnightMs } from '../shared/core/time.ts';
