@@ -36,7 +36,10 @@ export interface Ticket {
   dueDate?: string; // committed cases: YYYY-MM-DD
   noShowAt?: string;
   transfers?: Transfer[];
-  cancelReason?: 'day_end';
+  /** day_end: still open when the day closed; staff: cancelled by a supervisor (junk tickets). */
+  cancelReason?: 'day_end' | 'staff';
+  cancelledBy?: string; // user id, staff cancellations only
+  cancelNote?: string; // the supervisor's reason, staff cancellations only
   /** The last print of this ticket (kiosk print or 补打). */
   print?: { ok: boolean; at: string; error?: string; copies: number };
   /** 好差评: at most one per served ticket, whichever channel comes first. */

@@ -5,6 +5,7 @@
 // command.
 import type { Channel, CommentEntry, Counter, CounterRuntime, DayArchive, FollowUp, HallData, Outcome, Role, Ticket } from '../types.ts';
 import { decideRating, type RatingCommand } from './ratings.ts';
+import { cancelTickets, type CancelCommand } from './cancel.ts';
 import { decideSettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
@@ -41,7 +42,8 @@ export type Command =
   | (At & { type: 'archived'; day: string })
   | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
   | RatingCommand
-  | SettingsCommand;
+  | SettingsCommand
+  | CancelCommand;
 
 export type CommandType = Command['type'];
 
@@ -81,6 +83,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'rollover': return rollover(data, cmd);
     case 'archived': return (data.closing ?? []).some((d) => d.day === cmd.day) ? [fact('DayArchived', { day: cmd.day })] : [];
     case 'printed': return printed(data, cmd);
+    case 'cancelTickets': return cancelTickets(data, cmd);
     case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': return decideRating(data, cmd);
     default: return decideSettings(data, cmd); // configure, services, counters, users, printer, deliver
   }

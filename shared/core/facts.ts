@@ -25,7 +25,11 @@ export type Fact =
   | F<'CommitmentMade', { commitment: Commitment }>
   | F<'TicketTransferred', { ticketId: string; transfer: Transfer }>
   | F<'TicketReinstated', { ticketId: string; counterId: string; at: string }>
-  | F<'TicketCancelled', { ticketId: string; reason: 'day_end'; at: string }>
+  /**
+   * `day_end`: still open when the day closed. `staff`: a supervisor cancelled it (junk
+   * tickets), `by` whom and why (`note`); the two fields are absent from day_end facts.
+   */
+  | F<'TicketCancelled', { ticketId: string; reason: 'day_end' | 'staff'; at: string; by?: string; note?: string }>
   | F<'TicketPrinted', { ticketId: string; ok: boolean; at: string; error?: string }>
   | F<'CounterPaused', { counterId: string; reason: string; at: string }>
   | F<'CounterResumed', { counterId: string; at: string }>
@@ -166,6 +170,8 @@ export function evolve(data: HallData, f: Fact): void {
       setStatus(data, t, 'cancelled');
       t.cancelReason = f.reason;
       t.finishedAt = f.at;
+      if (f.by !== undefined) t.cancelledBy = f.by;
+      if (f.note !== undefined) t.cancelNote = f.note;
       return;
     }
     case 'TicketPrinted': {
