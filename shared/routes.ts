@@ -16,6 +16,8 @@ import type {
   Commitment,
   CommitmentView,
   CounterState,
+  CancelReply,
+  QueueView,
   FollowUp,
   FollowUpView,
   HallState,
@@ -119,6 +121,15 @@ export const routes = {
 
   printer: { summary: '号票机状态', tag: 'printing', access: staff, reply: reply<PrinterHealth>('PrinterHealth') },
   reprint: { summary: '补打号票（注明“补打”）', tag: 'printing', access: staff, params: s.byId, reply: reply<TicketPrinted>('TicketPrinted'), errors: { 404: 'unknown_ticket', 409: 'no_printer', 503: 'printer_fault' } },
+  queue: { summary: '各业务等候中和过号的号（主任作废号票用）', tag: 'supervisor', access: supervisor, reply: reply<QueueView>('QueueView: per business, waiting tickets in queue order and no-shows') },
+  cancelTickets: {
+    summary: '作废号票（主任）：等候中或过号的号，须写原因；全部成功或全部不作废；写入操作日志',
+    tag: 'supervisor',
+    access: supervisor,
+    body: s.cancelTickets,
+    reply: reply<CancelReply>('{"cancelled": [{"id","number","serviceId"}], "reason", "at"}'),
+    errors: { 400: 'reason_required', 404: 'unknown_ticket', 409: 'not_cancellable' },
+  },
   setPrinter: { summary: '设置号票机（管理员）', tag: 'printing', access: admin, body: s.printer, reply: reply<PrinterHealth>('PrinterHealth'), errors: { 400: 'invalid_printer' } },
 
   rate: {

@@ -47,6 +47,8 @@ export const resolve = z.object({ kind: z.enum(['fix', 'explain']), note: text(1
 export const comment = z.object({ kind: z.enum(['comment', 'complaint']).optional(), text: z.string().max(1000), contact: text(60).optional() });
 export const reply = z.object({ text: z.string().max(1000) });
 export const deliver = z.object({ note: z.string().max(500).optional() });
+/** 作废号票: ids of today's tickets (unknown ones, `__proto__` included, are refused as unknown). */
+export const cancelTickets = z.object({ ticketIds: z.array(z.string().min(1).max(64)).min(1).max(1000), reason: z.string().max(200) });
 
 const hours = z.object({ open: z.string(), close: z.string() });
 export const hall = z.object({

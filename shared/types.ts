@@ -359,6 +359,8 @@ export interface TicketView {
   takenAt: string;
   estimatedWaitMin: number;
   callCount: number;
+  /** Present (true) only when a supervisor cancelled it, not the day's end. */
+  cancelledByStaff?: true;
 }
 
 /** `POST /api/tickets` 201 body. */
@@ -461,4 +463,32 @@ export interface PadState {
   request: { ticketId: string; number: string; serviceName: string; finishedAt: string } | null;
   idleSec: number;
   reasons: string[];
+}
+
+/** `GET /api/queue`: what a supervisor may cancel, per business. */
+export interface QueueView {
+  services: {
+    serviceId: string;
+    name: string;
+    prefix: string;
+    /** Waiting tickets in the order they were taken. */
+    waiting: QueueTicket[];
+    /** No-shows (过号) still on a window's list of late arrivals. */
+    noShows: QueueTicket[];
+  }[];
+}
+
+export interface QueueTicket {
+  id: string;
+  number: string;
+  priority: boolean;
+  takenAt: string;
+  noShowAt?: string;
+}
+
+/** `POST /api/tickets/cancel` reply: what was cancelled, all of it. */
+export interface CancelReply {
+  cancelled: { id: string; number: string; serviceId: string }[];
+  reason: string;
+  at: string;
 }

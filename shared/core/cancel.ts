@@ -4,7 +4,7 @@
 // or is serving is that clerk's to finish, no-show or transfer. All or nothing: one
 // ticket that cannot be cancelled refuses the whole request, so the supervisor never
 // has to work out which half went through. Every cancellation is audited.
-import type { HallData, Ticket } from '../types.ts';
+import type { HallData, QueueTicket, QueueView, Ticket } from '../types.ts';
 import { refuse } from './errors.ts';
 import { fact, type Fact } from './facts.ts';
 import { counterById, iso } from './state.ts';
@@ -43,4 +43,20 @@ export function cancelTickets(data: HallData, cmd: CancelCommand): Fact[] {
     ...list.map((t) => fact('TicketCancelled', { ticketId: t.id, reason: 'staff', at, by: cmd.userId, note })),
     fact('Audited', { entry: { at, by: cmd.userId, action: '作废号票', target: named, detail: `共 ${numbers.length} 个号；原因：${note}` } }),
   ];
+}
+
+/** What a supervisor may cancel, per business in the settings' order; tickets in taking order. */
+export function queueView(data: HallData): QueueView {
+  const by = new Map<string, QueueView['services'][number]>();
+  for (const s of data.services) by.set(s.id, { serviceId: s.id, name: s.name, prefix: s.prefix, waiting: [], noShows: [] });
+  const open = Object.values(data.tickets).filter((t) => CANCELLABLE.has(t.status));
+  open.sort((a, b) => a.seq - b.seq);
+  for (const t of open) {
+    let row = by.get(t.serviceId);
+    // A business removed since: its tickets are still the day's.
+    if (!row) by.set(t.serviceId, (row = { serviceId: t.serviceId, name: t.serviceId, prefix: '', waiting: [], noShows: [] }));
+    const q: QueueTicket = { id: t.id, number: t.number, priority: t.priority, takenAt: t.takenAt, ...(t.noShowAt && { noShowAt: t.noShowAt }) };
+    (t.status === 'waiting' ? row.waiting : row.noShows).push(q);
+  }
+  return { services: [...by.values()] };
 }
