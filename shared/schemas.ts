@@ -4,6 +4,7 @@
 // dropped, never an error. Pages import these as types only (zod stays off the pages).
 import { z } from 'zod';
 import { isDay } from './core/time.ts';
+import { CURSOR as COMMENT_CURSOR } from './core/commentBook.ts';
 
 const id = z.string().trim().min(1).max(64);
 const text = (max: number) => z.string().max(max);
@@ -92,6 +93,12 @@ export const user = z.object({
 
 export const range = z.object({ from: day.optional(), to: day.optional() });
 export const followUpQuery = z.object({ status: z.enum(['open', 'closed', 'all']).optional() });
+/** 意见簿 pages: `before` is the `next` of the page before (opaque to pages). */
+export const commentQuery = z.object({
+  before: z.string().max(120).regex(COMMENT_CURSOR, '翻页位置无效，请从第一页重新查看').optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  status: z.enum(['all', 'unanswered']).optional(),
+});
 export const commitmentQuery = z.object({ status: z.enum(['open', 'overdue', 'all']).optional() });
 export const appraisalQuery = z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q4').optional() });
 export const exportQuery = z.object({ kind: z.enum(['summary', 'tickets', 'appraisal', 'followups']) });

@@ -241,7 +241,10 @@ export interface HallData {
   tickets: Record<string, Ticket>; // the live day's tickets, by id
   signIns: SignIn[]; // the live day's sign-ins (签到)
   followUps: FollowUp[]; // open ones, and closed ones until they are archived
+  /** 意见簿: the live day's, and unanswered ones (see core/commentBook.ts); older ones are archived. */
   comments: CommentEntry[];
+  /** Unanswered comments that left for the archive (a flood beyond the ones kept live). */
+  commentsArchivedUnanswered?: number;
   commitments: Commitment[]; // 承诺件 until delivered
   audit: AuditEntry[]; // every settings change: who, what, when
   /**
@@ -292,6 +295,11 @@ export interface DayArchive {
   signIns: SignIn[];
   /** Names as they were that day, so later renames don't rewrite history. */
   names?: DayNames;
+  /**
+   * Comments leaving the live state with this day (core/commentBook.ts); the archive
+   * files them by the day each was left on, apart from the day's tickets.
+   */
+  comments?: CommentEntry[];
 }
 
 export interface DayNames {

@@ -39,11 +39,27 @@ afterAll(async () => {
   await h?.close();
 });
 
+/**
+ * Answers whose shape changed on purpose since the fixture was recorded, read back into
+ * the recorded shape. `GET /api/comments` became paged (issue 10: 3,000 comments made
+ * one 9.5 MB answer): `{comments, next, unanswered}`. The fixture's three comments are
+ * one page, in the same order, nothing unanswered, so the recorded list must be exactly
+ * `comments`, with no further page.
+ */
+const RESHAPED: Record<string, (body: any) => unknown> = {
+  '/api/comments': (body) => {
+    expect(body.next, 'GET /api/comments: one page holds the fixture').toBeNull();
+    expect(body.unanswered, 'GET /api/comments: unanswered').toBe(0);
+    return body.comments;
+  },
+};
+
 /** One recorded answer, compared whole; the failure names the endpoint and who asked. */
 async function sameAnswer(a: Answer): Promise<void> {
   const now = await ask(h, tokens, a);
   if (now.status !== a.status) expect.fail(`${a.name}: status ${now.status}, expected ${a.status}; answered ${JSON.stringify(now.body).slice(0, 300)}`);
-  expect(now.body, `${a.name}: body`).toEqual(a.body);
+  const body = Object.hasOwn(RESHAPED, a.path) ? RESHAPED[a.path]!(now.body) : now.body;
+  expect(body, `${a.name}: body`).toEqual(a.body);
 }
 
 describe('the v1 fixture', () => {

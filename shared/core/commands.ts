@@ -6,6 +6,7 @@
 import type { Channel, CommentEntry, Counter, CounterRuntime, DayArchive, FollowUp, HallData, Outcome, Role, Ticket } from '../types.ts';
 import { decideRating, type RatingCommand } from './ratings.ts';
 import { cancelTickets, type CancelCommand } from './cancel.ts';
+import { archiveComments } from './commentBook.ts';
 import { decideSettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
@@ -123,7 +124,8 @@ export function applyFacts(data: HallData, facts: Fact[]): Effects {
         effects.comment = data.comments.find((x) => x.id === f.comment.id)!;
         break;
       case 'CommentReplied':
-        effects.comment = data.comments.find((x) => x.id === f.commentId)!;
+      case 'CommentRestored':
+        effects.comment = data.comments.find((x) => x.id === ('commentId' in f ? f.commentId : f.comment.id))!;
         break;
     }
   }
@@ -323,7 +325,7 @@ function rollover(data: HallData, cmd: Extract<Command, { type: 'rollover' }>): 
     if (OPEN_STATUSES.has(t.status)) facts.push(fact('TicketCancelled', { ticketId: t.id, reason: 'day_end', at }));
   }
   facts.push(fact('DayClosed', { day: data.today.day, nextDay, at, atMs: cmd.at }));
-  return facts;
+  return [...facts, ...archiveComments(data, data.today.day)];
 }
 
 // ------------------------------------------------------------------ lookups that never write
