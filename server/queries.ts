@@ -165,18 +165,15 @@ export function createQueries({ hall, archive }: QueryDeps) {
      */
     async comments(req: PageRequest): Promise<CommentPage & { unanswered: number }> {
       const page = new PageBuilder(req);
-      const { archivedUnanswered, unanswered } = await hall.read((d) => {
+      const { unanswered } = await hall.read((d) => {
         page.add(d.comments);
         for (const day of d.closing ?? []) page.add(day.comments ?? []);
-        return { archivedUnanswered: d.commentsArchivedUnanswered ?? 0, unanswered: unansweredComments(d).unanswered };
+        return unansweredComments(d);
       });
-      // Only unanswered wanted, and none was archived: the archive has nothing to add.
-      if (!req.unansweredOnly || archivedUnanswered > 0) {
-        for (const day of (await archive.commentDays()).reverse()) {
-          if (!page.wants(day)) continue;
-          if (page.fullBefore(day)) break;
-          page.add(await archive.comments(day));
-        }
+      for (const day of (await archive.commentDays()).reverse()) {
+        if (!page.wants(day)) continue;
+        if (page.fullBefore(day)) break;
+        page.add(await archive.comments(day));
       }
       return { ...page.build(), unanswered };
     },
