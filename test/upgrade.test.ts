@@ -122,3 +122,24 @@ describe('after the upgrade', () => {
     expect(ticket, 'GET the new ticket').toEqual(expected.fresh.ticket);
   });
 });
+
+describe('the next day on the upgraded directory', () => {
+  it("files the v1 comment book with its days when the live day closes, and still reads it whole", async () => {
+    const next = tempDir('v1-next-day');
+    cpSync(FIXTURE_DIR, next, { recursive: true });
+    const recorded = expected.answers.find((a) => a.path === '/api/comments')!.body as { id: string; at: string }[];
+    const later = await startHall({ dir: next, clock: () => Date.parse(`${meta.days.live}T23:59:59+08:00`) + 2_000 });
+    try {
+      const sup = (await later.request('POST', '/api/session', { username: 'supervisor', password: meta.password })).body.token as string;
+      await later.app.hall.archiveClosedDays();
+      // Every v1 comment was answered: all left the live state, each under its own day.
+      expect(later.app.hall.view((d) => d.comments)).toEqual([]);
+      const filed = readdirSync(path.join(next, 'archive')).filter((n) => n.endsWith('.comments.json')).sort();
+      expect(filed).toEqual([...new Set(recorded.map((c) => `${c.at.slice(0, 10)}.comments.json`))].sort());
+      const book = await later.request('GET', '/api/comments', undefined, sup);
+      expect(book.body).toEqual({ comments: recorded, next: null, unanswered: 0 });
+    } finally {
+      await later.close();
+    }
+  });
+});
