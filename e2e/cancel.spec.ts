@@ -21,6 +21,7 @@ test('a supervisor cancels junk tickets from the live page; wall and kiosk count
   const kioskHousehold = kiosk.getByRole('button', { name: /户籍/ });
   await expect(kioskHousehold).toContainText('13 人在等');
   const phone = await screens.newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
   await phone.goto(junk[0]!.statusUrl);
   await expect(phone.getByText(junk[0]!.number).first()).toBeVisible();
 
@@ -49,6 +50,7 @@ test('a supervisor cancels junk tickets from the live page; wall and kiosk count
   await expect(kioskHousehold).toContainText('1 人在等');
   await expect(kiosk.getByRole('button', { name: /林业/ })).toContainText('1 人在等');
   await expect(phone.getByText('这个号已被大厅工作人员作废')).toBeVisible();
+  await shot(phone, 'status-cancelled-by-staff');
   expect((await (await request.get(`/api/tickets/${real.id}`)).json()).status).toBe('waiting');
 
   // The audit log shows who, which numbers and why.

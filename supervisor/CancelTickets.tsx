@@ -83,6 +83,7 @@ function CancelForm({ token, version, onExpired }: Props) {
         {rows.map((s) => {
           const ids = allIds(s);
           const all = ids.every((id) => selected.has(id));
+          const some = !all && ids.some((id) => selected.has(id));
           const label = `${s.prefix} ${s.name}`;
           return (
             <fieldset key={s.serviceId} class="cancel-service" data-testid={`cancel-${s.serviceId}`}>
@@ -93,7 +94,7 @@ function CancelForm({ token, version, onExpired }: Props) {
                 </small>
               </legend>
               <label class="cancel-all">
-                <input type="checkbox" checked={all} onChange={(e) => toggle(ids, e.currentTarget.checked)} />
+                <input type="checkbox" checked={all} indeterminate={some} onChange={(e) => toggle(ids, e.currentTarget.checked)} />
                 全选本业务（{ids.length} 个号）
               </label>
               <ul class="cancel-list">
