@@ -21,6 +21,7 @@ import {
   cleanup,
   DEMO_PASSWORD,
   killAllSync,
+  liftLimits,
   prepareTwentyWindowDir,
   repoRoot,
   snapshotSeq,
@@ -77,6 +78,7 @@ async function latency(): Promise<{ base: LatencyResult & { rssAtStartBytes: num
   const rssAtStartBytes = procRssBytes(base.pid);
   const hallDir = await prepareTwentyWindowDir(cfg.windows);
   const hall = await startHallServer('hall-latency', hallDir, profFlags('latency'));
+  await liftLimits(hall.port);
   const hallCallers = await prepareHallCalls(hall.port, cfg.windows, cfg.warmup + cfg.cycles + 10, DEMO_PASSWORD);
   const common = { clients: cfg.clients, thinkMs: cfg.thinkMs, scratchDir: probeDir };
   const rigs: LatencyRig[] = [];
@@ -161,6 +163,7 @@ async function throughputHall(): Promise<HallThroughput> {
   try {
     await sleep(300);
     const rssAtStartBytes = procRssBytes(server.pid);
+    await liftLimits(server.port);
     const admin = await signInAdmin(server.port);
     // The wall screens stay connected throughout: every take makes the server push state to them.
     await connectSwarm(swarm, server.port, cfg.clients);

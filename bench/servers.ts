@@ -6,7 +6,7 @@ import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { keepAliveAgent, request, sleep } from './lib.ts';
+import { expectStatus, keepAliveAgent, request, sleep } from './lib.ts';
 import type { FromSwarm, ToSwarm } from './swarm.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -147,6 +147,23 @@ export function killAllSync(): void {
     } catch {
       /* already gone */
     }
+  }
+}
+
+/**
+ * Every request of the bench comes from 127.0.0.1, standing for many kiosks at once: the
+ * hall's per-address limits (设置 → 取号与留言限制, 30 takes a minute by default) are
+ * raised to their highest through the settings API, as an admin would.
+ */
+export async function liftLimits(port: number): Promise<void> {
+  const agent = keepAliveAgent(1);
+  try {
+    const { token } = expectStatus(await request(agent, port, 'POST', '/api/session', { username: 'admin', password: DEMO_PASSWORD }), 200, 'admin sign-in').body as { token: string };
+    const { settings } = expectStatus(await request(agent, port, 'GET', '/api/settings', undefined, token), 200, 'GET /api/settings').body as { settings: Record<string, unknown> };
+    const { printer: _, ...hall } = settings;
+    expectStatus(await request(agent, port, 'PUT', '/api/settings/hall', { ...hall, limits: { takesPerMinute: 100_000, commentsPerHour: 100_000 } }, token), 200, 'PUT /api/settings/hall (limits)');
+  } finally {
+    agent.destroy();
   }
 }
 

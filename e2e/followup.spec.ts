@@ -36,7 +36,7 @@ async function badVisit(request: APIRequestContext): Promise<{ number: string; f
   expect(called.ticket.number).toBe(t.number);
   expect((await request.post('/api/counters/3/complete', { headers, data: {} })).status()).toBe(200);
 
-  const rated = await request.post('/api/ratings', { data: { ticketId: t.id, level: 1, reasons: [REASON], phone: PHONE, channel: 'phone' } });
+  const rated = await request.post('/api/ratings', { data: { ticketId: t.id, key: t.ratingKey, level: 1, reasons: [REASON], phone: PHONE, channel: 'phone' } });
   expect(rated.status()).toBe(201);
   const { followUpId } = (await rated.json()) as { followUpId: string };
   expect(followUpId).toBeTruthy();

@@ -97,7 +97,21 @@ export function dropLikeOffline(ws: WebSocketRoute): void {
 export async function takeTicket(request: APIRequestContext, serviceId: string, priority = false) {
   const res = await request.post('/api/tickets', { data: { serviceId, priority } });
   if (res.status() !== 201) throw new Error(`take ${serviceId}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as { id: string; number: string; statusUrl: string };
+  return (await res.json()) as { id: string; number: string; statusUrl: string; ratingKey: string };
+}
+
+/**
+ * A window's rating pad already paired (a supervisor paired it through the API), as a
+ * hall's pads are after their first day: the page starts with the pad's token stored.
+ * Returns the token. The pairing screen itself is driven in rating.spec.ts.
+ */
+export async function pairPad(page: Page, request: APIRequestContext, counterId: string): Promise<string> {
+  const sup = await apiSignIn(request, 'supervisor');
+  const res = await request.post('/api/pads', { headers: { authorization: `Bearer ${sup}` }, data: { counterId } });
+  if (res.status() !== 201) throw new Error(`pair pad ${counterId}: ${res.status()} ${await res.text()}`);
+  const pairing = (await res.json()) as { token: string; counterId: string; counterName: string };
+  await page.addInitScript((p) => localStorage.setItem('hall.pad', JSON.stringify(p)), pairing);
+  return pairing.token;
 }
 
 export async function apiSignIn(request: APIRequestContext, username: string, counterId?: string): Promise<string> {

@@ -40,7 +40,7 @@ async function tapTake(page: Page, label: '普通取号' | '优先取号') {
   await page.getByRole('button', { name: label }).click();
   const res = await reply;
   expect(res.status()).toBe(201);
-  return (await res.json()) as TicketView & { priority: boolean; statusUrl: string };
+  return (await res.json()) as TicketView & { priority: boolean; statusUrl: string; ratingKey: string };
 }
 
 /** Nothing hidden below the fold: the page does not scroll and every button is on screen. */
@@ -148,7 +148,9 @@ test('a normal ticket: materials, the ticket with its QR, and the phone page fol
   await expect(page.getByText('扫码查看排队进度')).toBeVisible();
   await expect(page.getByText(/秒后自动回到首页/)).toBeVisible();
   const qr = page.getByRole('img', { name: '查看排队进度的二维码' });
-  await expect(qr).toHaveAttribute('src', `/api/tickets/${taken.id}/qr.svg`);
+  // The QR and the screen carry the ticket's 评价码: the phone it opens may rate the visit.
+  await expect(qr).toHaveAttribute('src', `/api/tickets/${taken.id}/qr.svg?k=${taken.ratingKey}`);
+  await expect(page.getByTestId('rating-key')).toHaveText(taken.ratingKey);
   await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expectKioskFriendly(page);
   await shot(page, 'kiosk-ticket-portrait');

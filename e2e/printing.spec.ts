@@ -45,7 +45,11 @@ test('the printed ticket matches the ticket on screen', async ({ page, baseURL }
   expect(printed.text).toContain(`前面还有 ${ahead}`);
   const qrSrc = await page.getByRole('img', { name: /二维码/ }).getAttribute('src');
   const id = decodeURIComponent(/\/api\/tickets\/([^/]+)\/qr\.svg/.exec(qrSrc!)![1]!);
-  expect(printed.qr).toEqual([`${baseURL}/s/${id}`]);
+  // The QR and the paper carry the ticket's 评价码, as the screen shows it.
+  const key = (await page.getByTestId('rating-key').textContent())!.trim();
+  expect(key).toMatch(/^\d{6}$/);
+  expect(printed.qr).toEqual([`${baseURL}/s/${id}?k=${key}`]);
+  expect(printed.text).toContain(`评价码 ${key}`);
   expect(printed.cut).toBe(true);
 
   writeFileSync(`${SCREENSHOTS}/printed-ticket-80mm.png`, await jobPng(printed, 48));

@@ -1,19 +1,23 @@
 // 好差评 from end to end, as the people involved see it: the clerk finishes a visit, the
 // window's pad asks, a villager rates 非常不满意 with a reason, the supervisor finds the
 // follow-up case, records the call back and closes it; the same visit cannot be rated twice.
-import { apiSignIn, clearCounter, shot, signInAtSupervisor, expect, test } from './helpers.ts';
+import { apiSignIn, clearCounter, E2E_PASSWORD, shot, signInAtSupervisor, expect, test } from './helpers.ts';
 
 test('a bad rating at the window pad is called back and closed by the supervisor', async ({ browser, request }) => {
   const clerk = await apiSignIn(request, 'clerk3', '3');
   const headers = { authorization: `Bearer ${clerk}` };
   await clearCounter(request, clerk, '3');
 
+  // The supervisor pairs the window's pad once; from then on it shows who serves there.
   const pad = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await pad.goto('/kiosk/rate?counter=3');
+  await pad.getByRole('textbox', { name: '用户名' }).fill('supervisor');
+  await pad.getByLabel('密码').fill(E2E_PASSWORD);
+  await pad.getByRole('button', { name: '绑定' }).click();
   await expect(pad.getByText('张敏')).toBeVisible();
 
   // The clerk serves a 户籍 visit at window 3 and finishes it.
-  const t = (await (await request.post('/api/tickets', { data: { serviceId: 'household' } })).json()) as { id: string; number: string };
+  const t = (await (await request.post('/api/tickets', { data: { serviceId: 'household' } })).json()) as { id: string; number: string; ratingKey: string };
   for (;;) {
     const { ticket } = (await (await request.post('/api/counters/3/next', { headers })).json()) as { ticket: { id: string } | null };
     expect(ticket).not.toBeNull();
@@ -47,7 +51,7 @@ test('a bad rating at the window pad is called back and closed by the supervisor
   await shot(sup, 'rating-flow-closed');
 
   // One rating per visit, whichever channel comes first.
-  const again = await request.post('/api/ratings', { data: { ticketId: t.id, level: 5, channel: 'phone' } });
+  const again = await request.post('/api/ratings', { data: { ticketId: t.id, key: t.ratingKey, level: 5, channel: 'phone' } });
   expect(again.status()).toBe(409);
   await pad.close();
   await sup.close();

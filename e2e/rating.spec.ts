@@ -3,7 +3,7 @@
 // The API only sets the scene (a clerk calling and finishing) and checks the record.
 import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test';
 import type { FollowUp, HallState, StaffTicket } from '../shared/types.ts';
-import { apiSignIn, clearCounter, elderIssues, shot, takeTicket, expect, test } from './helpers.ts';
+import { apiSignIn, clearCounter, E2E_PASSWORD, elderIssues, pairPad, shot, signInAtSupervisor, takeTicket, expect, test } from './helpers.ts';
 
 const PAD = { width: 1280, height: 800 };
 const PAD_PORTRAIT = { width: 800, height: 1280 };
@@ -115,6 +115,7 @@ test('the window pad: who serves while idle, then a bad rating with its reason a
   const clerk = await clerkAt(request, '3');
   expect(clerk.name).toBe('张敏');
 
+  const padToken = await pairPad(page, request, '3');
   await page.setViewportSize(PAD);
   await page.goto('/kiosk/rate?counter=3');
   await expect(page.getByRole('heading', { name: '3号窗口' })).toBeVisible();
@@ -178,7 +179,7 @@ test('the window pad: who serves while idle, then a bad rating with its reason a
   const open = (await (await request.get('/api/follow-ups?status=open', { headers: auth(sup) })).json()) as FollowUp[];
   const followUp = open.find((f) => f.number === visit.number);
   expect(followUp).toMatchObject({ ticketId: visit.id, level: 1, reasons: ['等候时间太长'], phone: '13800138000', counterId: '3' });
-  const again = await request.post('/api/ratings', { data: { ticketId: visit.id, level: 5, channel: 'api' } });
+  const again = await request.post('/api/ratings', { headers: auth(padToken), data: { ticketId: visit.id, level: 5, channel: 'api' } });
   expect(again.status()).toBe(409);
   expect(((await again.json()) as { error: { code: string } }).error.code).toBe('already_rated');
 });
@@ -190,8 +191,9 @@ test('a pad left alone goes back to idle after idleSec, recording nothing; a tou
   const { padIdleSec } = (await (await request.get('/api/rating-reasons')).json()) as { padIdleSec: number };
   expect(padIdleSec).toBe(60);
 
+  await pairPad(page, request, '3');
   await page.setViewportSize(PAD_PORTRAIT);
-  await page.goto('/pad/?counter=3');
+  await page.goto('/pad/');
   await expect(page.getByText('张敏')).toBeVisible();
   const visit = await finishVisit(request, token, '3', 'household');
   await expect(page.getByText(ASK)).toBeVisible();
@@ -221,13 +223,30 @@ test('a pad left alone goes back to idle after idleSec, recording nothing; a tou
   await shot(page, 'pad-idle-after-timeout');
 });
 
-test('the pad follows who is on duty: a clerk signing out leaves it saying nobody is', async ({ page, request }) => {
+test('a pad is paired by a supervisor, follows who is on duty, and asks to be paired again once unpaired', async ({ page, request }) => {
   const token = await apiSignIn(request, 'clerk5', '5');
   const clerk = await clerkAt(request, '5');
   await page.setViewportSize(PAD);
   await page.goto('/pad/?counter=5');
+
+  // Unpaired, it shows no visits: a supervisor or admin pairs it with its window.
+  await expect(page.getByRole('heading', { name: '评价器绑定' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: '窗口' })).toHaveValue('5');
+  expect(await elderIssues(page, 24, 60)).toEqual([]);
+  await shot(page, 'pad-pair');
+  await page.getByRole('textbox', { name: '用户名' }).fill('clerk5');
+  await page.getByLabel('密码').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: '绑定' }).click();
+  await expect(page.getByRole('alert')).toHaveText('只有中心主任或管理员可以绑定评价器');
+  await page.getByRole('textbox', { name: '用户名' }).fill('supervisor');
+  await page.getByLabel('密码').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: '绑定' }).click();
   await expect(page.getByRole('heading', { name: '5号窗口' })).toBeVisible();
   await expect(page.getByText(clerk.name)).toBeVisible();
+  // It stays paired across a reload, with no staff session left on the device.
+  await page.reload();
+  await expect(page.getByText(clerk.name)).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['hall.pad']);
 
   expect((await request.delete('/api/session', { headers: auth(token) })).ok()).toBe(true);
   await expect(page.getByText('暂无工作人员在岗')).toBeVisible();
@@ -235,10 +254,20 @@ test('the pad follows who is on duty: a clerk signing out leaves it saying nobod
   expect(await elderIssues(page, 24, 90)).toEqual([]);
   await shot(page, 'pad-nobody');
 
-  await page.goto('/pad/?counter=99');
-  await expect(page.getByText('没有“99”这个窗口')).toBeVisible();
-  await page.goto('/pad/');
-  await expect(page.getByText('评价器还没有设置窗口')).toBeVisible();
+  // The supervisor sees the pairing in 设置 › 窗口 and ends it (a tablet lost or replaced):
+  // the pad goes back to the pairing screen, saying why.
+  const sup = await page.context().newPage();
+  await signInAtSupervisor(sup);
+  await sup.getByRole('tab', { name: '设置', exact: true }).click();
+  await sup.getByRole('tab', { name: '窗口', exact: true }).click();
+  const row = sup.getByRole('region', { name: '评价器' }).getByRole('row', { name: /5号窗口/ });
+  await expect(row).toContainText('已绑定');
+  await shot(sup, 'settings-pads');
+  await row.getByRole('button', { name: '解除5号窗口评价器的绑定' }).click();
+  await row.getByRole('button', { name: '确定解除' }).click();
+  await expect(row).toContainText('未绑定');
+  await expect(page.getByText('这台评价器与5号窗口的绑定已解除，请重新绑定')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '评价器绑定' })).toBeVisible();
 });
 
 // ------------------------------------------------------------------ the kiosk
@@ -275,9 +304,28 @@ test('at the kiosk: 评价 by ticket number, once, and only for a finished visit
   expect(await elderIssues(page, 24, 100)).toEqual([]);
   await shot(page, 'kiosk-rate-not-done');
 
-  // The finished visit: the same five levels as at the window.
+  // The finished visit: its 评价码 from the ticket, then the same five levels as at the window.
   await typeTicketNumber(page, visit.number);
   await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByRole('heading', { name: `评价 ${visit.number} 号（建房审批）` })).toBeVisible();
+  const keys = page.getByRole('group', { name: '评价码数字' });
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByRole('alert')).toHaveText('评价码是 6 位数字，请按完整');
+  expect(await elderIssues(page, 24, 100)).toEqual([]);
+  await expectButtonsOnScreen(page);
+  await shot(page, 'kiosk-rate-key');
+  // Someone else's number with a guessed code is refused by the server, nothing recorded.
+  const guess = String((Number(visit.ratingKey) + 1) % 1_000_000).padStart(6, '0');
+  for (const d of guess) await keys.getByRole('button', { name: d, exact: true }).click();
+  await expect(page.getByTestId('typed-key')).toHaveText(guess);
+  await page.getByRole('button', { name: '确定' }).click();
+  await level(page, '非常满意').click();
+  await expect(page.getByRole('alert')).toContainText('评价码不对');
+  await expect(page.getByTestId('typed-key')).not.toHaveText(guess);
+  expect(await byNumber(request, visit.number)).toMatchObject({ rated: false });
+  await shot(page, 'kiosk-rate-key-wrong');
+  for (const d of visit.ratingKey) await keys.getByRole('button', { name: d, exact: true }).click();
+  await page.getByRole('button', { name: '确定' }).click();
   await expect(page.getByText(ASK)).toBeVisible();
   await expect(page.locator('.visit')).toContainText(visit.number);
   await expectNeutralLevels(page);
@@ -309,7 +357,7 @@ test('at the kiosk: 评价 by ticket number, once, and only for a finished visit
   await level(page, '满意').click();
   const res = await sent;
   expect(res.status()).toBe(201);
-  expect(res.request().postDataJSON()).toEqual({ ticketId: visit.id, level: 4, channel: 'kiosk' });
+  expect(res.request().postDataJSON()).toEqual({ ticketId: visit.id, key: visit.ratingKey, level: 4, channel: 'kiosk' });
   await expect(page.getByText('感谢您的评价！')).toBeVisible();
   expect(await elderIssues(page, 24, 100)).toEqual([]);
   await shot(page, 'kiosk-rate-thanks');
@@ -396,8 +444,9 @@ test('on the phone: the finished visit is offered for rating live, and the pad t
   await expect(mobile.getByText(ASK)).toHaveCount(0);
 
   // The window's pad is on while the clerk works through the queue to this ticket.
+  await pairPad(page, request, '3');
   await page.setViewportSize(PAD);
-  await page.goto('/pad/?counter=3');
+  await page.goto('/pad/');
   await expect(page.getByRole('heading', { name: '3号窗口' }).or(page.getByText(ASK))).toBeVisible();
   await serveUntil(request, token, '3', mine.id);
   await expect(page.getByText(ASK)).toBeVisible();
@@ -413,7 +462,7 @@ test('on the phone: the finished visit is offered for rating live, and the pad t
   await level(mobile, '基本满意').click();
   const res = await sent;
   expect(res.status()).toBe(201);
-  expect(res.request().postDataJSON()).toEqual({ ticketId: mine.id, level: 3, channel: 'phone' });
+  expect(res.request().postDataJSON()).toEqual({ ticketId: mine.id, key: mine.ratingKey, level: 3, channel: 'phone' });
   await expect(mobile.getByText('感谢您的评价！')).toBeVisible();
   expect(await elderIssues(mobile, 18, 60)).toEqual([]);
   await shot(mobile, 'status-rate-thanks');
@@ -437,6 +486,11 @@ test('on the phone: a bad rating asks why, with the phone’s own keyboard for t
   await clearCounter(request, token, '2');
   const visit = await finishVisit(request, token, '2', 'family');
   const mobile = await phone(browser);
+  // The page opened from a typed-in or passed-on link, without the 评价码, cannot rate.
+  await mobile.goto(`/s/${visit.id}`);
+  await expect(mobile.getByText('已办结')).toBeVisible();
+  await expect(mobile.getByText('要评价这次办事，请用手机扫号票上的二维码打开本页')).toBeVisible();
+  await expect(mobile.getByText(ASK)).toHaveCount(0);
   await mobile.goto(visit.statusUrl);
   await expect(mobile.getByText(ASK)).toBeVisible();
   await level(mobile, '不满意').click();
@@ -448,7 +502,7 @@ test('on the phone: a bad rating asks why, with the phone’s own keyboard for t
   await shot(mobile, 'status-rate-reasons');
   const sent = mobile.waitForResponse((r) => r.url().endsWith('/api/ratings') && r.request().method() === 'POST');
   await mobile.getByRole('button', { name: '提交评价' }).click();
-  expect((await sent).request().postDataJSON()).toEqual({ ticketId: visit.id, level: 2, reasons: ['办事效率低', '材料说了三次才说全'], phone: '13800001234', channel: 'phone' });
+  expect((await sent).request().postDataJSON()).toEqual({ ticketId: visit.id, key: visit.ratingKey, level: 2, reasons: ['办事效率低', '材料说了三次才说全'], phone: '13800001234', channel: 'phone' });
   await expect(mobile.getByText('工作人员会在 5 个工作日内给您回电。')).toBeVisible();
   await mobile.context().close();
 });

@@ -14,6 +14,7 @@ import { FailedScreen } from './FailedScreen.tsx';
 import { returnDelaySeconds, serviceColour } from './look.ts';
 import { letterKeys, noneTyped } from './numberPad.ts';
 import { RateNumberScreen, type NumberEntry } from './RateNumberScreen.tsx';
+import { RateKeyScreen } from './RateKeyScreen.tsx';
 import { RateScreen } from './RateScreen.tsx';
 import { StartScreen } from './StartScreen.tsx';
 import { newTakeKey, takeFailure, takeTicket, type TakeFailure, type TakenTicket, type Taking } from './take.ts';
@@ -26,7 +27,8 @@ type Screen =
   | { kind: 'ticket'; ticket: TakenTicket }
   | { kind: 'failed'; serviceId: string; priority: boolean; key: string; failure: TakeFailure }
   | { kind: 'rate-number'; entry: NumberEntry }
-  | { kind: 'rate'; entry: NumberEntry; ticket: RatableTicket; settings: RatingSettings }
+  | { kind: 'rate-key'; entry: NumberEntry; ticket: RatableTicket; settings: RatingSettings; message: string | null }
+  | { kind: 'rate'; entry: NumberEntry; ticket: RatableTicket; settings: RatingSettings; ratingKey: string }
   | { kind: 'rated'; rated: Rated; followUpDays: number }
   | { kind: 'comment' }
   | { kind: 'commented'; commentKind: CommentKind; withContact: boolean };
@@ -128,20 +130,35 @@ export function Kiosk() {
         letters={letterKeys(hall.services)}
         entry={screen.entry}
         onEntry={(entry) => setScreen({ kind: 'rate-number', entry })}
-        onFound={(ticket, settings) => setScreen({ kind: 'rate', entry: screen.entry, ticket, settings })}
+        onFound={(ticket, settings) => setScreen({ kind: 'rate-key', entry: screen.entry, ticket, settings, message: null })}
         onBack={home}
       />
     );
+  } else if (screen.kind === 'rate-key') {
+    const { entry, ticket, settings, message } = screen;
+    body = (
+      <RateKeyScreen
+        key={message ?? ''}
+        ticket={ticket}
+        message={message}
+        onKey={(ratingKey) => setScreen({ kind: 'rate', entry, ticket, settings, ratingKey })}
+        onBack={() => setScreen({ kind: 'rate-number', entry: { ...entry, message: null } })}
+      />
+    );
   } else if (screen.kind === 'rate') {
-    const { entry, settings } = screen;
+    const { entry, ticket, settings, ratingKey } = screen;
     body = (
       <RateScreen
-        ticket={screen.ticket}
+        ticket={ticket}
+        ratingKey={ratingKey}
         settings={settings}
         onRated={(rated) => setScreen({ kind: 'rated', rated, followUpDays: settings.followUpDays })}
-        // Rated meanwhile on the phone or the window pad: back to the number, saying so.
-        onRefused={(message) => setScreen({ kind: 'rate-number', entry: { ...entry, message } })}
-        onBack={() => setScreen({ kind: 'rate-number', entry: { ...entry, message: null } })}
+        // A wrong 评价码: type it again. Rated meanwhile on the phone or the window pad:
+        // back to the number, saying so.
+        onRefused={(message, code) =>
+          setScreen(code === 'not_your_ticket' ? { kind: 'rate-key', entry, ticket, settings, message } : { kind: 'rate-number', entry: { ...entry, message } })
+        }
+        onBack={() => setScreen({ kind: 'rate-key', entry, ticket, settings, message: null })}
       />
     );
   } else if (screen.kind === 'rated') {

@@ -5,13 +5,14 @@ import { RatingForm, VisitLine, type Rated } from '../web/rating/RatingForm.tsx'
 
 interface Props {
   ticket: RatableTicket;
+  ratingKey: string;
   settings: RatingSettings;
   onRated: (rated: Rated) => void;
-  onRefused: (message: string) => void;
+  onRefused: (message: string, code: string) => void;
   onBack: () => void;
 }
 
-export function RateScreen({ ticket, settings, onRated, onRefused, onBack }: Props) {
+export function RateScreen({ ticket, ratingKey, settings, onRated, onRefused, onBack }: Props) {
   return (
     <main class="rate-visit">
       <div class="rate-bar">
@@ -20,7 +21,7 @@ export function RateScreen({ ticket, settings, onRated, onRefused, onBack }: Pro
         </button>
         <VisitLine number={ticket.number} serviceName={ticket.serviceName} counterName={ticket.counterName} />
       </div>
-      <RatingForm key={ticket.id} ticketId={ticket.id} reasons={settings.reasons} channel="kiosk" keypad onRated={onRated} onRefused={onRefused} />
+      <RatingForm key={ticket.id} ticketId={ticket.id} ratingKey={ratingKey} reasons={settings.reasons} channel="kiosk" keypad onRated={onRated} onRefused={onRefused} />
     </main>
   );
 }

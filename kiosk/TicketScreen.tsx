@@ -71,9 +71,14 @@ export function TicketScreen({ ticket, colour, counters, seconds, printed, onDon
       </div>
       <div class="ticket-side">
         <figure class="qr">
-          <img src={href('ticketQr', { id: ticket.id })} alt="查看排队进度的二维码" />
-          <figcaption>扫码查看排队进度</figcaption>
+          <img src={href('ticketQr', { id: ticket.id, ...(ticket.ratingKey && { k: ticket.ratingKey }) })} alt="查看排队进度的二维码" />
+          <figcaption>扫码查看排队进度{ticket.ratingKey && '，办完可评价'}</figcaption>
         </figure>
+        {ticket.ratingKey && (
+          <p class="rating-key">
+            评价码 <b data-testid="rating-key">{ticket.ratingKey}</b>
+          </p>
+        )}
         <button class="done" onClick={onDone}>
           完成
         </button>

@@ -34,6 +34,11 @@ export function takeFailure(err: unknown): TakeFailure {
     // and let the retry (same key) show the ticket if it was taken.
     return { uncertain: true, message: '取号机和服务器的连接断了，不知道号有没有取到。请点“再试一次”：如果已经取到，会显示同一个号，不会多取。', retry: true };
   }
+  if (err instanceof ApiError && err.status === 429) {
+    // Turned away before anything was taken (too many takes from this address): certain,
+    // and worth trying again after a while. The server's message says so (取号太频繁…).
+    return { message: err.message, retry: true };
+  }
   if (err instanceof ApiError) {
     // The server's messages are written for people (暂停取号, 不是办公时间, 今日号已取完…).
     return { message: err.message, retry: err.status >= 500 };

@@ -9,6 +9,8 @@ import { ratingSettings } from '../web/rating/api.ts';
 import { RatingForm, RatingThanks, VisitLine, type Rated } from '../web/rating/RatingForm.tsx';
 import { useSocket } from '../web/useSocket.ts';
 import { finished, idleSession, offered, ticked, touched, type PadSession } from './session.ts';
+import { forgetPairing, savedPairing, type Pairing } from './pairing.ts';
+import { PairScreen } from './PairScreen.tsx';
 
 /** How long the thanks (or the server's refusal) stays before the pad is idle again. */
 const AFTER_MS = 8_000;
@@ -16,33 +18,35 @@ const CONNECTING = '正在连接服务器…';
 
 type After = { kind: 'thanks'; rated: Rated } | { kind: 'refused'; message: string };
 
-export function Pad({ counterId }: { counterId: string | null }) {
-  if (!counterId) {
-    return (
-      <main class="pad pad-message">
-        <h1>评价器还没有设置窗口</h1>
-        <p>请在地址后面加上窗口号，例如 /pad/?counter=3</p>
-      </main>
-    );
-  }
-  return <WindowPad counterId={counterId} />;
+export function Pad({ suggested }: { suggested: string | null }) {
+  const [pairing, setPairing] = useState<Pairing | null>(savedPairing);
+  const [notice, setNotice] = useState<string | null>(null);
+  if (!pairing) return <PairScreen notice={notice} suggested={suggested} onPaired={setPairing} />;
+  const unpaired = (why: string) => {
+    forgetPairing();
+    setNotice(why);
+    setPairing(null);
+  };
+  return <WindowPad key={pairing.token} pairing={pairing} onUnpaired={unpaired} />;
 }
 
-function WindowPad({ counterId }: { counterId: string }) {
+function WindowPad({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired: (why: string) => void }) {
   const [pad, setPad] = useState<PadState | null>(null);
-  const [unknown, setUnknown] = useState(false);
   const [session, setSession] = useState<PadSession>(idleSession);
   const [after, setAfter] = useState<After | null>(null);
   const [followUpDays, setFollowUpDays] = useState<number | null>(null);
 
-  const auth = useMemo<SocketAuth>(() => ({ role: 'pad', counterId }), [counterId]);
+  const auth = useMemo<SocketAuth>(() => ({ role: 'pad', token: pairing.token }), [pairing.token]);
   const { connected } = useSocket(auth, (socket) => {
     socket.on('pad:state', (ps) => {
-      setUnknown(false);
       setPad(ps);
       setSession((s) => offered(s, ps.request, ps.idleSec, Date.now()));
     });
-    socket.on('connect_error', (err) => setUnknown(err.message === 'unknown_counter'));
+    // Paired again elsewhere, unpaired by a supervisor, or its window removed.
+    socket.on('connect_error', (err) => {
+      if (err.message === 'unpaired') onUnpaired(`这台评价器与${pairing.counterName}的绑定已解除，请重新绑定`);
+    });
+    socket.on('session:ended', () => onUnpaired(`这台评价器与${pairing.counterName}的绑定已解除，请重新绑定`));
   });
 
   useEffect(() => {
@@ -72,16 +76,6 @@ function WindowPad({ counterId }: { counterId: string }) {
     if (session.asking) setSession((s) => touched(s, idleSec, Date.now()));
   };
 
-  if (unknown) {
-    return (
-      <main class="pad pad-message">
-        <div role="alert">
-          <h1>没有“{counterId}”这个窗口</h1>
-          <p>请检查评价器地址里的窗口号（?counter=）</p>
-        </div>
-      </main>
-    );
-  }
   if (!pad) {
     return (
       <main class="pad pad-message">
@@ -103,6 +97,7 @@ function WindowPad({ counterId }: { counterId: string }) {
         <RatingForm
           key={request.ticketId}
           ticketId={request.ticketId}
+          padToken={pairing.token}
           reasons={pad.reasons}
           channel="pad"
           keypad

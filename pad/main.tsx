@@ -7,4 +7,4 @@ import { Pad } from './Pad.tsx';
 // A long press on a touch screen opens the browser's menu; elderly users press long.
 document.addEventListener('contextmenu', (e) => e.preventDefault());
 
-render(<Pad counterId={counterIdFrom(location.search)} />, document.getElementById('app')!);
+render(<Pad suggested={counterIdFrom(location.search)} />, document.getElementById('app')!);

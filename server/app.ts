@@ -9,6 +9,7 @@ import { newId as defaultNewId } from './auth.ts';
 import { Hall } from './hall.ts';
 import { errorHandler, notFound, requireJson } from './http/errors.ts';
 import { openApi } from './http/openapi.ts';
+import { limitRoutes } from './http/limits.ts';
 import { printerRoutes } from './http/printer.ts';
 import { cancelRoutes } from './http/cancel.ts';
 import { ratingRoutes } from './http/ratings.ts';
@@ -96,6 +97,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const api = express.Router();
   api.use(requireJson);
   api.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  api.use(limitRoutes(hall, log)); // before the routes it guards: a refused request reaches nothing
   api.use(publicRoutes(publicDeps));
   api.use(staffRoutes(hall, queries, deps.timers ?? realTimers));
   api.use(printerRoutes(hall, printing, printerHealth, origin));

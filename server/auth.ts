@@ -1,5 +1,5 @@
 // Passwords (scrypt, salted) and session tokens (random; only their SHA-256 is stored).
-import { createHash, randomBytes, randomFillSync, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
 const KEYLEN = 32;
@@ -37,6 +37,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 export const newToken = () => randomBytes(24).toString('base64url');
+/** A ticket's 评价码: six digits, easy to type on the kiosk's keypad, drawn at random. */
+export const newRatingKey = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Readable initial passwords: no 0/O/1/l confusion when read off a sheet. */

@@ -396,7 +396,8 @@ export class Hall {
 function replay(data: HallData, entry: JournalLine, log?: (msg: string) => void): Effects {
   if ('f' in entry) return applyFacts(data, entry.f);
   try {
-    return apply(data, entry.c);
+    // Ratings written before rating keys existed were accepted then without one.
+    return apply(data, entry.c.type === 'rate' ? { ...entry.c, recorded: true } : entry.c);
   } catch (e) {
     log?.(`journal entry ${entry.s} (${entry.c.type}) no longer applies: ${(e as Error).message}`);
     return { facts: [] };

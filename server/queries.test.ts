@@ -77,7 +77,7 @@ beforeAll(async () => {
   const a = (await run({ type: 'take', id: 'live-a', serviceId: 'a', priority: false, channel: 'kiosk' })).ticket!;
   await run({ type: 'next', counterId: '1', userId: 'u1' });
   await run({ type: 'complete', counterId: '1', userId: 'u1', outcome: 'immediate' });
-  await run({ type: 'rate', ticketId: a.id, level: 2, reasons: ['等候时间太长'], comment: '太慢', phone: '13800001234', channel: 'pad', followUpId: 'f-live' });
+  await run({ type: 'rate', ticketId: a.id, pad: '1', level: 2, reasons: ['等候时间太长'], comment: '太慢', phone: '13800001234', channel: 'pad', followUpId: 'f-live' });
   await run({ type: 'take', id: 'live-b', serviceId: 'b', priority: false, channel: 'kiosk' });
   await run({ type: 'next', counterId: '2', userId: 'u2' });
   await run({ type: 'complete', counterId: '2', userId: 'u2', outcome: 'committed' });

@@ -45,11 +45,23 @@ export const DEFAULT_RATINGS = {
 
 export const DEFAULT_ALERTS = { waiting: 20, estimatedWaitMin: 30, longestWaitMin: 30 };
 
+/**
+ * Per address. The hall's kiosk is one address that takes every ticket of the day: a
+ * villager needs at least 5–10 s to pick a business, read the materials and take the
+ * paper, so one kiosk seldom passes 10 a minute even in a market-day queue (~2,000 a
+ * day, ~5 a minute on average). 30 a minute leaves it three times that, and a burst of
+ * 30 at once; a flood (12,000 in 10 s) gets those 30, then one every 2 s. Comments come from the same kiosk: a
+ * hall receives a few a day, so 20 an hour never stops a real one, while a script
+ * filling the book gets 20 an hour instead of thousands.
+ */
+export const DEFAULT_LIMITS = { takesPerMinute: 30, commentsPerHour: 20 };
+
 /** Settings added after a data directory was created get their defaults at load. */
 export function upgrade(data: HallData): HallData {
   data.settings.printer ??= { uri: null, paperWidth: 80, checkStatus: true };
   data.settings.ratings ??= { ...DEFAULT_RATINGS };
   data.settings.alerts ??= { ...DEFAULT_ALERTS };
+  data.settings.limits ??= { ...DEFAULT_LIMITS };
   data.followUps ??= [];
   data.comments ??= [];
   data.commitments ??= [];
@@ -65,6 +77,8 @@ export function upgrade(data: HallData): HallData {
   data.today.numbers = record(data.today.numbers);
   data.today.recentServiceMin = record(data.today.recentServiceMin);
   data.today.takeKeys = record(data.today.takeKeys);
+  data.today.ratingKeys = record(data.today.ratingKeys);
+  data.pads = record(data.pads);
   return data;
 }
 
@@ -102,6 +116,7 @@ export async function seedDemoHall(now: number, password?: string): Promise<Seed
       printer: { uri: null, paperWidth: 80, checkStatus: true },
       ratings: { ...DEFAULT_RATINGS },
       alerts: { ...DEFAULT_ALERTS },
+      limits: { ...DEFAULT_LIMITS },
     },
     services: services.map((s) => ({ ...s, enabled: true, dailyQuota: null, priorityAllowed: true })),
     // AB岗: window i's A post is clerk i, its B post the clerk of the next window.

@@ -46,6 +46,9 @@ export const paths = {
   resolve: { method: 'POST', path: '/api/follow-ups/:id/resolve' },
   ratingSummary: { method: 'GET', path: '/api/ratings/summary' },
   myRatings: { method: 'GET', path: '/api/me/ratings' },
+  pads: { method: 'GET', path: '/api/pads' },
+  pairPad: { method: 'POST', path: '/api/pads' },
+  unpairPad: { method: 'DELETE', path: '/api/pads/:counterId' },
   // figures and reports
   stats: { method: 'GET', path: '/api/stats' },
   reports: { method: 'GET', path: '/api/reports' },

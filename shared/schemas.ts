@@ -17,7 +17,8 @@ export const empty = z.object({});
 export const socketAuth = z.discriminatedUnion('role', [
   z.object({ role: z.literal('display') }),
   z.object({ role: z.literal('ticket'), ticketId: z.string().min(1).max(64) }),
-  z.object({ role: z.literal('pad'), counterId: z.string().min(1).max(64) }),
+  // A window's rating pad, with the token it got when it was paired (POST /api/pads).
+  z.object({ role: z.literal('pad'), token: z.string().min(1).max(256) }),
   z.object({ role: z.literal('staff'), token: z.string().min(1).max(256) }),
 ]);
 export const watchedTicketId = z.string().min(1).max(64);
@@ -37,6 +38,8 @@ export const pause = z.object({ reason: text(100).optional() });
 export const reinstate = z.object({ ticketId: id });
 export const rate = z.object({
   ticketId: id,
+  // Any string: a malformed key is a wrong one (403), not a bad request.
+  key: z.string().max(64).optional(),
   level: z.number().int().min(1).max(5),
   reasons: z.array(z.string().max(100)).max(10).optional(),
   comment: text(500).optional(),
@@ -63,6 +66,8 @@ export const hall = z.object({
   priorityKinds: z.array(trimmed(30).min(1)).max(20),
   ratings: z.object({ reasons: z.array(trimmed(40)).min(1).max(20), followUpDays: z.number().int().min(1).max(60), padIdleSec: z.number().int().min(10).max(600) }),
   alerts: z.object({ waiting: z.number().int().min(1).max(10_000), estimatedWaitMin: z.number().int().min(1).max(1440), longestWaitMin: z.number().int().min(1).max(1440) }),
+  /** Per address; 100,000 is in effect no limit (the bench). Left out (a client older than the setting): kept as it is. */
+  limits: z.object({ takesPerMinute: z.number().int().min(1).max(100_000), commentsPerHour: z.number().int().min(1).max(100_000) }).optional(),
 });
 export const service = z.object({
   name: trimmed(30).min(1),
@@ -124,3 +129,6 @@ export const settingsIdParam = z.object({ id: settingsId });
 export const byCounter = z.object({ counterId: param });
 export const byTicket = z.object({ ticketId: param });
 export const byNumber = z.object({ number: param });
+export const pairPad = z.object({ counterId: id });
+/** The QR of a ticket: `k` is the 评价码 to put in its link (the kiosk has it from the take). */
+export const qrQuery = z.object({ k: z.string().regex(/^\d{6}$/).optional() });

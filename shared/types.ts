@@ -84,6 +84,8 @@ export type RatableTicket = TicketView & { rated: boolean };
 /** `POST /api/ratings` body (extra fields beyond the contract: comment, phone, channel). */
 export interface RatingRequest {
   ticketId: string;
+  /** The ticket's rating key (评价码); a window's paired pad rates its own visits without it. */
+  key?: string;
   level: RatingLevel;
   reasons?: string[];
   comment?: string;
@@ -188,6 +190,16 @@ export interface Settings {
   printer: PrinterSettings;
   ratings: RatingSettings;
   alerts: AlertSettings;
+  limits: LimitSettings;
+}
+
+/**
+ * How much one address may ask of the public routes that write (server/http/limits.ts):
+ * a flood from one client is turned away with 429 before it reaches the hall.
+ */
+export interface LimitSettings {
+  takesPerMinute: number; // tickets one address may take in a minute (the kiosk included)
+  commentsPerHour: number; // comment-book entries one address may leave in an hour
 }
 
 /** When the supervisor's live view raises an alert. */
@@ -223,6 +235,12 @@ export interface DayState {
   /** Idempotency-Key of a take → the ticket it took today: a retried take takes nothing new. */
   takeKeys?: Record<string, string>;
   /**
+   * Ticket id → its rating key (评价码): the secret a rating must show. Only the take's
+   * reply carries it out (screen, paper, QR); it is kept apart from the ticket so that
+   * no view of a ticket can leak it, and it expires with the day.
+   */
+  ratingKeys?: Record<string, string>;
+  /**
    * Waiting tickets per business as [normal, priority]: what a new ticket's place is
    * counted from, so a take does not walk the day. Changed only by `setStatus` in
    * facts.ts, the one place a ticket's status is written, and recounted at every load.
@@ -253,6 +271,30 @@ export interface HallData {
    * archive write (disk full) never loses it.
    */
   closing?: DayArchive[];
+  /** Rating pads (评价器) paired with a window, by counter id: at most one per window. */
+  pads?: Record<string, PadPairing>;
+}
+
+/** The reply to pairing a pad: its token, shown this once. */
+export interface PadToken {
+  token: string;
+  counterId: string;
+  counterName: string;
+}
+
+export interface PadView {
+  counterId: string;
+  counterName: string;
+  at: string;
+  byName: string;
+}
+
+/** A window's rating pad, paired by a supervisor or admin; its token is known by hash. */
+export interface PadPairing {
+  counterId: string;
+  tokenHash: string;
+  by: string; // the user who paired it
+  at: string;
 }
 
 /** A committed case (承诺件): due in working days, delivered later, overdue if not. */
@@ -375,6 +417,8 @@ export interface TicketView {
 export interface TakenTicket extends TicketView {
   priority: boolean;
   statusUrl: string;
+  /** The ticket's secret for rating it (评价码): shown, printed and in the QR, nowhere else. */
+  ratingKey?: string;
   /** pending: a printer is printing it now (a `ticket:printed` follows); off: no printer. */
   print: 'pending' | 'off';
 }

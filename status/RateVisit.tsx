@@ -14,7 +14,7 @@ type Step =
   | { kind: 'refused'; message: string }
   | { kind: 'offline' };
 
-export function RateVisit({ ticket }: { ticket: TicketView }) {
+export function RateVisit({ ticket, ratingKey }: { ticket: TicketView; ratingKey: string | null }) {
   const [step, setStep] = useState<Step>({ kind: 'checking' });
   const [attempt, setAttempt] = useState(0);
 
@@ -28,6 +28,15 @@ export function RateVisit({ ticket }: { ticket: TicketView }) {
       live = false;
     };
   }, [ticket.id, attempt]);
+
+  // Opened without the 评价码 (the id typed by hand, a link passed on): it cannot rate.
+  if (!ratingKey && step.kind === 'ask') {
+    return (
+      <section class="card rate-card">
+        <p class="hint">要评价这次办事，请用手机扫号票上的二维码打开本页，或在取号机上按号码和评价码评价。</p>
+      </section>
+    );
+  }
 
   switch (step.kind) {
     case 'checking':
@@ -66,6 +75,7 @@ export function RateVisit({ ticket }: { ticket: TicketView }) {
           <VisitLine number={ticket.number} serviceName={ticket.serviceName} counterName={ticket.counterName} />
           <RatingForm
             ticketId={ticket.id}
+            ratingKey={ratingKey!}
             reasons={settings.reasons}
             channel="phone"
             keypad={false}

@@ -12,7 +12,7 @@ type Follow = { kind: 'loading' } | { kind: 'unknown' } | { kind: 'ticket'; tick
 
 const UNKNOWN = '没有这个号，可能已过期（号票只在当天有效）';
 
-export function Status({ ticketId }: { ticketId: string | null }) {
+export function Status({ ticketId, ratingKey }: { ticketId: string | null; ratingKey: string | null }) {
   const [follow, setFollow] = useState<Follow>(ticketId ? { kind: 'loading' } : { kind: 'unknown' });
   const [hallName, setHallName] = useState<string | null>(null);
   // The hall's name is asked once; again on reconnect only if that first try failed.
@@ -59,7 +59,7 @@ export function Status({ ticketId }: { ticketId: string | null }) {
             <p>请重新扫描号票上的二维码，或问大厅工作人员。</p>
           </section>
         )}
-        {ticket?.status === 'done' && <RateVisit key={ticket.id} ticket={ticket} />}
+        {ticket?.status === 'done' && <RateVisit key={ticket.id} ticket={ticket} ratingKey={ratingKey} />}
         {ticket && <TicketStatus ticket={ticket} />}
       </main>
     </div>

@@ -2,6 +2,6 @@ import { render } from 'preact';
 import '../web/base.css';
 import './status.css';
 import { Status } from './Status.tsx';
-import { ticketIdFrom } from './ticketId.ts';
+import { ratingKeyFrom, ticketIdFrom } from './ticketId.ts';
 
-render(<Status ticketId={ticketIdFrom(location.pathname, location.search)} />, document.getElementById('app')!);
+render(<Status ticketId={ticketIdFrom(location.pathname, location.search)} ratingKey={ratingKeyFrom(location.search)} />, document.getElementById('app')!);

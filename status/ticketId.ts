@@ -9,3 +9,9 @@ export function ticketIdFrom(pathname: string, search: string): string | null {
   }
   return id?.trim() || null;
 }
+
+/** The 评价码 the QR carries (`?k=`): what lets this phone rate the visit. */
+export function ratingKeyFrom(search: string): string | null {
+  const k = new URLSearchParams(search).get('k')?.trim();
+  return k && /^\d{6}$/.test(k) ? k : null;
+}

@@ -1,5 +1,6 @@
 // Sign-in for supervisors and admins: no window to pick, clerks are turned away.
 import { useState } from 'preact/hooks';
+import { Credentials } from '../web/Credentials.tsx';
 import { signIn, type SupervisorSession } from './session.ts';
 
 interface Props {
@@ -33,14 +34,7 @@ export function SignIn({ notice, onSignedIn }: Props) {
         <h1>中心管理</h1>
         <p class="signin-sub">为民服务中心主任、管理员登录</p>
         {notice && !error && <p class="signin-notice">{notice}</p>}
-        <label>
-          用户名
-          <input name="username" autoComplete="username" required value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
-        </label>
-        <label>
-          密码
-          <input name="password" type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-        </label>
+        <Credentials username={username} password={password} onUsername={setUsername} onPassword={setPassword} />
         {error && (
           <p class="signin-error" role="alert">
             {error}

@@ -47,7 +47,7 @@ describe.skipIf(!disk.mounted)('a bad day', () => {
         }
       }
       const reasons = level <= 2 ? ['等候时间太长'] : [];
-      const r = await h.request('POST', '/api/ratings', { ticketId: t.body.id, level, reasons, channel: 'kiosk' });
+      const r = await h.request('POST', '/api/ratings', { ticketId: t.body.id, key: t.body.ratingKey, level, reasons, channel: 'kiosk' });
       if (r.status === 201) rated.set(t.body.id, level);
       else refused++;
     }

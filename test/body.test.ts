@@ -54,12 +54,12 @@ describe('POST /api/tickets bodies', () => {
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.contentType).toBe('application/json; charset=utf-8');
     expect(Number(b.body.number.slice(1))).toBe(Number(a.body.number.slice(1)) + 1);
-    expect(a.body.statusUrl).toBe(`${h.url}/s/${a.body.id}`);
+    expect(a.body.statusUrl).toBe(`${h.url}/s/${a.body.id}?k=${a.body.ratingKey}`);
   });
 
   it('builds the status link with X-Forwarded-Proto from a proxy on this machine', async () => {
     const a = await send(JSON.stringify({ serviceId: 'social' }), { headers: { 'x-forwarded-proto': 'https, http', host: 'hall.example' } });
-    expect(a.body.statusUrl).toBe(`https://hall.example/s/${a.body.id}`);
+    expect(a.body.statusUrl).toBe(`https://hall.example/s/${a.body.id}?k=${a.body.ratingKey}`);
   });
 
   it('accepts a UTF-8 byte order mark, charset=utf-8, gzip and a trailing slash', async () => {

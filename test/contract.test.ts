@@ -29,7 +29,7 @@ describe('public', () => {
     expect(a.status).toBe(201);
     expect(a.body).toMatchObject({ id: expect.any(String), number: 'H001', serviceId: 'housing', ahead: 0, status: 'waiting' });
     expect(a.body.takenAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+08:00$/);
-    expect(a.body.statusUrl).toBe(`${h.url}/s/${a.body.id}`);
+    expect(a.body.statusUrl).toBe(`${h.url}/s/${a.body.id}?k=${a.body.ratingKey}`);
     const b = await h.request('POST', '/api/tickets', { serviceId: 'housing', extra: 'ignored' });
     expect(b.body).toMatchObject({ number: 'H002', ahead: 1 });
     const p = await h.request('POST', '/api/tickets', { serviceId: 'housing', priority: true });
@@ -65,7 +65,7 @@ describe('public', () => {
     expect(body.paths['/api/settings/hall'].put.requestBody.content['application/json'].schema.properties).toHaveProperty('weekHours');
     const take = body.paths['/api/tickets'].post;
     expect(take.requestBody.content['application/json'].schema.required).toEqual(['serviceId']);
-    expect(Object.keys(take.responses).sort()).toEqual(['201', '400', '409', '413', '415', '503']);
+    expect(Object.keys(take.responses).sort()).toEqual(['201', '400', '409', '413', '415', '429', '503']);
     const next = body.paths['/api/counters/{counterId}/next'].post;
     expect(next.security).toEqual([{ bearer: [] }]);
     expect(next.parameters).toEqual([expect.objectContaining({ name: 'counterId', in: 'path', required: true })]);

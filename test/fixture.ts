@@ -22,6 +22,7 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
       printer: { uri: null, paperWidth: 80, checkStatus: true },
       ratings: { reasons: ['等候时间太长'], followUpDays: 5, padIdleSec: 60 },
       alerts: { waiting: 20, estimatedWaitMin: 30, longestWaitMin: 30 },
+      limits: { takesPerMinute: 30, commentsPerHour: 20 },
       ...overrides,
     },
     services: [service('a', 'A'), service('b', 'B', { committedDays: 7 }), service('c', 'C')],
@@ -48,9 +49,14 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
 
 let ids = 0;
 /** Takes a ticket and returns it. */
+/** A ticket taken at the kiosk; its 评价码 is `k` + its id (see `keyOf`). */
 export function take(data: HallData, serviceId: string, at: number, priority = false) {
-  return apply(data, { type: 'take', id: `t${++ids}`, serviceId, priority, channel: 'kiosk', at }).ticket!;
+  const id = `t${++ids}`;
+  return apply(data, { type: 'take', id, serviceId, priority, channel: 'kiosk', at, ratingKey: keyOf(id) }).ticket!;
 }
+
+/** The 评价码 `take` gave the ticket. */
+export const keyOf = (ticketId: string) => `k${ticketId}`;
 
 export function run(data: HallData, cmd: Command) {
   return apply(data, cmd);

@@ -9,6 +9,7 @@ import { seedDemoHall } from '../server/seed.ts';
 import { fileStore, type Store } from '../server/store/index.ts';
 import type { Timers } from '../server/timers.ts';
 import type { ClientToServer, ServerToClient, SocketAuth } from '../shared/events.ts';
+import type { LimitSettings } from '../shared/types.ts';
 
 export const PASSWORD = 'test-pass';
 
@@ -24,8 +25,16 @@ export interface Harness {
 
 export const tempDir = (name = 'hall') => mkdtempSync(path.join(tmpdir(), `${name}-`));
 
+/**
+ * Every request of a test comes from 127.0.0.1, standing for all the hall's kiosks and
+ * phones at once, many of them within one instant of a fixed clock: the tests' hall
+ * lifts the per-address limits on takes and comments. A test of the limits themselves
+ * passes `limits: 'demo'` (the seeded defaults) or its own.
+ */
+export const LIFTED_LIMITS: LimitSettings = { takesPerMinute: 100_000, commentsPerHour: 100_000 };
+
 /** `clock` and `timers` together (a ManualClock) let a test move the server's time itself. */
-export async function startHall(opts: { dir?: string; clock?: () => number; monotonic?: () => number; timers?: Timers; printerUri?: string; printTimeoutMs?: number; connectPrinter?: AppDeps['connectPrinter']; wrapStore?: (s: Store) => Store } = {}): Promise<Harness> {
+export async function startHall(opts: { dir?: string; clock?: () => number; monotonic?: () => number; timers?: Timers; printerUri?: string; printTimeoutMs?: number; connectPrinter?: AppDeps['connectPrinter']; wrapStore?: (s: Store) => Store; limits?: LimitSettings | 'demo' } = {}): Promise<Harness> {
   const dir = opts.dir ?? tempDir();
   const clock = opts.clock ?? Date.now;
   const files = await fileStore(dir);
@@ -34,7 +43,11 @@ export async function startHall(opts: { dir?: string; clock?: () => number; mono
     store,
     clock,
     distDir: path.join(dir, 'no-pages'),
-    seed: async () => (await seedDemoHall(clock(), PASSWORD)).data,
+    seed: async () => {
+      const { data } = await seedDemoHall(clock(), PASSWORD);
+      if (opts.limits !== 'demo') data.settings.limits = { ...(opts.limits ?? LIFTED_LIMITS) };
+      return data;
+    },
     log: () => {},
     ...(opts.printerUri && { printerUri: opts.printerUri }),
     ...(opts.printTimeoutMs && { printTimeoutMs: opts.printTimeoutMs }),

@@ -58,7 +58,7 @@ describe('object-property names as ids', () => {
       const ack = await new Promise((resolve) => s.emit('ticket:watch', bad, resolve));
       expect(ack).toEqual({ ok: false, error: { code: 'unknown_ticket', message: '没有这个号' } });
       s.close();
-      await expect(h.socket({ role: 'pad', counterId: bad })).rejects.toThrow('unknown_counter');
+      await expect(h.socket({ role: 'pad', token: bad })).rejects.toThrow('unpaired');
       (await h.socket({ role: 'ticket', ticketId: bad })).close(); // a phone page of no ticket: nothing to follow
     }
     expect((await h.request('POST', '/api/tickets', { serviceId: 'social' })).status).toBe(201);

@@ -73,7 +73,7 @@ describe('reports', () => {
     const t = (await h.request('POST', '/api/tickets', { serviceId: 'household' })).body;
     await h.request('POST', '/api/counters/3/next', undefined, clerk);
     await h.request('POST', '/api/counters/3/complete', {}, clerk);
-    await h.request('POST', '/api/ratings', { ticketId: t.id, level: 1, reasons: ['等候时间太长'], phone: '13800001234' });
+    await h.request('POST', '/api/ratings', { ticketId: t.id, key: t.ratingKey, level: 1, reasons: ['等候时间太长'], phone: '13800001234' });
     const text = await (await fetch(`${h.url}/api/reports/export.csv?kind=followups`, { headers: { authorization: `Bearer ${sup}` } })).text();
     expect(text).toContain('138****1234');
     expect(text).not.toContain('13800001234');

@@ -50,7 +50,7 @@ export interface Answer extends Question {
 }
 
 export interface FreshRecord {
-  /** POST /api/tickets reply, without `id` and `statusUrl` (see freshActions). */
+  /** POST /api/tickets reply, without `id`, `statusUrl` and `ratingKey` (see freshActions). */
   take: { status: number; body: unknown };
   /** POST /api/counters/:id/next reply; the new ticket's id reads "<fresh>". */
   next: { status: number; body: unknown };
@@ -124,7 +124,9 @@ export async function freshActions(c: Client, meta: FixtureMeta, clerkToken: str
   const next = await c.request('POST', `/api/counters/${meta.fresh.counterId}/next`, undefined, clerkToken);
   const ticket = await c.request('GET', `/api/tickets/${freshId}`);
   const hide = (v: unknown): unknown => JSON.parse(JSON.stringify(v).replaceAll(JSON.stringify(freshId), '"<fresh>"'));
-  const { id: _id, statusUrl: _url, ...taken } = take.body ?? {};
+  // The 评价码 is new since the fixture was recorded, and random: checked on its own.
+  const { id: _id, statusUrl: _url, ratingKey, ...taken } = take.body ?? {};
+  if (ratingKey !== undefined && !/^\d{6}$/.test(ratingKey)) throw new Error(`the take's ratingKey is not six digits: ${ratingKey}`);
   return {
     freshId,
     take: { status: take.status, body: hide(taken) },

@@ -22,4 +22,5 @@ export function originResolver(publicUrl: string | undefined): Origin {
   };
 }
 
-export const statusPath = (ticketId: string) => `/s/${encodeURIComponent(ticketId)}`;
+/** The phone status page of a ticket; with its 评价码, the page can also rate the visit. */
+export const statusPath = (ticketId: string, ratingKey?: string) => `/s/${encodeURIComponent(ticketId)}${ratingKey ? `?k=${ratingKey}` : ''}`;

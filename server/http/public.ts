@@ -7,6 +7,7 @@ import { hallState, serviceViews, ticketView } from '../../shared/core/views.ts'
 import type { HallData, TakenTicket } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { PrintService } from '../printer/service.ts';
+import { newRatingKey } from '../auth.ts';
 import { statusPath, type Origin } from './origin.ts';
 import { after, routesOn } from './route.ts';
 
@@ -50,9 +51,11 @@ export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Rou
   // the kiosk has gone by then: the ticket is valid on screen whatever the printer does.
   on('takeTicket', async ({ body }, req, res) => {
     const key = idempotencyKey(req.get('idempotency-key'));
-    const { ticket, ahead, facts } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk', ...(key && { key }) });
+    const { ticket, ahead, facts } = await hall.run({ type: 'take', id: newId(), serviceId: body.serviceId, priority: body.priority ?? false, channel: 'kiosk', ratingKey: newRatingKey(), ...(key && { key }) });
     const t = ticket!;
-    const statusUrl = origin(req) + statusPath(t.id);
+    // The 评价码 leaves the hall here only: in this reply, on this paper and in this QR.
+    const ratingKey = hall.view((s) => (s.today.ratingKeys && Object.hasOwn(s.today.ratingKeys, t.id) ? s.today.ratingKeys[t.id] : undefined));
+    const statusUrl = origin(req) + statusPath(t.id, ratingKey);
     // A retried take (its key seen today) answers with the ticket it took; it was
     // printed then, if at all.
     const print = facts.length > 0 && printing.enabled && body.print !== false;
@@ -61,10 +64,11 @@ export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Rou
       ...hall.view((s) => ticketView(s, t, ahead)),
       priority: t.priority,
       statusUrl,
+      ...(ratingKey && { ratingKey }),
       print: print ? 'pending' : 'off',
     } satisfies TakenTicket;
     // The paper says what the screen says: the document is read at the same instant.
-    const doc = print ? hall.view((s) => ticketPrint(s, t.id, { statusUrl, ahead: taken.ahead })) : null;
+    const doc = print ? hall.view((s) => ticketPrint(s, t.id, { statusUrl, ahead: taken.ahead, ...(ratingKey && { ratingKey }) })) : null;
     if (doc) after(res, () => void printing.print(doc));
     return taken;
   });
@@ -79,10 +83,12 @@ export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Rou
   });
 
   // The QR printed and shown with each ticket: it opens the ticket's status page.
-  on('ticketQr', async ({ params }, req, res) => {
+  // The QR puts whatever 评价码 the page gives (`k`) in the link, unchecked: it proves
+  // nothing and tells nothing, since only the rating itself checks it.
+  on('ticketQr', async ({ params, query }, req, res) => {
     const exists = await hall.read((d) => Boolean(ticketById(d, params.id)));
     if (!exists) throw new HallError('unknown_ticket', 404, '没有这个号，可能已过期');
-    const svg = await QRCode.toString(origin(req) + statusPath(params.id), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    const svg = await QRCode.toString(origin(req) + statusPath(params.id, query.k), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(svg);
   });
 

@@ -6,7 +6,10 @@ import { PAGE_SIZE, parseCursor } from '../../shared/core/commentBook.ts';
 import type { RatingReply } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { Queries } from '../queries.ts';
-import { authed } from './access.ts';
+import { padCounter } from '../../shared/core/state.ts';
+import { newToken, tokenHash } from '../auth.ts';
+import { authed, bearer } from './access.ts';
+import { KeyGuard } from './keyGuard.ts';
 import { routesOn } from './route.ts';
 import { dateRange } from './stats.ts';
 import * as schemas from '../../shared/schemas.ts';
@@ -16,20 +19,56 @@ export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string):
   const r = Router();
   const on = routesOn(r, hall);
 
-  on('rate', async (_in, req, res) => {
-    const b = parse(schemas.rate, req.body);
-    const { ticket, followUp } = await hall.run({
-      type: 'rate',
-      ticketId: b.ticketId,
-      level: b.level,
-      reasons: b.reasons ?? [],
-      channel: b.channel ?? 'api',
-      followUpId: newId(),
-      ...(b.comment !== undefined && { comment: b.comment }),
-      ...(b.phone !== undefined && { phone: b.phone }),
-    });
-    const reply: RatingReply = { ticketId: ticket!.id, number: ticket!.number, level: ticket!.rating!.level, channel: ticket!.rating!.channel, followUpId: followUp?.id ?? null };
-    res.status(201).json(reply);
+  const keys = new KeyGuard(() => hall.now());
+
+  // The rater must hold the visit: its 评价码, or the paired pad of the window that
+  // served it (its token as the bearer). Wrong keys are counted per ticket and address.
+  on('rate', async ({ body: b }, req) => {
+    const bearerToken = bearer(req.headers.authorization);
+    const pad = bearerToken ? hall.view((s) => padCounter(s, tokenHash(bearerToken))) : null;
+    const address = req.ip ?? '';
+    if (pad === null) keys.check(b.ticketId, address);
+    try {
+      const { ticket, followUp } = await hall.run({
+        type: 'rate',
+        ticketId: b.ticketId,
+        ...(b.key !== undefined && { key: b.key }),
+        ...(pad !== null && { pad }),
+        level: b.level,
+        reasons: b.reasons ?? [],
+        channel: b.channel ?? (pad !== null ? 'pad' : 'api'),
+        followUpId: newId(),
+        ...(b.comment !== undefined && { comment: b.comment }),
+        ...(b.phone !== undefined && { phone: b.phone }),
+      });
+      return { ticketId: ticket!.id, number: ticket!.number, level: ticket!.rating!.level, channel: ticket!.rating!.channel, followUpId: followUp?.id ?? null } satisfies RatingReply;
+    } catch (e) {
+      if (pad === null && e instanceof HallError && e.code === 'not_your_ticket') keys.failed(b.ticketId, address);
+      throw e;
+    }
+  });
+
+  on('pads', () =>
+    hall.read((d) =>
+      Object.values(d.pads ?? {}).map((p) => ({
+        counterId: p.counterId,
+        counterName: d.counters.find((c) => c.id === p.counterId)?.name ?? p.counterId,
+        at: p.at,
+        byName: d.users.find((u) => u.id === p.by)?.name ?? p.by,
+      })),
+    ),
+  );
+
+  // Pairing gives the pad its own token: no staff session stays on the device.
+  on('pairPad', async ({ body }, _req, res) => {
+    const token = newToken();
+    await hall.run({ type: 'pairPad', counterId: body.counterId, tokenHash: tokenHash(token), userId: authed(res).session.userId });
+    const counterName = hall.view((d) => d.counters.find((c) => c.id === body.counterId)?.name ?? body.counterId);
+    return { token, counterId: body.counterId, counterName };
+  });
+
+  on('unpairPad', async ({ params }, _req, res) => {
+    await hall.run({ type: 'unpairPad', counterId: params.counterId, userId: authed(res).session.userId });
   });
 
   // The kiosk's 评价 entry and the pad find a visit by the number on the ticket.

@@ -23,7 +23,10 @@ export function settingsRoutes(hall: Hall, queries: Queries): Router {
     return queries.settings();
   };
 
-  on('saveHall', ({ body: settings }, _req, res) => change({ type: 'configure', userId: by(res), settings }));
+  // A client that does not know the limits yet (older scripts) leaves them as they are.
+  on('saveHall', ({ body: { limits, ...settings } }, _req, res) =>
+    change({ type: 'configure', userId: by(res), settings: { ...settings, limits: limits ?? hall.view((s) => s.settings.limits) } }),
+  );
   on('saveService', ({ params: { id }, body }, _req, res) => change({ type: 'saveService', userId: by(res), service: { id, ...body } }));
   on('removeService', ({ params: { id } }, _req, res) => change({ type: 'removeService', userId: by(res), serviceId: id }));
   on('saveCounter', ({ params: { id }, body }, _req, res) => change({ type: 'saveCounter', userId: by(res), counter: { id, ...body } }));

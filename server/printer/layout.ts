@@ -142,7 +142,15 @@ export function ticketLayout(t: TicketPrint, paper: PaperWidth): PrintOp[] {
   ops.push({ kind: 'rule' });
   ops.push({ kind: 'align', align: 'center' });
   ops.push({ kind: 'qr', data: t.statusUrl, cellSize: paper === 80 ? 6 : 5 });
-  lines('扫码查看排队进度，办完可评价', 1);
+  if (t.ratingKey) {
+    lines('扫码查看排队进度，办完可评价', 1);
+    style(2, true);
+    lines(`评价码 ${t.ratingKey}`, 2);
+    style(1);
+    lines('在取号机上评价时需输入评价码', 1);
+  } else {
+    lines('扫码查看排队进度', 1);
+  }
   lines('过号请到窗口说明', 1);
   lines('本号当日有效', 1);
   ops.push({ kind: 'cut' }); // the cut feeds the paper past the cutter itself

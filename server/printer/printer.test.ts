@@ -47,6 +47,14 @@ describe('wrapping', () => {
     expect(ticketLayout(ticket, 80).filter((op) => op.kind === 'qr')).toEqual([{ kind: 'qr', data: ticket.statusUrl, cellSize: 6 }]);
     expect(ticketLayout(ticket, 58).at(-1)).toEqual({ kind: 'cut' });
   });
+
+  it('prints the 评价码 on the first print only', () => {
+    const texts = (t: TicketPrint) => ticketLayout(t, 58).flatMap((op) => (op.kind === 'line' ? [op.text] : []));
+    expect(texts({ ...ticket, ratingKey: '042917' })).toEqual(expect.arrayContaining(['评价码 042917', '扫码查看排队进度，办完可评价']));
+    const reprint = texts({ ...ticket, reprintAt: '2026-11-26T10:00:00.000+08:00' });
+    expect(reprint.join('\n')).not.toContain('评价码');
+    expect(reprint).toContain('扫码查看排队进度');
+  });
 });
 
 describe('ESC/POS bytes', () => {

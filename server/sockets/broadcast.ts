@@ -15,7 +15,7 @@ import type { TimerHandle, Timers } from '../timers.ts';
 import { endLostSessions, type Io } from './login.ts';
 
 /** Facts after which a staff socket's sign-in may be gone. */
-const SESSION_ENDING: ReadonlySet<Fact['type']> = new Set(['SignedOut', 'UserSaved', 'CounterRemoved', 'DayClosed']);
+const SESSION_ENDING: ReadonlySet<Fact['type']> = new Set(['SignedOut', 'UserSaved', 'CounterRemoved', 'DayClosed', 'PadPaired', 'PadUnpaired']);
 import { DISPLAY_SHARDS, displayShard } from './rooms.ts';
 
 /** Whole-state pushes to consoles, pads and phones at most this often. */

@@ -6,13 +6,14 @@ import type { ClientToServer, ServerToClient } from '../../shared/events.ts';
 import { socketAuth } from '../../shared/schemas.ts';
 import { tokenHash } from '../auth.ts';
 import type { Hall } from '../hall.ts';
+import { padCounter } from '../../shared/core/state.ts';
 
 
 /** What a socket proved at its handshake. */
 export type Login =
   | { role: 'display' }
   | { role: 'ticket'; ticketId: string }
-  | { role: 'pad'; counterId: string }
+  | { role: 'pad'; tokenHash: string; counterId: string }
   | { role: 'staff'; tokenHash: string; counterId: string | null };
 
 export interface SocketData {
@@ -34,8 +35,10 @@ export function login(io: Io, hall: Hall): void {
       if (!session) return next(new Error('unauthorized'));
       socket.data.login = { role: 'staff', tokenHash: tokenHash(auth.token), counterId: session.counterId };
     } else if (auth.role === 'pad') {
-      if (!hall.view((s) => s.counters.some((c) => c.id === auth.counterId))) return next(new Error('unknown_counter'));
-      socket.data.login = auth;
+      const hash = tokenHash(auth.token);
+      const counterId = hall.view((s) => padCounter(s, hash));
+      if (counterId === null) return next(new Error('unpaired'));
+      socket.data.login = { role: 'pad', tokenHash: hash, counterId };
     } else {
       socket.data.login = auth;
     }
@@ -51,6 +54,12 @@ export function login(io: Io, hall: Hall): void {
 export function endLostSessions(io: Io, hall: Hall): void {
   for (const s of io.of('/').sockets.values()) {
     const l = s.data.login;
+    if (l?.role === 'pad') {
+      if (hall.view((d) => padCounter(d, l.tokenHash)) === l.counterId) continue;
+      s.emit('session:ended', '评价器已解除绑定');
+      s.disconnect(true);
+      continue;
+    }
     if (l?.role !== 'staff' || hall.view((d) => Object.hasOwn(d.sessions, l.tokenHash))) continue;
     s.emit('session:ended', '已退出登录');
     s.disconnect(true);

@@ -259,7 +259,7 @@ describe('rollover', () => {
     expect(archive?.tickets.map((t) => t.status)).toEqual(['done', 'cancelled', 'cancelled']);
     expect(archive?.tickets.find((t) => t.id === a2.id)?.cancelReason).toBe('day_end');
     expect(d.tickets).toEqual({});
-    expect(d.today).toEqual({ day: '2026-11-27', nextSeq: 1, numbers: {}, recentServiceMin: {}, takeKeys: {}, waiting: {} });
+    expect(d.today).toEqual({ day: '2026-11-27', nextSeq: 1, numbers: {}, recentServiceMin: {}, takeKeys: {}, ratingKeys: {}, waiting: {} });
     expect(d.runtime['1']!.currentTicketId).toBeNull();
     expect(take(d, 'a', midnight + 1).number).toBe('A001');
     expect(archive?.tickets.find((t) => t.id === a1.id)?.status).toBe('done');

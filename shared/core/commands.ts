@@ -25,7 +25,8 @@ interface ByClerk extends At {
 
 export type Command =
   /** `key`: the kiosk's Idempotency-Key: the same key the same day is the same ticket. */
-  | (At & { type: 'take'; id: string; serviceId: string; priority: boolean; channel: Channel; key?: string })
+  /** `ratingKey`: the new ticket's 评价码, drawn at random by the server. */
+  | (At & { type: 'take'; id: string; serviceId: string; priority: boolean; channel: Channel; key?: string; ratingKey?: string })
   | (ByClerk & { type: 'next' })
   | (ByClerk & { type: 'recall' })
   | (ByClerk & { type: 'start' })
@@ -85,7 +86,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'archived': return (data.closing ?? []).some((d) => d.day === cmd.day) ? [fact('DayArchived', { day: cmd.day })] : [];
     case 'printed': return printed(data, cmd);
     case 'cancelTickets': return cancelTickets(data, cmd);
-    case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': return decideRating(data, cmd);
+    case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': case 'pairPad': case 'unpairPad': return decideRating(data, cmd);
     default: return decideSettings(data, cmd); // configure, services, counters, users, printer, deliver
   }
 }
@@ -184,7 +185,7 @@ function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Fact[] {
     status: 'waiting',
     callCount: 0,
   };
-  return [fact('TicketTaken', { ticket, ...(cmd.key !== undefined && { key: cmd.key }) })];
+  return [fact('TicketTaken', { ticket, ...(cmd.key !== undefined && { key: cmd.key }), ...(cmd.ratingKey !== undefined && { ratingKey: cmd.ratingKey }) })];
 }
 
 function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Fact[] {

@@ -5,7 +5,7 @@
 // without running the rules of the version that wrote it. Each fact carries its own
 // version `v`: a later change to a fact's shape adds a version, and `evolve` keeps
 // reading the old one.
-import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PrinterSettings, Rating, Role, Service, Settings, Ticket, TicketStatus, Transfer, User } from '../types.ts';
+import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, Role, Service, Settings, Ticket, TicketStatus, Transfer, User } from '../types.ts';
 import { countWaiting, RECENT_VISITS, record, runtimeOf } from './state.ts';
 import { minutesBetween } from './time.ts';
 
@@ -14,8 +14,8 @@ type F<T extends string, B> = { type: T; v: 1 } & B;
 export type HallSettings = Omit<Settings, 'printer'>;
 
 export type Fact =
-  /** `key`: the take's Idempotency-Key, when the kiosk sent one. */
-  | F<'TicketTaken', { ticket: Ticket; key?: string }>
+  /** `key`: the take's Idempotency-Key, when the kiosk sent one; `ratingKey`: its 评价码. */
+  | F<'TicketTaken', { ticket: Ticket; key?: string; ratingKey?: string }>
   /** The first call of a call cycle: the window now holds the ticket. */
   | F<'TicketCalled', { ticketId: string; counterId: string; clerkId: string; at: string }>
   | F<'TicketRecalled', { ticketId: string; counterId: string; at: string }>
@@ -59,7 +59,10 @@ export type Fact =
   /** `signOut`: the account was disabled or changed role, so it is signed out everywhere. */
   | F<'UserSaved', { user: User; signOut: boolean }>
   | F<'CommitmentDelivered', { ticketId: string; at: string; by: string; note?: string }>
-  | F<'Audited', { entry: AuditEntry }>;
+  | F<'Audited', { entry: AuditEntry }>
+  /** A window's rating pad is paired; any pad paired with it before stops working. */
+  | F<'PadPaired', { pairing: PadPairing }>
+  | F<'PadUnpaired', { counterId: string; at: string }>;
 
 export type FactType = Fact['type'];
 export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;
@@ -102,6 +105,7 @@ export function evolve(data: HallData, f: Fact): void {
       data.today.numbers[prefix] = Math.max(data.today.numbers[prefix] ?? 0, Number(t.number.slice(prefix.length)));
       data.today.nextSeq = Math.max(data.today.nextSeq, t.seq + 1);
       if (f.key !== undefined) (data.today.takeKeys ??= record())[f.key] = t.id;
+      if (f.ratingKey !== undefined) (data.today.ratingKeys ??= record())[t.id] = f.ratingKey;
       return;
     }
     case 'TicketCalled': {
@@ -210,7 +214,7 @@ export function evolve(data: HallData, f: Fact): void {
       (data.closing ??= []).push(closingDay(data));
       data.tickets = record();
       data.signIns = [];
-      data.today = { day: f.nextDay, nextSeq: 1, numbers: record(), recentServiceMin: record(), takeKeys: record(), waiting: record() };
+      data.today = { day: f.nextDay, nextSeq: 1, numbers: record(), recentServiceMin: record(), takeKeys: record(), ratingKeys: record(), waiting: record() };
       for (const [hash, s] of Object.entries(data.sessions)) if (s.expiresAtMs <= f.atMs) delete data.sessions[hash];
       for (const [counterId, rt] of Object.entries(data.runtime)) {
         rt.currentTicketId = null;
@@ -268,7 +272,8 @@ export function evolve(data: HallData, f: Fact): void {
       return;
     }
     case 'SettingsChanged':
-      data.settings = { ...copy(f.settings), printer: data.settings.printer };
+      // A fact written before a setting existed leaves that setting as it is (its default).
+      data.settings = { ...data.settings, ...copy(f.settings), printer: data.settings.printer };
       return;
     case 'PrinterChanged':
       data.settings.printer = { ...f.printer };
@@ -287,6 +292,7 @@ export function evolve(data: HallData, f: Fact): void {
       data.counters = data.counters.filter((x) => x.id !== f.counterId);
       delete data.runtime[f.counterId];
       for (const [h, s] of Object.entries(data.sessions)) if (s.counterId === f.counterId) delete data.sessions[h];
+      if (data.pads && Object.hasOwn(data.pads, f.counterId)) delete data.pads[f.counterId];
       return;
     case 'UserSaved': {
       const u = { ...f.user };
@@ -307,6 +313,12 @@ export function evolve(data: HallData, f: Fact): void {
     }
     case 'Audited':
       data.audit.push({ ...f.entry });
+      return;
+    case 'PadPaired':
+      (data.pads ??= record())[f.pairing.counterId] = { ...f.pairing };
+      return;
+    case 'PadUnpaired':
+      if (data.pads && Object.hasOwn(data.pads, f.counterId)) delete data.pads[f.counterId];
       return;
   }
 }

@@ -17,6 +17,8 @@ export interface TicketPrint {
   priority: boolean;
   materials: string[];
   statusUrl: string;
+  /** The 评价码, on the first print only: a reprint (by staff) never carries it. */
+  ratingKey?: string;
   /** Set for a reprint (补打): when it was reprinted. */
   reprintAt?: string;
 }
@@ -25,7 +27,7 @@ export interface TicketPrint {
  * The ticket as it goes on paper now; null when the live day has no such ticket.
  * `ahead`: the count the kiosk showed when it was taken, so paper and screen agree.
  */
-export function ticketPrint(data: HallData, ticketId: string, o: { statusUrl: string; reprintAt?: string; ahead?: number }): TicketPrint | null {
+export function ticketPrint(data: HallData, ticketId: string, o: { statusUrl: string; reprintAt?: string; ahead?: number; ratingKey?: string }): TicketPrint | null {
   const t = Object.hasOwn(data.tickets, ticketId) ? data.tickets[ticketId] : undefined;
   if (!t) return null;
   const service = serviceById(data, t.serviceId);
@@ -42,6 +44,7 @@ export function ticketPrint(data: HallData, ticketId: string, o: { statusUrl: st
     priority: t.priority,
     materials: service?.materials ?? [],
     statusUrl: o.statusUrl,
+    ...(o.ratingKey && { ratingKey: o.ratingKey }),
     ...(o.reprintAt && { reprintAt: o.reprintAt }),
   };
 }

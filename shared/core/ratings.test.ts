@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
+import { T0, hall, keyOf, min, next, run, take } from '../../test/fixture.ts';
 import { apply, type Command } from './commands.ts';
 import { HallError } from './errors.ts';
 import { followUpOverdue } from './due.ts';
@@ -25,8 +25,9 @@ function served() {
   return { d, done, waiting };
 }
 
+/** A rating with the ticket's 评价码, as the phone or kiosk sends it. */
 const rate = (ticketId: string, level: number, extra: Partial<Extract<Command, { type: 'rate' }>> = {}): Command => ({
-  type: 'rate', ticketId, level, reasons: [], channel: 'pad', followUpId: `f-${ticketId}`, at: T0 + min(7), ...extra,
+  type: 'rate', ticketId, key: keyOf(ticketId), level, reasons: [], channel: 'pad', followUpId: `f-${ticketId}`, at: T0 + min(7), ...extra,
 });
 
 describe('rating a visit', () => {
@@ -51,7 +52,7 @@ describe('rating a visit', () => {
 
   it('rates only served tickets, once, whichever channel is first', () => {
     const { d, done, waiting } = served();
-    expect(code(() => apply(d, rate('nope', 5)))).toBe('404 unknown_ticket');
+    expect(code(() => apply(d, rate('nope', 5)))).toBe('403 not_your_ticket');
     expect(code(() => apply(d, rate(waiting.id, 5)))).toBe('409 not_served');
     apply(d, rate(done.id, 5, { channel: 'phone' }));
     expect(code(() => apply(d, rate(done.id, 1, { channel: 'kiosk', reasons: ['态度'] })))).toBe('409 already_rated');
@@ -64,6 +65,38 @@ describe('rating a visit', () => {
     next(d, '1', T0 + 1);
     run(d, { type: 'noShow', counterId: '1', userId: 'u1', at: T0 + 2 });
     expect(code(() => apply(d, rate(t.id, 5)))).toBe('409 not_served');
+  });
+});
+
+describe('who may rate (评价码 and the window pad)', () => {
+  it('asks for proof before anything else, and answers alike for a ticket that does not exist', () => {
+    const { d, done, waiting } = served();
+    const before = JSON.stringify(d);
+    for (const cmd of [
+      rate(done.id, 5, { key: undefined }),
+      rate(done.id, 5, { key: keyOf(waiting.id) }),
+      rate(waiting.id, 5, { key: 'wrong' }),
+      rate('nope', 5, { key: undefined, pad: '1' }),
+      rate('__proto__', 5, { key: '' }),
+      rate(waiting.id, 5, { key: undefined, pad: '1' }),
+      rate(done.id, 5, { key: undefined, pad: '2' }),
+    ]) {
+      expect(code(() => apply(d, cmd)), JSON.stringify(cmd)).toBe('403 not_your_ticket');
+    }
+    expect(JSON.stringify(d)).toBe(before);
+  });
+
+  it("lets the serving window's pad rate without a key, for a while after the finish", () => {
+    const { d, done } = served();
+    expect(code(() => apply(d, rate(done.id, 5, { key: undefined, pad: '1', at: T0 + min(6) + 30 * 60_000 + 1 })))).toBe('403 not_your_ticket');
+    expect(code(() => apply(d, rate(done.id, 5, { key: undefined, pad: '1', at: T0 + min(20) })))).toBe('ok');
+  });
+
+  it('forgets the keys with the day', () => {
+    const { d, done } = served();
+    expect(d.today.ratingKeys?.[done.id]).toBe(keyOf(done.id));
+    run(d, { type: 'rollover', at: T0 + 24 * 3_600_000 });
+    expect(d.today.ratingKeys).toEqual({});
   });
 });
 

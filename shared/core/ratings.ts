@@ -13,7 +13,14 @@ interface At {
 }
 
 export type RatingCommand =
-  | (At & { type: 'rate'; ticketId: string; level: number; reasons: string[]; comment?: string; phone?: string; channel: Channel; followUpId: string })
+  /**
+   * `key`: the ticket's 评价码 as the rater gave it; `pad`: the window whose paired pad
+   * sends the rating. One of them must prove the rater holds the visit. `recorded`: a
+   * rating replayed from a journal of before rating keys, accepted then without one.
+   */
+  | (At & { type: 'rate'; ticketId: string; key?: string; pad?: string; recorded?: true; level: number; reasons: string[]; comment?: string; phone?: string; channel: Channel; followUpId: string })
+  | (At & { type: 'pairPad'; counterId: string; tokenHash: string; userId: string })
+  | (At & { type: 'unpairPad'; counterId: string; userId: string })
   | (At & { type: 'callBack'; followUpId: string; userId: string; reached: boolean; note: string })
   | (At & { type: 'resolve'; followUpId: string; userId: string; kind: 'fix' | 'explain'; note: string; close: boolean })
   | (At & { type: 'comment'; id: string; kind: 'comment' | 'complaint'; text: string; contact?: string })
@@ -30,10 +37,34 @@ export function decideRating(data: HallData, cmd: RatingCommand): Fact[] {
     case 'resolve': return resolve(data, cmd);
     case 'comment': return comment(data, cmd);
     case 'reply': return reply(data, cmd);
+    case 'pairPad': return pairPad(data, cmd);
+    case 'unpairPad': return unpairPad(data, cmd);
   }
 }
 
+/** How long after a visit its window's pad may still rate it. */
+export const PAD_RATING_MS = 30 * 60_000;
+
+/**
+ * Whether the rater holds the visit: the ticket's 评价码, or being the paired pad of the
+ * window that served it, within PAD_RATING_MS of the finish. Asked before anything else
+ * about the ticket, and answered the same for a ticket that does not exist, so neither
+ * ids nor statuses can be probed.
+ */
+function holdsVisit(data: HallData, cmd: Extract<RatingCommand, { type: 'rate' }>): boolean {
+  if (cmd.recorded) return true;
+  if (cmd.key !== undefined) {
+    const keys = data.today.ratingKeys;
+    return keys !== undefined && Object.hasOwn(keys, cmd.ticketId) && keys[cmd.ticketId] === cmd.key;
+  }
+  if (cmd.pad === undefined) return false;
+  const t = Object.hasOwn(data.tickets, cmd.ticketId) ? data.tickets[cmd.ticketId] : undefined;
+  if (!t || t.counterId !== cmd.pad) return false;
+  return !t.finishedAt || cmd.at - Date.parse(t.finishedAt) <= PAD_RATING_MS;
+}
+
 function rate(data: HallData, cmd: Extract<RatingCommand, { type: 'rate' }>): Fact[] {
+  if (!holdsVisit(data, cmd)) refuse('not_your_ticket', 403, '评价码不对：请核对号票上的 6 位评价码，或扫号票上的二维码评价');
   if (!Number.isInteger(cmd.level) || cmd.level < 1 || cmd.level > 5) refuse('invalid_request', 400, '评价等级应为 1 到 5');
   const reasons = cmd.reasons.map((r) => r.trim()).filter(Boolean);
   if (isBad(cmd.level) && reasons.length === 0) refuse('reason_required', 400, '选择“不满意”或“非常不满意”时，请至少选一条原因');
@@ -103,4 +134,21 @@ function reply(data: HallData, cmd: Extract<RatingCommand, { type: 'reply' }>): 
   const text = cmd.text.trim();
   if (!text) refuse('invalid_request', 400, '请写下答复内容');
   return [...restore, fact('CommentReplied', { commentId: entry.id, reply: { text, at: iso(data, cmd.at), by: cmd.userId } })];
+}
+
+function pairPad(data: HallData, cmd: Extract<RatingCommand, { type: 'pairPad' }>): Fact[] {
+  const counter = data.counters.find((c) => c.id === cmd.counterId) ?? refuse('unknown_counter', 404, `没有 ${cmd.counterId} 号窗口`);
+  const at = iso(data, cmd.at);
+  const before = data.pads && Object.hasOwn(data.pads, counter.id);
+  return [
+    fact('PadPaired', { pairing: { counterId: counter.id, tokenHash: cmd.tokenHash, by: cmd.userId, at } }),
+    fact('Audited', { entry: { at, by: cmd.userId, action: '绑定评价器', target: counter.name, detail: before ? '原来绑定的评价器已停用' : '' } }),
+  ];
+}
+
+function unpairPad(data: HallData, cmd: Extract<RatingCommand, { type: 'unpairPad' }>): Fact[] {
+  const counter = data.counters.find((c) => c.id === cmd.counterId) ?? refuse('unknown_counter', 404, `没有 ${cmd.counterId} 号窗口`);
+  if (!data.pads || !Object.hasOwn(data.pads, counter.id)) refuse('no_pad', 404, `${counter.name}没有绑定评价器`);
+  const at = iso(data, cmd.at);
+  return [fact('PadUnpaired', { counterId: counter.id, at }), fact('Audited', { entry: { at, by: cmd.userId, action: '解除评价器绑定', target: counter.name, detail: '' } })];
 }

@@ -103,6 +103,7 @@ const ROLE_NAMES: Record<Role, string> = { admin: '管理员', supervisor: '中�
 const SETTING_NAMES: Record<string, string> = {
   hallName: '大厅名称', timeZone: '时区', weekHours: '办公时间', specialDays: '特殊日期', priorityCap: '连续优先上限',
   recallCap: '呼叫次数上限', announcement: '叫号播报', priorityKinds: '优先对象', ratings: '评价设置', alerts: '预警阈值',
+  limits: '取号与留言限制',
 };
 
 function describeService(s: Service): string {

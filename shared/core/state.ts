@@ -79,3 +79,9 @@ export function recentServiceMinutes(data: HallData): Record<string, number[]> {
   }
   return out;
 }
+
+/** The window whose paired rating pad has this token hash, or null. */
+export function padCounter(data: HallData, tokenHash: string): string | null {
+  for (const id in data.pads) if (data.pads[id]!.tokenHash === tokenHash) return id;
+  return null;
+}

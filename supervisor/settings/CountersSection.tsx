@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { CounterEditor } from './CounterEditor.tsx';
 import { nextCounterId } from './ids.ts';
+import { PadsPanel } from './PadsPanel.tsx';
 import type { SectionProps } from './view.ts';
 
 export function CountersSection(props: SectionProps) {
@@ -48,6 +49,7 @@ export function CountersSection(props: SectionProps) {
           />
         ))}
       </div>
+      <PadsPanel view={view} token={props.token} onExpired={props.onExpired} />
     </div>
   );
 }

@@ -7,19 +7,23 @@ interface Props {
   what: string;
   disabled: boolean;
   onConfirm: () => void;
+  /** The words for another kind of removal, e.g. 解除绑定 / 确定解除 / 不解除. */
+  words?: { ask: string; yes: string; no: string };
 }
 
-export function DeleteButton({ what, disabled, onConfirm }: Props) {
+const DELETE = { ask: '删除', yes: '确定删除', no: '不删除' };
+
+export function DeleteButton({ what, disabled, onConfirm, words = DELETE }: Props) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
       <button type="button" class="settings-danger" aria-label={what} disabled={disabled} onClick={() => setAsking(true)}>
-        删除
+        {words.ask}
       </button>
     );
   }
   return (
-    <span class="settings-confirm" role="group" aria-label="确认删除">
+    <span class="settings-confirm" role="group" aria-label={`确认${words.ask}`}>
       <span>确定{what}？</span>
       <button
         type="button"
@@ -30,10 +34,10 @@ export function DeleteButton({ what, disabled, onConfirm }: Props) {
           onConfirm();
         }}
       >
-        确定删除
+        {words.yes}
       </button>
       <button type="button" class="ghost" onClick={() => setAsking(false)}>
-        不删除
+        {words.no}
       </button>
     </span>
   );

@@ -1,5 +1,5 @@
-// 大厅: name, time zone, hours, special days, calling rules, announcement, ratings and
-// alert thresholds: the whole Settings (less the printer) goes out in one PUT, as the
+// 大厅: name, time zone, hours, special days, calling rules, announcement, ratings,
+// alert thresholds and the limits on takes and comments: the whole Settings (less the printer) goes out in one PUT, as the
 // API takes it, with one 保存 for the section.
 import { useState } from 'preact/hooks';
 import { AnnouncementPreview } from './AnnouncementPreview.tsx';
@@ -93,6 +93,15 @@ export function HallSection({ view, editable, token, onExpired, onSaved }: Secti
               <TextField label="等候人数超过" unit="人" size="num" numeric hint="同一业务" {...text('alertWaiting')} />
               <TextField label="预计等候超过" unit="分钟" size="num" numeric {...text('alertEstimatedMin')} />
               <TextField label="最长等候超过" unit="分钟" size="num" numeric {...text('alertLongestMin')} />
+            </div>
+          </fieldset>
+
+          <fieldset class="settings-card">
+            <legend>取号与留言限制</legend>
+            <p class="settings-hint">防止有人用程序刷号、刷留言。按来源地址计算，大厅的取号机也是一个地址，要留足余量；超过时不取号，取号机显示“取号太频繁，请稍等一会儿再取”。</p>
+            <div class="settings-row">
+              <TextField label="每分钟取号上限" unit="张" size="num" numeric hint="同一地址（含取号机）；逢场天一台取号机每分钟也很少超过 10 张，默认 30" {...text('takesPerMinute')} />
+              <TextField label="每小时留言上限" unit="条" size="num" numeric hint="同一地址写意见簿的条数，默认 20" {...text('commentsPerHour')} />
             </div>
           </fieldset>
         </div>

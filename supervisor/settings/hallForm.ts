@@ -37,6 +37,8 @@ export interface HallForm {
   alertWaiting: string;
   alertEstimatedMin: string;
   alertLongestMin: string;
+  takesPerMinute: string;
+  commentsPerHour: string;
 }
 
 export function toHallForm(s: Settings | HallSettings): HallForm {
@@ -56,6 +58,8 @@ export function toHallForm(s: Settings | HallSettings): HallForm {
     alertWaiting: String(s.alerts.waiting),
     alertEstimatedMin: String(s.alerts.estimatedWaitMin),
     alertLongestMin: String(s.alerts.longestWaitMin),
+    takesPerMinute: String(s.limits.takesPerMinute),
+    commentsPerHour: String(s.limits.commentsPerHour),
   };
 }
 
@@ -103,6 +107,8 @@ export function fromHallForm(f: HallForm): Parsed<HallSettings> {
     waiting: intField(f.alertWaiting, '等候人数预警', 1, 10_000),
     estimatedWaitMin: intField(f.alertEstimatedMin, '预计等候预警', 1, 1440),
     longestWaitMin: intField(f.alertLongestMin, '最长等候预警', 1, 1440),
+    takesPerMinute: intField(f.takesPerMinute, '每分钟取号上限', 1, 100_000),
+    commentsPerHour: intField(f.commentsPerHour, '每小时留言上限', 1, 100_000),
   });
   if (!n.ok) return n;
   const v = n.value;
@@ -117,6 +123,7 @@ export function fromHallForm(f: HallForm): Parsed<HallSettings> {
     priorityKinds: cleanList(f.priorityKinds),
     ratings: { reasons: cleanList(f.reasons), followUpDays: v.followUpDays, padIdleSec: v.padIdleSec },
     alerts: { waiting: v.waiting, estimatedWaitMin: v.estimatedWaitMin, longestWaitMin: v.longestWaitMin },
+    limits: { takesPerMinute: v.takesPerMinute, commentsPerHour: v.commentsPerHour },
   });
 }
 

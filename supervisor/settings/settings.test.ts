@@ -24,6 +24,7 @@ const settings = (over: Partial<Settings> = {}): Settings => ({
   printer: { uri: null, paperWidth: 80, checkStatus: true },
   ratings: { reasons: ['等候时间太长'], followUpDays: 5, padIdleSec: 60 },
   alerts: { waiting: 20, estimatedWaitMin: 30, longestWaitMin: 30 },
+  limits: { takesPerMinute: 30, commentsPerHour: 20 },
   ...over,
 });
 

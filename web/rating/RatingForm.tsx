@@ -18,15 +18,18 @@ export interface Rated {
 interface Props {
   /** The visit; each page says which one around the form (number, business, window). */
   ticketId: string;
+  /** What proves the rater holds the visit: the ticket's 评价码, or the window pad's token. */
+  ratingKey?: string;
+  padToken?: string;
   reasons: string[];
   channel: Channel;
   keypad: boolean;
   onRated: (rated: Rated) => void;
   /** Nothing left to do here (rated elsewhere first, not served): the server's message. */
-  onRefused: (message: string) => void;
+  onRefused: (message: string, code: string) => void;
 }
 
-export function RatingForm({ ticketId, reasons, channel, keypad, onRated, onRefused }: Props) {
+export function RatingForm({ ticketId, ratingKey, padToken, reasons, channel, keypad, onRated, onRefused }: Props) {
   const [draft, setDraft] = useState<RatingDraft>(emptyDraft);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -39,12 +42,12 @@ export function RatingForm({ ticketId, reasons, channel, keypad, onRated, onRefu
     if (why || d.level === null || busy.current) return;
     busy.current = true;
     setSending(true);
-    const body = ratingRequest(ticketId, { ...d, level: d.level }, channel);
+    const body = { ...ratingRequest(ticketId, { ...d, level: d.level }, channel), ...(ratingKey && { key: ratingKey }) };
     try {
-      await sendRating(body);
+      await sendRating(body, padToken);
       onRated({ level: d.level, callBack: Boolean(body.phone) });
     } catch (err) {
-      if (isFinal(err)) return onRefused(err.message);
+      if (isFinal(err)) return onRefused(err.message, err.code);
       setProblem(errorText(err));
       // A good level goes back to the five so it can be tapped again; a bad one keeps its reasons.
       if (!isBad(d.level)) setDraft(emptyDraft);
