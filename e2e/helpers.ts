@@ -14,6 +14,7 @@ import { test as base, type APIRequestContext, type Page, type WebSocketRoute } 
 import type { HallData } from '../shared/types.ts';
 import { createApp } from '../server/app.ts';
 import { seedDemoHall } from '../server/seed.ts';
+import { bigHall } from './bigHall.ts';
 import { fileStore } from '../server/store/index.ts';
 import { findEspeak, type Voice } from '../server/voice.ts';
 
@@ -30,7 +31,9 @@ export interface HallServer {
   dataDir: string;
 }
 
-export const test = base.extend<{ hall: HallServer; closeOwnContexts: void }, { hallPort: number; voice: Voice | null; demoHall: HallData }>({
+export const test = base.extend<{ hall: HallServer; hallKind: 'demo' | 'big'; closeOwnContexts: void }, { hallPort: number; voice: Voice | null; demoHall: HallData }>({
+  /** Which hall a test starts with: the demo's 8 businesses and 6 windows, or bigHall.ts. */
+  hallKind: ['demo', { option: true }],
   // parallelIndex, not workerIndex: a worker restarted after a failure takes the
   // place (and the port) of the one it replaces.
   hallPort: [async ({}, use, workerInfo) => use(E2E_PORT + workerInfo.parallelIndex), { scope: 'worker' }],
@@ -38,14 +41,14 @@ export const test = base.extend<{ hall: HallServer; closeOwnContexts: void }, { 
   // Seeded once per worker: each test's hall starts from a copy, without hashing the
   // accounts' passwords (scrypt) again.
   demoHall: [async ({}, use) => use((await seedDemoHall(Date.now(), E2E_PASSWORD)).data), { scope: 'worker' }],
-  hall: async ({ hallPort, voice, demoHall }, use, testInfo) => {
+  hall: async ({ hallPort, voice, demoHall, hallKind }, use, testInfo) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), `e2e-hall-${hallPort}-`));
     const log = path.join(dataDir, 'server.log');
     const app = await createApp({
       store: await fileStore(dataDir),
       distDir: DIST_DIR,
       voice,
-      seed: async () => structuredClone(demoHall),
+      seed: async () => (hallKind === 'big' ? bigHall(demoHall) : structuredClone(demoHall)),
       log: (m) => appendFileSync(log, `${m}\n`),
     });
     await new Promise<void>((resolve, reject) => {
