@@ -64,3 +64,23 @@ test('a supervisor cancels junk tickets from the live page; wall and kiosk count
   const audit = await (await request.get('/api/audit', { headers: { authorization: `Bearer ${sup}` } })).json();
   expect(audit[0]).toMatchObject({ action: '作废号票', byName: expect.any(String) });
 });
+
+test.describe('a real hall', () => {
+  test.use({ hallKind: 'big' });
+
+  test('long business names and many businesses stay readable in the cancel panel', async ({ page, request }) => {
+    for (const id of ['employment', 'land', 'aid', 'pension']) for (let i = 0; i < 3; i++) await takeTicket(request, id);
+    await signInAtSupervisor(page);
+    await page.getByRole('button', { name: '选择要作废的号' }).click();
+    const land = page.getByTestId('cancel-land');
+    await expect(land).toContainText('农村土地承包经营权流转');
+    await expect(land).toContainText('等候 3 人');
+    await land.scrollIntoViewIfNeeded();
+    await shot(page, 'supervisor-cancel-big-hall');
+    // Nothing in the panel is cut off or runs out of its box.
+    const clipped = await page.locator('.cancel').evaluate((root) =>
+      [...root.querySelectorAll('legend, label, .cancel-no')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+    );
+    expect(clipped).toEqual([]);
+  });
+});
