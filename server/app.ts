@@ -11,6 +11,7 @@ import { errorHandler, notFound, requireJson } from './http/errors.ts';
 import { openApi } from './http/openapi.ts';
 import { limitRoutes } from './http/limits.ts';
 import { printerRoutes } from './http/printer.ts';
+import { cancelRoutes } from './http/cancel.ts';
 import { ratingRoutes } from './http/ratings.ts';
 import { reportRoutes } from './http/reports.ts';
 import { settingsRoutes } from './http/settings.ts';
@@ -104,6 +105,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.use(reportRoutes(hall, queries));
   api.use(settingsRoutes(hall, queries));
   api.use(statsRoutes(hall, queries));
+  api.use(cancelRoutes(hall));
   api.use(voiceRoutes(hall, queries, deps.voice ?? null));
   const ops = routesOn(api, hall);
   ops('openapi', () => openApi);

@@ -30,6 +30,9 @@ export const paths = {
   // printing
   printer: { method: 'GET', path: '/api/printer' },
   reprint: { method: 'POST', path: '/api/tickets/:id/reprint' },
+  // the supervisor clears junk tickets (作废号票)
+  queue: { method: 'GET', path: '/api/queue' },
+  cancelTickets: { method: 'POST', path: '/api/tickets/cancel' },
   setPrinter: { method: 'PUT', path: '/api/settings/printer' },
   // ratings and the comment book
   rate: { method: 'POST', path: '/api/ratings' },

@@ -4,6 +4,7 @@
 // dropped, never an error. Pages import these as types only (zod stays off the pages).
 import { z } from 'zod';
 import { isDay } from './core/time.ts';
+import { CURSOR as COMMENT_CURSOR } from './core/commentBook.ts';
 
 const id = z.string().trim().min(1).max(64);
 const text = (max: number) => z.string().max(max);
@@ -50,6 +51,8 @@ export const resolve = z.object({ kind: z.enum(['fix', 'explain']), note: text(1
 export const comment = z.object({ kind: z.enum(['comment', 'complaint']).optional(), text: z.string().max(1000), contact: text(60).optional() });
 export const reply = z.object({ text: z.string().max(1000) });
 export const deliver = z.object({ note: z.string().max(500).optional() });
+/** 作废号票: ids of today's tickets (unknown ones, `__proto__` included, are refused as unknown). */
+export const cancelTickets = z.object({ ticketIds: z.array(z.string().min(1).max(64)).min(1).max(1000), reason: z.string().max(200) });
 
 const hours = z.object({ open: z.string(), close: z.string() });
 export const hall = z.object({
@@ -95,6 +98,12 @@ export const user = z.object({
 
 export const range = z.object({ from: day.optional(), to: day.optional() });
 export const followUpQuery = z.object({ status: z.enum(['open', 'closed', 'all']).optional() });
+/** 意见簿 pages: `before` is the `next` of the page before (opaque to pages). */
+export const commentQuery = z.object({
+  before: z.string().max(120).regex(COMMENT_CURSOR, '翻页位置无效，请从第一页重新查看').optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  status: z.enum(['all', 'unanswered']).optional(),
+});
 export const commitmentQuery = z.object({ status: z.enum(['open', 'overdue', 'all']).optional() });
 export const appraisalQuery = z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q4').optional() });
 export const exportQuery = z.object({ kind: z.enum(['summary', 'tickets', 'appraisal', 'followups']) });

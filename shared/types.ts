@@ -36,7 +36,10 @@ export interface Ticket {
   dueDate?: string; // committed cases: YYYY-MM-DD
   noShowAt?: string;
   transfers?: Transfer[];
-  cancelReason?: 'day_end';
+  /** day_end: still open when the day closed; staff: cancelled by a supervisor (junk tickets). */
+  cancelReason?: 'day_end' | 'staff';
+  cancelledBy?: string; // user id, staff cancellations only
+  cancelNote?: string; // the supervisor's reason, staff cancellations only
   /** The last print of this ticket (kiosk print or 补打). */
   print?: { ok: boolean; at: string; error?: string; copies: number };
   /** 好差评: at most one per served ticket, whichever channel comes first. */
@@ -256,7 +259,10 @@ export interface HallData {
   tickets: Record<string, Ticket>; // the live day's tickets, by id
   signIns: SignIn[]; // the live day's sign-ins (签到)
   followUps: FollowUp[]; // open ones, and closed ones until they are archived
+  /** 意见簿: the live day's, and unanswered ones (see core/commentBook.ts); older ones are archived. */
   comments: CommentEntry[];
+  /** Unanswered comments that left for the archive (a flood beyond the ones kept live). */
+  commentsArchivedUnanswered?: number;
   commitments: Commitment[]; // 承诺件 until delivered
   audit: AuditEntry[]; // every settings change: who, what, when
   /**
@@ -331,6 +337,11 @@ export interface DayArchive {
   signIns: SignIn[];
   /** Names as they were that day, so later renames don't rewrite history. */
   names?: DayNames;
+  /**
+   * Comments leaving the live state with this day (core/commentBook.ts); the archive
+   * files them by the day each was left on, apart from the day's tickets.
+   */
+  comments?: CommentEntry[];
 }
 
 export interface DayNames {
@@ -398,6 +409,8 @@ export interface TicketView {
   takenAt: string;
   estimatedWaitMin: number;
   callCount: number;
+  /** Present (true) only when a supervisor cancelled it, not the day's end. */
+  cancelledByStaff?: true;
 }
 
 /** `POST /api/tickets` 201 body. */
@@ -502,4 +515,32 @@ export interface PadState {
   request: { ticketId: string; number: string; serviceName: string; finishedAt: string } | null;
   idleSec: number;
   reasons: string[];
+}
+
+/** `GET /api/queue`: what a supervisor may cancel, per business. */
+export interface QueueView {
+  services: {
+    serviceId: string;
+    name: string;
+    prefix: string;
+    /** Waiting tickets in the order they were taken. */
+    waiting: QueueTicket[];
+    /** No-shows (过号) still on a window's list of late arrivals. */
+    noShows: QueueTicket[];
+  }[];
+}
+
+export interface QueueTicket {
+  id: string;
+  number: string;
+  priority: boolean;
+  takenAt: string;
+  noShowAt?: string;
+}
+
+/** `POST /api/tickets/cancel` reply: what was cancelled, all of it. */
+export interface CancelReply {
+  cancelled: { id: string; number: string; serviceId: string }[];
+  reason: string;
+  at: string;
 }

@@ -5,6 +5,8 @@
 // command.
 import type { Channel, CommentEntry, Counter, CounterRuntime, DayArchive, FollowUp, HallData, Outcome, Role, Ticket } from '../types.ts';
 import { decideRating, type RatingCommand } from './ratings.ts';
+import { cancelTickets, type CancelCommand } from './cancel.ts';
+import { archiveComments } from './commentBook.ts';
 import { decideSettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
@@ -42,7 +44,8 @@ export type Command =
   | (At & { type: 'archived'; day: string })
   | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
   | RatingCommand
-  | SettingsCommand;
+  | SettingsCommand
+  | CancelCommand;
 
 export type CommandType = Command['type'];
 
@@ -82,6 +85,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'rollover': return rollover(data, cmd);
     case 'archived': return (data.closing ?? []).some((d) => d.day === cmd.day) ? [fact('DayArchived', { day: cmd.day })] : [];
     case 'printed': return printed(data, cmd);
+    case 'cancelTickets': return cancelTickets(data, cmd);
     case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': case 'pairPad': case 'unpairPad': return decideRating(data, cmd);
     default: return decideSettings(data, cmd); // configure, services, counters, users, printer, deliver
   }
@@ -121,7 +125,8 @@ export function applyFacts(data: HallData, facts: Fact[]): Effects {
         effects.comment = data.comments.find((x) => x.id === f.comment.id)!;
         break;
       case 'CommentReplied':
-        effects.comment = data.comments.find((x) => x.id === f.commentId)!;
+      case 'CommentRestored':
+        effects.comment = data.comments.find((x) => x.id === ('commentId' in f ? f.commentId : f.comment.id))!;
         break;
     }
   }
@@ -321,7 +326,7 @@ function rollover(data: HallData, cmd: Extract<Command, { type: 'rollover' }>): 
     if (OPEN_STATUSES.has(t.status)) facts.push(fact('TicketCancelled', { ticketId: t.id, reason: 'day_end', at }));
   }
   facts.push(fact('DayClosed', { day: data.today.day, nextDay, at, atMs: cmd.at }));
-  return facts;
+  return [...facts, ...archiveComments(data, data.today.day)];
 }
 
 // ------------------------------------------------------------------ lookups that never write

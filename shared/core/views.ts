@@ -109,6 +109,8 @@ export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketVie
     view.counterId = t.counterId;
     view.counterName = counterById(data, t.counterId)?.name ?? t.counterId;
   }
+  // Said only of staff cancellations: the phone tells the holder it was not the day's end.
+  if (t.cancelReason === 'staff') view.cancelledByStaff = true;
   return view;
 }
 
