@@ -5,6 +5,7 @@
 import { spokenText } from '../shared/core/announce.ts';
 import { auditLog, settingsView, staffAccounts, type StaffAccount } from '../shared/core/admin.ts';
 import { appraisal, type AppraisalReply } from '../shared/core/appraisal.ts';
+import { countedDays, countedRatings } from '../shared/core/appeals.ts';
 import {
   commitmentCounts,
   commitmentOf,
@@ -82,7 +83,7 @@ export function createQueries({ hall, archive }: QueryDeps) {
     const days = await archivedFacts(range);
     return hall.read((d) => {
       const b = new ReportBuilder(range.from, range.to);
-      for (const f of [...days, ...liveFacts(d, range)]) b.addDay(f);
+      for (const f of countedDays([...days, ...liveFacts(d, range)], d.followUps)) b.addDay(f);
       return { ...b.build(), committed: committedFigures(d.commitments, range.from, range.to, hall.today()) };
     });
   }
@@ -95,7 +96,7 @@ export function createQueries({ hall, archive }: QueryDeps) {
       from,
       to,
       label: period.label || `${from} 至 ${to}`,
-      rows: appraisal([...days, ...liveFacts(d, period)], d.followUps, d.users, d.settings, from, to, hall.today()),
+      rows: appraisal(countedDays([...days, ...liveFacts(d, period)], d.followUps), d.followUps, d.users, d.settings, from, to, hall.today()),
     }));
   }
 
@@ -104,7 +105,7 @@ export function createQueries({ hall, archive }: QueryDeps) {
     async stats(range: Range): Promise<Stats> {
       const archived = await archivedTickets(range);
       return hall.read((d) => {
-        const tickets = [...archived, ...liveTickets(d, range)];
+        const tickets = countedRatings([...archived, ...liveTickets(d, range)], d.followUps);
         return stats(tickets, tickets.flatMap((t) => (t.rating ? [t.rating] : [])));
       });
     },
@@ -201,7 +202,7 @@ export function createQueries({ hall, archive }: QueryDeps) {
       return hall.read((d) => ({
         from: range.from,
         to: range.to,
-        ...ratingFigures([...archived, ...liveTickets(d, range)], followUpsBetween(d.followUps, range.from, range.to), d.settings, hall.today(), dayNames(d)),
+        ...ratingFigures(countedRatings([...archived, ...liveTickets(d, range)], d.followUps), followUpsBetween(d.followUps, range.from, range.to), d.settings, hall.today(), dayNames(d)),
       }));
     },
 

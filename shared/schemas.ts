@@ -32,7 +32,13 @@ export const printer = z.object({
   checkStatus: z.boolean().optional(),
 });
 export const signIn = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256), counterId: id.optional() });
-export const complete = z.object({ outcome: z.enum(['immediate', 'committed', 'forwarded', 'refused']).optional(), note: text(500).optional() });
+const phone = z.string().trim().max(20).regex(/^[0-9+\- ]*$/, '电话号码只能包含数字');
+export const complete = z.object({
+  outcome: z.enum(['immediate', 'committed', 'forwarded', 'refused']).optional(),
+  note: text(500).optional(),
+  /** 承诺件: whom to tell when it is ready (read only with outcome committed). */
+  notify: z.object({ name: trimmed(40), phone }).optional(),
+});
 export const transfer = z.object({ serviceId: id });
 export const pause = z.object({ reason: text(100).optional() });
 export const reinstate = z.object({ ticketId: id });
@@ -43,9 +49,11 @@ export const rate = z.object({
   level: z.number().int().min(1).max(5),
   reasons: z.array(z.string().max(100)).max(10).optional(),
   comment: text(500).optional(),
-  phone: z.string().trim().max(20).regex(/^[0-9+\- ]*$/, '电话号码只能包含数字').optional(),
+  phone: phone.optional(),
   channel: z.enum(['kiosk', 'phone', 'pad', 'api']).optional(),
 });
+export const appeal = z.object({ reason: text(500) });
+export const reviewAppeal = z.object({ verdict: z.enum(['upheld', 'voided']), reason: text(500) });
 export const callBack = z.object({ reached: z.boolean(), note: text(500) });
 export const resolve = z.object({ kind: z.enum(['fix', 'explain']), note: text(1000), close: z.boolean().optional() });
 export const comment = z.object({ kind: z.enum(['comment', 'complaint']).optional(), text: z.string().max(1000), contact: text(60).optional() });

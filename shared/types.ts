@@ -76,6 +76,20 @@ export interface FollowUp {
   resolution?: { kind: 'fix' | 'explain'; note: string; at: string; by: string };
   closedAt?: string;
   closedBy?: string;
+  /** 申诉复核: the clerk rated disputes the rating; a supervisor upholds or voids it. */
+  appeal?: RatingAppeal;
+}
+
+/**
+ * A clerk's appeal of a bad rating (申诉), and the supervisor's review (复核) once made.
+ * A voided rating (`voided`) leaves the satisfaction figures and the appraisal but stays
+ * on record, shown as such; its follow-up with the villager is still owed.
+ */
+export interface RatingAppeal {
+  reason: string;
+  at: string;
+  by: string;
+  review?: { verdict: 'upheld' | 'voided'; reason: string; at: string; by: string };
 }
 
 /** `GET /api/tickets/by-number/:number`: the public view plus whether it was rated. */
@@ -309,6 +323,8 @@ export interface Commitment {
   deliveredAt?: string;
   deliveredBy?: string;
   note?: string;
+  /** Whom to tell when it is ready (name, phone); the phone is masked in every view. */
+  notify?: { name: string; phone: string };
 }
 
 /** `GET /api/commitments` row: the case plus what the page needs to show it. */
@@ -411,6 +427,11 @@ export interface TicketView {
   callCount: number;
   /** Present (true) only when a supervisor cancelled it, not the day's end. */
   cancelledByStaff?: true;
+  /** A finished visit: how (四制), and for a committed case (承诺件) when to come back. */
+  outcome?: Outcome;
+  dueDate?: string;
+  /** Working days from the visit's day to `dueDate`. */
+  dueWorkingDays?: number;
 }
 
 /** `POST /api/tickets` 201 body. */

@@ -121,6 +121,16 @@ export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string):
     res.json(followUp);
   });
 
+  // 申诉复核: the clerk rated appeals, a supervisor reviews; the rules check who may.
+  on('appeal', async ({ params, body }, _req, res) => {
+    const { followUp } = await hall.run({ type: 'appeal', followUpId: params.id, userId: authed(res).session.userId, reason: body.reason });
+    return followUp!;
+  });
+  on('reviewAppeal', async ({ params, body }, _req, res) => {
+    const { followUp } = await hall.run({ type: 'reviewAppeal', followUpId: params.id, userId: authed(res).session.userId, verdict: body.verdict, reason: body.reason });
+    return followUp!;
+  });
+
   on('ratingSummary', async (_in, req, res) => {
     res.json(await queries.satisfaction(dateRange(hall, req.query)));
   });

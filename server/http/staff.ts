@@ -100,8 +100,9 @@ export function staffRoutes(hall: Hall, queries: Queries, timers: Timers): Route
   on('start', ({ params: { counterId } }, _req, res) => act({ type: 'start', counterId, userId: by(res) }));
   on('noShow', ({ params: { counterId } }, _req, res) => act({ type: 'noShow', counterId, userId: by(res) }));
   on('complete', ({ params: { counterId }, body: b }, _req, res) =>
-    act({ type: 'complete', counterId, userId: by(res), outcome: b.outcome ?? 'immediate', ...(b.note !== undefined && { note: b.note }) }),
+    act({ type: 'complete', counterId, userId: by(res), outcome: b.outcome ?? 'immediate', ...(b.note !== undefined && { note: b.note }), ...(b.notify && { notify: b.notify }) }),
   );
+  on('reopen', ({ params: { counterId } }, _req, res) => act({ type: 'reopen', counterId, userId: by(res) }));
   on('transfer', ({ params: { counterId }, body }, _req, res) => act({ type: 'transfer', counterId, userId: by(res), serviceId: body.serviceId }));
   on('reinstate', ({ params: { counterId }, body }, _req, res) => act({ type: 'reinstate', counterId, userId: by(res), ticketId: body.ticketId }));
 

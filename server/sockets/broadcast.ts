@@ -129,7 +129,7 @@ export function broadcast(io: Io, hall: Hall, queries: Queries, timers: Timers):
     if (effects.followUp || happened('RatingGiven')) {
       queries.followUpCounts().then((c) => io.to(rooms.staff).emit('ratings:changed', c), ignore);
     }
-    if (happened('CommitmentDelivered') || happened('CommitmentMade')) {
+    if (happened('CommitmentDelivered') || happened('CommitmentMade') || happened('VisitReopened')) {
       queries.commitmentCounts().then((c) => io.to(rooms.staff).emit('commitments:changed', c), ignore);
     }
     if (effects.comment) {

@@ -2,6 +2,7 @@
 // satisfaction, bad ratings and their follow-up, attendance (sign-ins per half day),
 // ranked. Pure, over day facts and the follow-up cases.
 import type { FollowUp, Settings, User } from '../types.ts';
+import { isVoided } from './appeals.ts';
 import { isWorkingDay } from './calendar.ts';
 import { Durations, type DayFacts } from './reports.ts';
 import { addDays } from './time.ts';
@@ -76,7 +77,8 @@ export function appraisal(days: DayFacts[], followUps: FollowUp[], users: User[]
 
   const rows = clerks.map((u) => {
     const a = acc.get(u.id)!;
-    const bad = followUps.filter((f) => f.clerkId === u.id && f.day >= from && f.day <= to);
+    // A bad rating voided on review (申诉成立) no longer counts against the clerk.
+    const bad = followUps.filter((f) => f.clerkId === u.id && f.day >= from && f.day <= to && !isVoided(f));
     return {
       rank: 0,
       clerkId: u.id,

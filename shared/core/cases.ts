@@ -2,6 +2,7 @@
 // ratings (差评回访) to call back and close. Pure; newest first, named for the pages.
 import type { Commitment, CommitmentView, FollowUp, FollowUpView, HallData } from '../types.ts';
 import { commitmentOverdue, followUpOverdue } from './due.ts';
+import { maskPhone } from './ratingStats.ts';
 import { counterById, serviceById } from './state.ts';
 
 export type CommitmentStatus = 'open' | 'overdue' | 'all';
@@ -11,12 +12,18 @@ export type FollowUpStatus = 'open' | 'closed' | 'all';
 export function commitmentViews(d: HallData, status: CommitmentStatus, today: string): CommitmentView[] {
   return d.commitments
     .filter((c) => status === 'all' || (!c.deliveredAt && (status === 'open' || commitmentOverdue(c, today))))
-    .map((c): CommitmentView => ({ ...c, overdue: commitmentOverdue(c, today), serviceName: serviceById(d, c.serviceId)?.name ?? c.serviceId }))
+    .map((c): CommitmentView => ({ ...masked(c), overdue: commitmentOverdue(c, today), serviceName: serviceById(d, c.serviceId)?.name ?? c.serviceId }))
     .reverse();
 }
 
 export function commitmentOf(d: HallData, ticketId: string): Commitment | undefined {
-  return d.commitments.find((c) => c.ticketId === ticketId);
+  const c = d.commitments.find((x) => x.ticketId === ticketId);
+  return c && masked(c);
+}
+
+/** A committed case as any page sees it: whom to notify, the phone masked. */
+function masked(c: Commitment): Commitment {
+  return c.notify ? { ...c, notify: { name: c.notify.name, phone: maskPhone(c.notify.phone) } } : c;
 }
 
 /** `overdue`: still open after its due date, as of `today`. */

@@ -6,10 +6,12 @@
 import type { Channel, CommentEntry, Counter, CounterRuntime, DayArchive, FollowUp, HallData, Outcome, Role, Ticket } from '../types.ts';
 import { decideRating, type RatingCommand } from './ratings.ts';
 import { cancelTickets, type CancelCommand } from './cancel.ts';
+import { decideAppeal, type AppealCommand } from './appeals.ts';
 import { archiveComments } from './commentBook.ts';
 import { decideSettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays, isOpenAt } from './calendar.ts';
 import { refuse } from './errors.ts';
+import { OUTCOME } from './exports.ts';
 import { closingDay, evolve, fact, type Fact } from './facts.ts';
 import { aheadOf, pickNext } from './queue.ts';
 import { localDay } from './time.ts';
@@ -31,7 +33,10 @@ export type Command =
   | (ByClerk & { type: 'recall' })
   | (ByClerk & { type: 'start' })
   | (ByClerk & { type: 'noShow' })
-  | (ByClerk & { type: 'complete'; outcome: Outcome; note?: string })
+  /** `notify`: whom to tell when a committed case (承诺件) is ready. */
+  | (ByClerk & { type: 'complete'; outcome: Outcome; note?: string; notify?: { name: string; phone: string } })
+  /** Undo a finish made a moment ago at this window by this clerk. */
+  | (ByClerk & { type: 'reopen' })
   | (ByClerk & { type: 'transfer'; serviceId: string })
   | (ByClerk & { type: 'reinstate'; ticketId: string })
   | (ByClerk & { type: 'pause'; reason: string })
@@ -45,7 +50,8 @@ export type Command =
   | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
   | RatingCommand
   | SettingsCommand
-  | CancelCommand;
+  | CancelCommand
+  | AppealCommand;
 
 export type CommandType = Command['type'];
 
@@ -75,6 +81,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'start': return start(data, cmd);
     case 'noShow': return noShow(data, cmd);
     case 'complete': return complete(data, cmd);
+    case 'reopen': return reopen(data, cmd);
     case 'transfer': return transfer(data, cmd);
     case 'reinstate': return reinstate(data, cmd);
     case 'pause': return pause(data, cmd);
@@ -86,6 +93,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'archived': return (data.closing ?? []).some((d) => d.day === cmd.day) ? [fact('DayArchived', { day: cmd.day })] : [];
     case 'printed': return printed(data, cmd);
     case 'cancelTickets': return cancelTickets(data, cmd);
+    case 'appeal': case 'reviewAppeal': return decideAppeal(data, cmd);
     case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': case 'pairPad': case 'unpairPad': return decideRating(data, cmd);
     default: return decideSettings(data, cmd); // configure, services, counters, users, printer, deliver
   }
@@ -119,6 +127,8 @@ export function applyFacts(data: HallData, facts: Fact[]): Effects {
         break;
       case 'FollowUpCalledBack':
       case 'FollowUpResolved':
+      case 'RatingAppealed':
+      case 'AppealReviewed':
         effects.followUp = data.followUps.find((x) => x.id === f.followUpId)!;
         break;
       case 'CommentLeft':
@@ -225,6 +235,7 @@ function noShow(data: HallData, cmd: Extract<Command, { type: 'noShow' }>): Fact
 function complete(data: HallData, cmd: Extract<Command, { type: 'complete' }>): Fact[] {
   const note = cmd.note?.trim() ?? '';
   if (cmd.outcome === 'refused' && !note) refuse('reason_required', 400, '不予受理必须写明理由');
+  const notify = cmd.outcome === 'committed' ? notifyOf(cmd.notify) : undefined;
   const counter = counterOrRefuse(data, cmd.counterId);
   const ticket = currentOrRefuse(data, counter.id);
   const service = serviceById(data, ticket.serviceId);
@@ -241,8 +252,47 @@ function complete(data: HallData, cmd: Extract<Command, { type: 'complete' }>): 
     ...(dueDate && { dueDate }),
   });
   if (!dueDate) return [finished];
-  const commitment = { ticketId: ticket.id, number: ticket.number, day: ticket.day, serviceId: ticket.serviceId, counterId: counter.id, clerkId: cmd.userId, dueDate };
+  const commitment = { ticketId: ticket.id, number: ticket.number, day: ticket.day, serviceId: ticket.serviceId, counterId: counter.id, clerkId: cmd.userId, dueDate, ...(notify && { notify }) };
   return [finished, fact('CommitmentMade', { commitment })];
+}
+
+/** Whom to tell about a committed case: both or neither, the phone as digits. */
+function notifyOf(n: { name: string; phone: string } | undefined): { name: string; phone: string } | undefined {
+  const name = n?.name.trim() ?? '';
+  const phone = n?.phone.replace(/[\s-]/g, '') ?? '';
+  if (!name && !phone) return undefined;
+  if (!name) refuse('notify_name_required', 400, '请填写承诺件办好后通知谁（姓名）');
+  if (!/^\+?\d{7,15}$/.test(phone)) refuse('invalid_phone', 400, '请填写正确的联系电话（7 到 15 位数字）');
+  return { name, phone };
+}
+
+/** How long after finishing a visit its clerk may still undo it (一键撤销). */
+export const REOPEN_MS = 2 * 60_000;
+
+/**
+ * Undo a finish pressed by mistake: the last visit finished at this window, by this
+ * clerk, moments ago, not rated, while the window holds no other ticket. The visit is
+ * serving again (its pad stops asking for a rating); the undo is audited.
+ */
+function reopen(data: HallData, cmd: Extract<Command, { type: 'reopen' }>): Fact[] {
+  const counter = counterOrRefuse(data, cmd.counterId);
+  const open = currentTicket(data, counter.id);
+  if (open) refuse('ticket_open', 409, `${open.number} 号正在本窗口，不能撤销上一位的办结`);
+  let last: Ticket | undefined;
+  for (const id in data.tickets) {
+    const t = data.tickets[id]!;
+    if (t.status === 'done' && t.counterId === counter.id && t.finishedAt && (!last || t.finishedAt > last.finishedAt!)) last = t;
+  }
+  if (!last) refuse('nothing_to_reopen', 409, '本窗口今天还没有办结的号');
+  const t = last!;
+  if (t.clerkId !== cmd.userId) refuse('not_your_visit', 403, `${t.number} 号不是您办结的，不能撤销`);
+  if (cmd.at - Date.parse(t.finishedAt!) > REOPEN_MS) refuse('reopen_expired', 409, `${t.number} 号办结已超过 ${REOPEN_MS / 60_000} 分钟，不能撤销`);
+  if (t.rating) refuse('already_rated', 409, `${t.number} 号已经评价，不能撤销办结`);
+  const at = iso(data, cmd.at);
+  return [
+    fact('VisitReopened', { ticketId: t.id, counterId: counter.id, by: cmd.userId, at }),
+    fact('Audited', { entry: { at, by: cmd.userId, action: '撤销办结', target: `${t.number} 号`, detail: `${counter.name}，原办结方式：${OUTCOME[t.outcome ?? 'immediate']}` } }),
+  ];
 }
 
 function transfer(data: HallData, cmd: Extract<Command, { type: 'transfer' }>): Fact[] {
@@ -266,6 +316,9 @@ function reinstate(data: HallData, cmd: Extract<Command, { type: 'reinstate' }>)
 
 function pause(data: HallData, cmd: Extract<Command, { type: 'pause' }>): Fact[] {
   const counter = counterOrRefuse(data, cmd.counterId);
+  // The wall would show the called number greyed while the villager walks up.
+  const open = currentTicket(data, counter.id);
+  if (open) refuse('ticket_open', 409, `${open.number} 号还在本窗口（${open.status === 'called' ? '已叫号' : '办理中'}）：请先办结、过号或转办，再暂停服务`);
   return [fact('CounterPaused', { counterId: counter.id, reason: cmd.reason.trim() || '暂停服务', at: iso(data, cmd.at) })];
 }
 

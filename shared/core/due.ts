@@ -1,7 +1,15 @@
 // When a deadline has passed: one rule for follow-ups of bad ratings (差评回访) and
 // committed cases (承诺件), used by the server's replies and pushes and by the pages.
-import type { Commitment, FollowUp } from '../types.ts';
-import { daysBetween } from './time.ts';
+import type { Commitment, FollowUp, Settings } from '../types.ts';
+import { isWorkingDay } from './calendar.ts';
+import { addDays, daysBetween } from './time.ts';
+
+/** Working days after `from` up to and including `to` (0 when `to` is not later). */
+export function workingDaysBetween(settings: Settings, from: string, to: string): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(settings, d)) n++;
+  return n;
+}
 
 /** Overdue from the day after the due date (both the hall's days, YYYY-MM-DD). */
 export function isOverdue(dueDate: string, today: string): boolean {

@@ -16,7 +16,7 @@ export interface CsvTable {
 }
 
 const STATUS = { waiting: '等候中', called: '已呼叫', serving: '办理中', done: '已办结', no_show: '过号', cancelled: '作废（当日未办）' } as const;
-const OUTCOME = { immediate: '即办', committed: '承诺件', forwarded: '上报件', refused: '不予受理' } as const;
+export const OUTCOME = { immediate: '即办', committed: '承诺件', forwarded: '上报件', refused: '不予受理' } as const;
 const LEVEL = ['', '非常不满意', '不满意', '基本满意', '满意', '非常满意'];
 const CHANNEL = { kiosk: '取号机', phone: '手机', pad: '评价器', api: '接口' } as const;
 

@@ -5,7 +5,7 @@
 // without running the rules of the version that wrote it. Each fact carries its own
 // version `v`: a later change to a fact's shape adds a version, and `evolve` keeps
 // reading the old one.
-import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, Role, Service, Settings, Ticket, TicketStatus, Transfer, User } from '../types.ts';
+import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, RatingAppeal, Role, Service, Settings, Ticket, TicketStatus, Transfer, User } from '../types.ts';
 import { countWaiting, RECENT_VISITS, record, runtimeOf } from './state.ts';
 import { minutesBetween } from './time.ts';
 
@@ -23,6 +23,11 @@ export type Fact =
   | F<'TicketNoShow', { ticketId: string; counterId: string; at: string }>
   | F<'VisitFinished', { ticketId: string; counterId: string; clerkId: string; at: string; startedAt: string; outcome: Outcome; note?: string; dueDate?: string }>
   | F<'CommitmentMade', { commitment: Commitment }>
+  /**
+   * A visit finished a moment ago by mistake is open again at its window (undo): its
+   * outcome, committed case and rating request are gone; `by` is the clerk who undid it.
+   */
+  | F<'VisitReopened', { ticketId: string; counterId: string; by: string; at: string }>
   | F<'TicketTransferred', { ticketId: string; transfer: Transfer }>
   | F<'TicketReinstated', { ticketId: string; counterId: string; at: string }>
   /**
@@ -43,6 +48,10 @@ export type Fact =
   | F<'FollowUpOpened', { followUp: FollowUp }>
   | F<'FollowUpCalledBack', { followUpId: string; callBack: FollowUp['callBacks'][number] }>
   | F<'FollowUpResolved', { followUpId: string; resolution: NonNullable<FollowUp['resolution']>; closed: boolean }>
+  /** 申诉: the clerk rated disputes a bad rating. */
+  | F<'RatingAppealed', { followUpId: string; appeal: Omit<RatingAppeal, 'review'> }>
+  /** 复核: a supervisor upholds the rating or voids it. */
+  | F<'AppealReviewed', { followUpId: string; review: NonNullable<RatingAppeal['review']> }>
   | F<'CommentLeft', { comment: CommentEntry }>
   | F<'CommentReplied', { commentId: string; reply: NonNullable<CommentEntry['reply']> }>
   /** Right after a `DayClosed`: these comments leave the live state with that closed day. */
@@ -156,8 +165,25 @@ export function evolve(data: HallData, f: Fact): void {
       return;
     }
     case 'CommitmentMade':
-      data.commitments.push({ ...f.commitment });
+      data.commitments.push(copy(f.commitment));
       return;
+    case 'VisitReopened': {
+      const t = ticket(data, f.ticketId);
+      if (t.startedAt && t.finishedAt) {
+        // The undone visit's minutes leave the recent ones the estimate reads.
+        const recent = data.today.recentServiceMin[t.serviceId];
+        const i = recent ? recent.lastIndexOf(minutesBetween(t.startedAt, t.finishedAt)) : -1;
+        if (i >= 0) recent!.splice(i, 1);
+      }
+      setStatus(data, t, 'serving');
+      delete t.finishedAt;
+      delete t.outcome;
+      delete t.note;
+      delete t.dueDate;
+      data.commitments = data.commitments.filter((c) => c.ticketId !== t.id);
+      runtimeOf(data, f.counterId).currentTicketId = t.id;
+      return;
+    }
     case 'TicketTransferred': {
       const t = ticket(data, f.ticketId);
       (t.transfers ??= []).push({ ...f.transfer });
@@ -243,6 +269,15 @@ export function evolve(data: HallData, f: Fact): void {
         fu.closedAt = f.resolution.at;
         fu.closedBy = f.resolution.by;
       }
+      return;
+    }
+    case 'RatingAppealed':
+      followUp(data, f.followUpId).appeal = { ...f.appeal };
+      return;
+    case 'AppealReviewed': {
+      const fu = followUp(data, f.followUpId);
+      if (!fu.appeal) throw new Error(`fact reviews follow-up ${f.followUpId}, which has no appeal`);
+      fu.appeal.review = { ...f.review };
       return;
     }
     case 'CommentLeft':

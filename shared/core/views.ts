@@ -1,6 +1,7 @@
 // What each audience sees of the state. Pure: (data, now) → plain objects.
 import type { CounterState, CounterView, HallData, HallState, PadState, RecentCall, ServiceView, StaffTicket, Ticket, TicketView } from '../types.ts';
 import { isOpenAt } from './calendar.ts';
+import { workingDaysBetween } from './due.ts';
 import { counterById, currentTicket, serviceById } from './state.ts';
 import { estimateWaitMin } from './estimate.ts';
 import { aheadOf, waitingByService, windowOrder, type Split } from './queue.ts';
@@ -111,6 +112,9 @@ export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketVie
   }
   // Said only of staff cancellations: the phone tells the holder it was not the day's end.
   if (t.cancelReason === 'staff') view.cancelledByStaff = true;
+  // What happens next after the visit: a committed case says when to come back.
+  if (t.status === 'done' && t.outcome) view.outcome = t.outcome;
+  if (t.status === 'done' && t.dueDate) Object.assign(view, { dueDate: t.dueDate, dueWorkingDays: workingDaysBetween(data.settings, t.day, t.dueDate) });
   return view;
 }
 

@@ -1,0 +1,121 @@
+// The clerk console's safety rules on the wire (issue 12): a window does not pause with a
+// villager at it, a finish made a moment ago can be undone (and its rating request goes),
+// and a committed case records whom to tell, masked wherever it is shown.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startHall, type Harness } from './harness.ts';
+
+// Friday 2026-12-04, 10:00 in the hall: a committed case of 3 working days is due Wednesday.
+let now = Date.parse('2026-12-04T10:00:00+08:00');
+let h: Harness;
+let clerk: string;
+let other: string;
+let sup: string;
+beforeAll(async () => {
+  h = await startHall({ clock: () => now });
+  clerk = await h.signIn('clerk3', '3');
+  other = await h.signIn('clerk4', '3'); // window 3's B post
+  sup = await h.signIn('supervisor');
+});
+afterAll(() => h.close());
+
+const post = (action: string, body?: unknown, token = clerk) => h.request('POST', `/api/counters/3/${action}`, body, token);
+const take = async () => (await h.request('POST', '/api/tickets', { serviceId: 'household' })).body;
+
+describe('pausing a window', () => {
+  it('is refused while a ticket is called or serving, and allowed once it has left', async () => {
+    await take();
+    await post('next');
+    const called = await post('pause', { reason: '临时离开' });
+    expect(called.status).toBe(409);
+    expect(called.body.error.code).toBe('ticket_open');
+    expect(called.body.error.message).toContain('请先办结、过号或转办');
+    await post('start');
+    expect((await post('pause', { reason: '临时离开' })).body.error.code).toBe('ticket_open');
+    const hall = (await h.request('GET', '/api/hall')).body;
+    expect(hall.counters.find((c: { id: string }) => c.id === '3').paused).toBe(false);
+    await post('complete', {});
+    const paused = await post('pause', { reason: '临时离开' });
+    expect(paused.status).toBe(200);
+    expect(paused.body.counter.paused).toBe(true);
+    await post('resume');
+  });
+});
+
+describe('undoing a finish (撤销办结)', () => {
+  it('reopens the visit, withdraws the pad request, takes back a committed case, and is audited', async () => {
+    now += 60_000;
+    const padToken = (await h.request('POST', '/api/pads', { counterId: '3' }, sup)).body.token as string;
+    const pad = await h.socket({ role: 'pad', token: padToken });
+    const t = await take();
+    await post('next');
+    await post('start');
+    const done = await post('complete', { outcome: 'committed', notify: { name: '王大爷', phone: '139 1234 5678' } });
+    expect(done.body.ticket).toMatchObject({ status: 'done', outcome: 'committed', dueDate: '2026-12-09', dueWorkingDays: 3 });
+    await eventually(pad, 'pad:state', (s) => s.request?.ticketId === t.id);
+    expect((await h.request('GET', '/api/commitments?status=open', undefined, clerk)).body.some((c: { ticketId: string }) => c.ticketId === t.id)).toBe(true);
+
+    // Only the clerk who finished it may undo it.
+    const notMine = await post('reopen', undefined, other);
+    expect(notMine.status).toBe(403);
+    expect(notMine.body.error.code).toBe('not_your_visit');
+
+    now += 60_000;
+    const undone = await post('reopen');
+    expect(undone.status).toBe(200);
+    expect(undone.body.ticket).toMatchObject({ id: t.id, status: 'serving' });
+    expect(undone.body.ticket.outcome).toBeUndefined();
+    await eventually(pad, 'pad:state', (s) => s.request === null);
+    expect((await h.request('GET', '/api/commitments?status=all', undefined, clerk)).body.some((c: { ticketId: string }) => c.ticketId === t.id)).toBe(false);
+    // The villager's phone no longer says the visit is over, nor can it be rated.
+    expect((await h.request('GET', `/api/tickets/${t.id}`)).body.status).toBe('serving');
+    expect((await h.request('POST', '/api/ratings', { ticketId: t.id, key: t.ratingKey, level: 5 })).body.error.code).toBe('not_served');
+    const state = (await h.request('GET', '/api/counters/3/state', undefined, clerk)).body;
+    expect(state.current.id).toBe(t.id);
+
+    const audit = (await h.request('GET', '/api/audit', undefined, sup)).body as { action: string; target: string; detail: string; byName: string }[];
+    expect(audit).toContainEqual(expect.objectContaining({ action: '撤销办结', target: `${t.number} 号`, detail: '3号窗口，原办结方式：承诺件', byName: '张敏' }));
+
+    // While the window holds the reopened ticket there is nothing else to undo.
+    expect((await post('reopen')).body.error.code).toBe('ticket_open');
+    expect((await post('complete', {})).body.ticket.outcome).toBe('immediate');
+  });
+
+  it('is refused after two minutes, and after the visit was rated', async () => {
+    now += 60_000;
+    const t = await take();
+    await post('next');
+    await post('complete', {});
+    now += 2 * 60_000 + 1000;
+    const late = await post('reopen');
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('reopen_expired');
+
+    const r = await take();
+    await post('next');
+    now += 1000;
+    await post('complete', {});
+    expect((await h.request('POST', '/api/ratings', { ticketId: r.id, key: r.ratingKey, level: 4 })).status).toBe(201);
+    expect((await post('reopen')).body.error.code).toBe('already_rated');
+    expect(t.id).not.toBe(r.id);
+  });
+});
+
+describe('committed cases (承诺件) record whom to notify', () => {
+  it('keeps the name and phone, masks the phone in every view, and validates it', async () => {
+    const bad = await take();
+    await post('next');
+    for (const notify of [{ name: '', phone: '13912345678' }, { name: '李四', phone: '123' }]) {
+      const r = await post('complete', { outcome: 'committed', notify });
+      expect(r.status, JSON.stringify(notify)).toBe(400);
+    }
+    expect((await post('complete', { outcome: 'committed', notify: { name: '李四', phone: 'abc' } })).status).toBe(400);
+    const ok = await post('complete', { outcome: 'committed', notify: { name: '李四', phone: '13912345678' } });
+    expect(ok.status).toBe(200);
+    const row = (await h.request('GET', '/api/commitments?status=open', undefined, clerk)).body.find((c: { ticketId: string }) => c.ticketId === bad.id);
+    expect(row.notify).toEqual({ name: '李四', phone: '139****5678' });
+    const delivered = await h.request('POST', `/api/commitments/${bad.id}/deliver`, {}, clerk);
+    expect(delivered.body.notify).toEqual({ name: '李四', phone: '139****5678' });
+    // The villager's phone page learns what happens next: come back after the due date.
+    expect((await h.request('GET', `/api/tickets/${bad.id}`)).body).toMatchObject({ status: 'done', outcome: 'committed', dueDate: '2026-12-09', dueWorkingDays: 3 });
+  });
+});
