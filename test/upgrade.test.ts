@@ -54,12 +54,30 @@ const RESHAPED: Record<string, (body: any) => unknown> = {
   },
 };
 
+/**
+ * Fields answers gained on purpose since the fixture was recorded (issue 12: a finished
+ * visit's outcome and due date on the phone page; a bad rating's case id in 我的评价).
+ * Where the recorded object lacks one, the new answer's is set aside before comparing;
+ * everything else is compared whole.
+ */
+const ADDED = ['outcome', 'dueDate', 'dueWorkingDays', 'followUpId'];
+function withoutAdded(now: unknown, recorded: unknown): unknown {
+  if (Array.isArray(now) && Array.isArray(recorded)) return now.map((x, i) => withoutAdded(x, recorded[i]));
+  if (!now || typeof now !== 'object' || !recorded || typeof recorded !== 'object' || Array.isArray(recorded)) return now;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(now)) {
+    if (ADDED.includes(k) && !Object.hasOwn(recorded, k)) continue;
+    out[k] = withoutAdded(v, (recorded as Record<string, unknown>)[k]);
+  }
+  return out;
+}
+
 /** One recorded answer, compared whole; the failure names the endpoint and who asked. */
 async function sameAnswer(a: Answer): Promise<void> {
   const now = await ask(h, tokens, a);
   if (now.status !== a.status) expect.fail(`${a.name}: status ${now.status}, expected ${a.status}; answered ${JSON.stringify(now.body).slice(0, 300)}`);
   const body = Object.hasOwn(RESHAPED, a.path) ? RESHAPED[a.path]!(now.body) : now.body;
-  expect(body, `${a.name}: body`).toEqual(a.body);
+  expect(withoutAdded(body, a.body), `${a.name}: body`).toEqual(a.body);
 }
 
 describe('the v1 fixture', () => {
