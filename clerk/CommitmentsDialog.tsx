@@ -92,7 +92,10 @@ function Line({ c, today, token, open, onOpen, onDelivered }: LineProps) {
       <tr class={due.tone === 'bad' ? 'is-late' : undefined} data-testid={`cm-${c.number}`}>
         <td class="cm-no">{c.number}</td>
         <td>{c.day}</td>
-        <td>{c.serviceName}</td>
+        <td>
+          {c.serviceName}
+          {c.notify && <div class="cm-notify">通知：{c.notify.name} {c.notify.phone}</div>}
+        </td>
         <td>{dayText(c.dueDate)}</td>
         <td>
           <span class={`cm-due cm-due-${due.tone}`}>{due.text}</span>

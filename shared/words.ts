@@ -8,3 +8,9 @@ export function waitText(min: number): string {
   const m = min % 60;
   return m ? `约 ${h} 小时 ${m} 分钟` : `约 ${h} 小时`;
 }
+
+/** "2026-12-03" → "12月3日": a day as said to a villager ("请于 12月3日 后来取"). */
+export function monthDay(day: string): string {
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${Number(m[1])}月${Number(m[2])}日` : day;
+}

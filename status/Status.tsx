@@ -6,6 +6,7 @@ import type { TicketView } from '../shared/types.ts';
 import { call } from '../web/api.ts';
 import { STATUS_TEXT, hhmm, waitText } from '../web/format.ts';
 import { useSocket } from '../web/useSocket.ts';
+import { Outcome, stateText } from './Outcome.tsx';
 import { RateVisit } from './RateVisit.tsx';
 
 type Follow = { kind: 'loading' } | { kind: 'unknown' } | { kind: 'ticket'; ticket: TicketView };
@@ -80,7 +81,7 @@ function TicketStatus({ ticket: t }: { ticket: TicketView }) {
         <p class="label">您的号码</p>
         <p class="number">{t.number}</p>
         <p class="service">{t.serviceName}</p>
-        <p class={`state state-${t.status}`}>{STATUS_TEXT[t.status]}</p>
+        <p class={`state state-${t.status}`}>{stateText(t)}</p>
         {t.status === 'waiting' && (
           <>
             <dl class="facts">
@@ -96,6 +97,7 @@ function TicketStatus({ ticket: t }: { ticket: TicketView }) {
             <p class="hint">{t.ahead === 0 ? '下一个就是您，请回到大厅等候叫号。' : '请留意大厅叫号，这个页面会自动更新。'}</p>
           </>
         )}
+        <Outcome ticket={t} />
         {afterText(t) && <p class="hint">{afterText(t)}</p>}
         <p class="taken">取号时间 {hhmm(t.takenAt)}</p>
       </section>
@@ -109,8 +111,6 @@ function afterText(t: TicketView): string {
       return '请带好材料，尽快到窗口办理。';
     case 'serving':
       return t.counterName ? `正在 ${t.counterName} 为您办理。` : '';
-    case 'done':
-      return '已经办完，谢谢您的耐心等候。';
     case 'no_show':
       return '叫号时您不在，号已过。如果您还在大厅，请到窗口找工作人员恢复排队。';
     case 'cancelled':
