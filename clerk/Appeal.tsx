@@ -50,7 +50,10 @@ export function AppealCell({ followUpId, number, appeal, token, onAppealed }: Pr
     <div class="appeal-form">
       <label class="field">
         <span>{number} 号差评的申诉理由</span>
-        <textarea rows={2} maxLength={500} value={reason} placeholder="例如：群众要求办理的业务不符合政策，已耐心解释" onInput={(e) => setReason(e.currentTarget.value)} autoFocus />
+        <textarea rows={2} maxLength={500} value={reason} placeholder="例如：群众要求办理的业务不符合政策，已耐心解释" onInput={(e) => {
+            setReason(e.currentTarget.value);
+            setError(null);
+          }} autoFocus />
       </label>
       <div class="cm-form-buttons">
         <button type="button" class="btn btn-small btn-primary" onClick={() => void submit()} disabled={busy}>

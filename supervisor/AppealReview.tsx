@@ -51,14 +51,20 @@ export function ReviewForm({ followUp: f, token, onExpired, onChanged }: { follo
         <legend class="sr-only">复核结论</legend>
         {VERDICTS.map(([id, label]) => (
           <label key={id} class={verdict === id ? 'on' : undefined}>
-            <input type="radio" name={`verdict-${f.id}`} checked={verdict === id} onChange={() => setVerdict(id)} />
+            <input type="radio" name={`verdict-${f.id}`} checked={verdict === id} onChange={() => {
+                setVerdict(id);
+                act.setError(null);
+              }} />
             {label}
           </label>
         ))}
       </fieldset>
       <label class="fld">
         <span class="sr-only">复核理由</span>
-        <textarea rows={2} maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} placeholder="例如：调看窗口录像，工作人员已按规定解释，差评不属实" />
+        <textarea rows={2} maxLength={500} value={reason} onInput={(e) => {
+            setReason(e.currentTarget.value);
+            act.setError(null);
+          }} placeholder="例如：调看窗口录像，工作人员已按规定解释，差评不属实" />
       </label>
       <div class="act-buttons">
         <button type="submit" class="primary" disabled={act.busy}>
