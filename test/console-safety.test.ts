@@ -2,7 +2,7 @@
 // villager at it, a finish made a moment ago can be undone (and its rating request goes),
 // and a committed case records whom to tell, masked wherever it is shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startHall, type Harness } from './harness.ts';
+import { eventually, startHall, tempDir, type Harness } from './harness.ts';
 
 // Friday 2026-12-04, 10:00 in the hall: a committed case of 3 working days is due Wednesday.
 let now = Date.parse('2026-12-04T10:00:00+08:00');
@@ -117,5 +117,38 @@ describe('committed cases (承诺件) record whom to notify', () => {
     expect(delivered.body.notify).toEqual({ name: '李四', phone: '139****5678' });
     // The villager's phone page learns what happens next: come back after the due date.
     expect((await h.request('GET', `/api/tickets/${bad.id}`)).body).toMatchObject({ status: 'done', outcome: 'committed', dueDate: '2026-12-09', dueWorkingDays: 3 });
+  });
+});
+
+describe('after a restart', () => {
+  it('replays an undone finish and an appeal from the journal as they were', async () => {
+    const dir = tempDir('reopen');
+    let at = Date.parse('2026-12-04T11:00:00+08:00');
+    const h1 = await startHall({ dir, clock: () => at });
+    const c = await h1.signIn('clerk3', '3');
+    const t = (await h1.request('POST', '/api/tickets', { serviceId: 'household' })).body;
+    await h1.request('POST', '/api/counters/3/next', undefined, c);
+    await h1.request('POST', '/api/counters/3/complete', { outcome: 'committed', notify: { name: '李四', phone: '13912345678' } }, c);
+    at += 30_000;
+    expect((await h1.request('POST', '/api/counters/3/reopen', undefined, c)).status).toBe(200);
+    const bad = (await h1.request('POST', '/api/tickets', { serviceId: 'household' })).body;
+    await h1.request('POST', '/api/counters/3/complete', {}, c);
+    await h1.request('POST', '/api/counters/3/next', undefined, c);
+    await h1.request('POST', '/api/counters/3/complete', {}, c);
+    const { followUpId } = (await h1.request('POST', '/api/ratings', { ticketId: bad.id, key: bad.ratingKey, level: 1, reasons: ['态度差'] })).body;
+    await h1.request('POST', `/api/follow-ups/${followUpId}/appeal`, { reason: '不属实' }, c);
+    const s1 = await h1.signIn('supervisor');
+    await h1.request('POST', `/api/follow-ups/${followUpId}/review`, { verdict: 'voided', reason: '核实不属实' }, s1);
+    const before = { ticket: (await h1.request('GET', `/api/tickets/${t.id}`)).body, cases: (await h1.request('GET', '/api/follow-ups', undefined, s1)).body, figures: (await h1.request('GET', '/api/ratings/summary', undefined, s1)).body };
+    await h1.close();
+
+    const h2 = await startHall({ dir, clock: () => at });
+    const s2 = await h2.signIn('supervisor');
+    expect((await h2.request('GET', `/api/tickets/${t.id}`)).body).toEqual(before.ticket);
+    expect(before.ticket).toMatchObject({ status: 'done', outcome: 'immediate' });
+    expect((await h2.request('GET', '/api/follow-ups', undefined, s2)).body).toEqual(before.cases);
+    expect((await h2.request('GET', '/api/ratings/summary', undefined, s2)).body).toEqual(before.figures);
+    expect((await h2.request('GET', '/api/commitments?status=all', undefined, s2)).body.some((x: { ticketId: string }) => x.ticketId === t.id)).toBe(false);
+    await h2.close();
   });
 });
