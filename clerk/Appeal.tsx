@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { RatingAppeal } from '../shared/types.ts';
 import { call } from '../web/api.ts';
+import { InlineActions } from './InlineActions.tsx';
 
 /** Where an appeal stands, in the clerk's words; null for a rating never appealed. */
 export function appealText(a: RatingAppeal | undefined): string | null {
@@ -50,24 +51,19 @@ export function AppealCell({ followUpId, number, appeal, token, onAppealed }: Pr
     <div class="appeal-form">
       <label class="field">
         <span>{number} 号差评的申诉理由</span>
-        <textarea rows={2} maxLength={500} value={reason} placeholder="例如：群众要求办理的业务不符合政策，已耐心解释" onInput={(e) => {
+        <textarea
+          rows={2}
+          maxLength={500}
+          value={reason}
+          placeholder="例如：群众要求办理的业务不符合政策，已耐心解释"
+          onInput={(e) => {
             setReason(e.currentTarget.value);
             setError(null);
-          }} autoFocus />
+          }}
+          autoFocus
+        />
       </label>
-      <div class="cm-form-buttons">
-        <button type="button" class="btn btn-small btn-primary" onClick={() => void submit()} disabled={busy}>
-          提交申诉
-        </button>
-        <button type="button" class="btn btn-small" onClick={() => setOpen(false)} disabled={busy}>
-          取消
-        </button>
-      </div>
-      {error && (
-        <p class="msg msg-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineActions label="提交申诉" kind="btn-small btn-primary" busy={busy} error={error} onConfirm={() => void submit()} onCancel={() => setOpen(false)} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { FollowUp } from '../shared/types.ts';
 import { dateTime } from './format.ts';
 import { useAction } from './useResource.ts';
 import { ErrorBox } from './ErrorBox.tsx';
+import { Choices, NoteBox } from './FollowUpForms.tsx';
 
 const VERDICTS = [
   ['upheld', '维持差评'],
@@ -47,25 +48,26 @@ export function ReviewForm({ followUp: f, token, onExpired, onChanged }: { follo
   return (
     <form class="act act-review" onSubmit={submit} aria-label="申诉复核">
       <h4>申诉复核</h4>
-      <fieldset class="seg">
-        <legend class="sr-only">复核结论</legend>
-        {VERDICTS.map(([id, label]) => (
-          <label key={id} class={verdict === id ? 'on' : undefined}>
-            <input type="radio" name={`verdict-${f.id}`} checked={verdict === id} onChange={() => {
-                setVerdict(id);
-                act.setError(null);
-              }} />
-            {label}
-          </label>
-        ))}
-      </fieldset>
-      <label class="fld">
-        <span class="sr-only">复核理由</span>
-        <textarea rows={2} maxLength={500} value={reason} onInput={(e) => {
-            setReason(e.currentTarget.value);
-            act.setError(null);
-          }} placeholder="例如：调看窗口录像，工作人员已按规定解释，差评不属实" />
-      </label>
+      <Choices
+        legend="复核结论"
+        name={`verdict-${f.id}`}
+        options={VERDICTS}
+        value={verdict}
+        onChange={(v) => {
+          setVerdict(v);
+          act.setError(null);
+        }}
+      />
+      <NoteBox
+        label="复核理由"
+        max={500}
+        value={reason}
+        onInput={(v) => {
+          setReason(v);
+          act.setError(null);
+        }}
+        placeholder="例如：调看窗口录像，工作人员已按规定解释，差评不属实"
+      />
       <div class="act-buttons">
         <button type="submit" class="primary" disabled={act.busy}>
           保存复核结论
