@@ -7,7 +7,7 @@ import { call } from '../web/api.ts';
 import { ActionButton } from './ActionButton.tsx';
 import { CommitmentsDialog } from './CommitmentsDialog.tsx';
 import { CurrentTicket } from './CurrentTicket.tsx';
-import { saveDraft, useDraft } from './draft.ts';
+import { useDraft } from './draft.ts';
 import { FinishPanel } from './FinishPanel.tsx';
 import { hhmm } from '../web/format.ts';
 import { dayText, outcomeLabel } from './format.ts';
@@ -38,7 +38,7 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
   const view = hall?.counters.find((x) => x.id === session.counterId);
   const cur = counter?.current ?? null;
   // The ticket's own choices and words: kept across a reload, gone when it leaves.
-  const [draft, setDraft] = useDraft(counter ? (cur?.id ?? null) : undefined);
+  const [draft, setDraft, restoreDraft] = useDraft(counter ? (cur?.id ?? null) : undefined);
   const { outcome, note } = draft;
   const paused = counter?.paused ?? false;
   const serviceName = (id: string) => hall?.services.find((s) => s.id === id)?.name ?? id;
@@ -102,7 +102,7 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
     void c.run(async () => {
       const done = lastDone!;
       const { ticket } = await c.post('reopen');
-      saveDraft(ticket.id, { outcome: done.outcome ?? 'immediate', note: done.note ?? '' });
+      restoreDraft(ticket.id, { outcome: done.outcome ?? 'immediate', note: done.note ?? '' });
       c.setCurrent(ticket);
       setLastDone(null);
       c.setNotice({ kind: 'info', text: `已撤销 ${ticket.number} 号的办结，评价器不再请群众评价；请继续办理` });

@@ -25,9 +25,8 @@ function load(ticketId: string): Draft {
   }
 }
 
-/** Puts a draft in place for a ticket about to come (back) to the window. */
-export function saveDraft(ticketId: string, draft: Partial<Draft>): void {
-  sessionStorage.setItem(PREFIX + ticketId, JSON.stringify({ ...EMPTY_DRAFT, ...draft }));
+function saveDraft(ticketId: string, draft: Draft): void {
+  sessionStorage.setItem(PREFIX + ticketId, JSON.stringify(draft));
 }
 
 /** Drops every ticket's draft but `keep`'s: tickets that left, even while the page was closed. */
@@ -42,7 +41,7 @@ function dropOthers(keep: string | null): void {
  * The draft of the ticket `ticketId` (null: no ticket at the window; undefined: not known
  * yet, nothing is dropped). `set` changes it and saves it at once.
  */
-export function useDraft(ticketId: string | null | undefined): [Draft, (change: Partial<Draft>) => void] {
+export function useDraft(ticketId: string | null | undefined): [Draft, (change: Partial<Draft>) => void, (ticketId: string, draft: Partial<Draft>) => void] {
   const [state, setState] = useState<{ id: string | null | undefined; draft: Draft }>({ id: ticketId, draft: ticketId ? load(ticketId) : EMPTY_DRAFT });
   // A different ticket: its own draft (empty for a new one), read during this render.
   const current = state.id === ticketId ? state : { id: ticketId, draft: ticketId ? load(ticketId) : EMPTY_DRAFT };
@@ -56,5 +55,11 @@ export function useDraft(ticketId: string | null | undefined): [Draft, (change: 
     saveDraft(ticketId, draft);
     setState({ id: ticketId, draft });
   };
-  return [current.draft, set];
+  /** A draft for a ticket coming (back) to the window, whether its push is in yet or not. */
+  const restore = (id: string, change: Partial<Draft>) => {
+    const draft = { ...EMPTY_DRAFT, ...change };
+    saveDraft(id, draft);
+    setState((s) => (s.id === id ? { id, draft } : s));
+  };
+  return [current.draft, set, restore];
 }
