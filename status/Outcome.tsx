@@ -20,7 +20,7 @@ export function Outcome({ ticket: t }: { ticket: TicketView }) {
         <p class="outcome-lead">已受理，还没有办完</p>
         <p class="outcome-due">请于 {monthDay(t.dueDate)} 后来取</p>
         <p class="hint">
-          承诺 {t.dueWorkingDays ?? ''} 个工作日内办好（周末、节假日不算）。办好后窗口会通知您；来取时请带好号票和身份证。
+          承诺 {t.dueWorkingDays ?? ''} 个工作日内办好（周末、节假日不算）。在窗口留了电话的，办好后会通知您；来取时请带好号票和身份证。
         </p>
       </div>
     );
