@@ -6,7 +6,7 @@
 // to come back.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { BROWSER_KEYS } from '../clerk/keys.ts';
-import { apiSignIn, clearCounter, shot, signInAtConsole, takeTicket, expect, test } from './helpers.ts';
+import { apiSignIn, clearCounter, pairPad, shot, signInAtConsole, takeTicket, expect, test } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -119,6 +119,33 @@ test('a visit never started is not finished by one key; a finish can be undone f
   const sup = await apiSignIn(request, 'supervisor');
   const audit = (await (await request.get('/api/audit', { headers: { authorization: `Bearer ${sup}` } })).json()) as { action: string; target: string; detail: string }[];
   expect(audit).toContainEqual(expect.objectContaining({ action: '撤销办结', target: `${t.number} 号`, detail: '5号窗口，原办结方式：上报件' }));
+});
+
+test('the window pad stops asking when a finish is undone, and asks again when the visit is finished', async ({ page, browser, baseURL, request }) => {
+  const t = await takeTicket(request, 'forestry');
+  await atWindow5(page, request);
+  const pad = await browser.newPage({ baseURL, viewport: { width: 1280, height: 800 } });
+  await pairPad(pad, request, '5');
+  await pad.goto('/pad/');
+  await expect(pad.getByText('陈静')).toBeVisible();
+  await press(page, 'F2');
+  await press(page, 'F8');
+  await expect(page.getByLabel('当前号')).toContainText('办理中');
+  await press(page, 'F9');
+  const asking = pad.getByText('请您对这次办事作出评价');
+  await expect(asking).toBeVisible();
+  await expect(pad.getByText(t.number)).toBeVisible();
+
+  await page.getByTestId('last-done').getByRole('button', { name: '撤销办结' }).click();
+  await expect(current(page)).toHaveText(t.number);
+  await expect(asking).toBeHidden();
+  await shot(pad, 'pad-after-undo');
+
+  await press(page, 'F9');
+  await expect(asking).toBeVisible();
+  await pad.getByRole('button', { name: '非常满意', exact: true }).click();
+  await expect.poll(async () => (await request.post('/api/ratings', { data: { ticketId: t.id, key: t.ratingKey, level: 5 } })).status()).toBe(409);
+  await pad.close();
 });
 
 test('the window does not pause with a villager at it: it offers to finish, transfer or mark a no-show first', async ({ page, request }) => {
