@@ -1,15 +1,15 @@
 // The hall's settings (admin): hours and special days, businesses, windows, staff
 // accounts, announcements, ratings and alert thresholds. Each change applies live
 // and lands in the audit log. Supervisors may read them.
-import { Router, type Response } from 'express';
+import type { Router, Response } from 'express';
 import { hashPassword, newId } from '../auth.ts';
 import type { Hall, Order } from '../hall.ts';
 import type { Queries } from '../queries.ts';
 import { authed } from './access.ts';
 import { routesOn } from './route.ts';
 
-export function settingsRoutes(hall: Hall, queries: Queries): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function settingsRoutes(r: Router, hall: Hall, queries: Queries): void {
   const on = routesOn(r, hall);
   const by = (res: Response) => authed(res).session.userId;
 
@@ -45,5 +45,4 @@ export function settingsRoutes(hall: Hall, queries: Queries): Router {
   on('audit', () => queries.audit());
   on('calendar', ({ query }) => queries.calendar(query.from, query.days ?? 35));
 
-  return r;
 }
