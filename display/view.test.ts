@@ -76,6 +76,16 @@ describe('gridFor', () => {
     expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
     expect(sizes.at(-1)!).toBeGreaterThan(8); // ≥ 86 px at 1080 lines, ≥ 61 px at 768
   });
+  it('names each window\'s businesses when they fit beside a large number, else shows their letters', () => {
+    // The demo hall: 6 windows, at most 2 short names each.
+    const demo = gridFor(6, area.w, area.h, { lines: 2, chars: 5 });
+    expect(demo.serveVh).not.toBeNull();
+    expect(demo.serveVh!).toBeGreaterThanOrEqual(2.2);
+    // A real hall: 12 windows serving up to 3 names of 11 characters: letters, and numbers still large.
+    const big = gridFor(12, area.w, area.h, { lines: 3, chars: 11 });
+    expect(big).toMatchObject({ cols: 4, rows: 3, serveVh: null });
+    expect(big.numberVh).toBeGreaterThan(8);
+  });
 });
 
 describe('latestCallText', () => {

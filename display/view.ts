@@ -39,25 +39,55 @@ export interface Grid {
   numberVh: number;
   nameVh: number;
   lineVh: number;
+  /**
+   * Each card lists its businesses' names, one a line, at this size; null when they do
+   * not fit beside a large number, and a card shows its businesses' letters (the first
+   * letter of their ticket numbers) while the waiting list names them.
+   */
+  serveVh: number | null;
 }
+
+/** What the cards must hold besides the number: the most businesses one window serves, and the longest name. */
+export interface Serves {
+  lines: number;
+  chars: number;
+}
+
+/** Card frame in vh (display.css): border 2 × 0.5, head padding 2 × 0.6, status margin 1.2, status padding 2 × 0.3. */
+const CARD_FRAME_VH = 4;
+/** Business names smaller than this are not for reading across a hall: letters instead. */
+const MIN_SERVE_VH = 2.2;
+/** Names are shown only if the number keeps this share of the size it has with letters. */
+const NAMES_KEEP = 0.85;
 
 /**
  * Rows × columns for `n` window cards that give the called numbers the largest type
- * in an area `widthVh` × `heightVh` (the screen's aspect decides `widthVh`).
+ * in an area `widthVh` × `heightVh` (the screen's aspect decides `widthVh`), and
+ * whether the cards have room to name their businesses.
  */
-export function gridFor(n: number, widthVh: number, heightVh: number, gapVh = 1.6): Grid {
+export function gridFor(n: number, widthVh: number, heightVh: number, serves: Serves = { lines: 0, chars: 0 }, gapVh = 1.6): Grid {
   const count = Math.max(1, n);
-  let best: Grid | null = null;
+  let best: (Grid & { w: number; h: number; rest: number }) | null = null;
   for (let cols = 1; cols <= count; cols++) {
     const rows = Math.ceil(count / cols);
     if ((rows - 1) * cols >= count) continue; // a whole empty row: never better
     const w = (widthVh - gapVh * (cols - 1)) / cols;
     const h = (heightVh - gapVh * (rows - 1)) / rows;
-    // A number is up to 4 glyphs about 0.6 em wide (A012); the card also holds a name and a status line.
-    const numberVh = Math.min(h * 0.44, (w * 0.86) / 2.5);
-    if (!best || numberVh > best.numberVh) best = { cols, rows, numberVh, nameVh: Math.min(6, h * 0.13, w * 0.11), lineVh: Math.min(4.6, h * 0.1, w * 0.085) };
+    const nameVh = Math.min(6, h * 0.13, w * 0.11);
+    const lineVh = Math.min(4.6, h * 0.1, w * 0.085);
+    // Height left for the number (line height 1, a little room) and the businesses.
+    const rest = h - CARD_FRAME_VH - nameVh * 1.25 - lineVh * 1.3;
+    const letters = serves.lines > 0 ? lineVh * 1.5 : 0;
+    // A number is up to 4 glyphs about 0.6 em wide (A012).
+    const numberVh = Math.min((rest - letters) / 1.1, ((w - 1) * 0.86) / 2.5);
+    if (!best || numberVh > best.numberVh) best = { cols, rows, numberVh, nameVh, lineVh, serveVh: null, w, h, rest };
   }
-  return best!;
+  const { w, h: _h, rest, ...grid } = best!;
+  if (serves.lines === 0) return grid;
+  // Names, one a line after their letter (about two characters wide), within the card's padding.
+  const serveVh = Math.min(grid.lineVh, (w - 4.4) / (serves.chars + 2));
+  const numberVh = Math.min((rest - serves.lines * serveVh * 1.3) / 1.1, grid.numberVh);
+  return serveVh >= MIN_SERVE_VH && numberVh >= NAMES_KEEP * grid.numberVh ? { ...grid, numberVh, serveVh } : grid;
 }
 
 /** The call text for the strip along the bottom: the last call's own text when we heard it. */
