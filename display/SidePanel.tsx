@@ -4,6 +4,7 @@
 // businesses than fit turn pages every few seconds; names shrink to fit their row.
 import { useEffect, useState } from 'preact/hooks';
 import type { RecentCall, ServiceView } from '../shared/types.ts';
+import { PAGE_MS } from './view.ts';
 
 /** Height the column has for list rows, in vh (display.css): 75.8 less the gap, two titles and paddings. */
 const ROOM_VH = 60;
@@ -12,8 +13,6 @@ const WAIT_ROW_VH = 4.2;
 /** The page counter under a paged waiting list. */
 const PAGER_VH = 3.4;
 const MIN_RECENT = 4;
-/** How long each page of the waiting list stays. */
-export const PAGE_MS = 8000;
 
 export function SidePanel({ recent, services }: { recent: RecentCall[]; services: ServiceView[] }) {
   const { pages, perPage, recentRows } = sideLayout(services.length);

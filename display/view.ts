@@ -5,6 +5,8 @@ import type { TicketCalled } from '../shared/events.ts';
 import type { CounterView, HallState } from '../shared/types.ts';
 
 const RECENT_SHOWN = 8;
+/** How long each page of the wall's waiting list stays, when it has more than one. */
+export const PAGE_MS = 8000;
 
 /**
  * `ticket:called` goes out at once, the whole `hall:state` up to 50 ms later. Laying
