@@ -32,6 +32,7 @@ export function CounterGrid({ counters, services, flashes, speaking }: Props) {
     '--name': `${grid.nameVh}vh`,
     '--line': `${grid.lineVh}vh`,
     '--serve': `${grid.serveVh ?? 0}vh`,
+    '--letters': `${grid.letterVh}vh`,
   };
   return (
     <section class="counters" style={style} aria-label="各窗口叫号">

@@ -4,15 +4,7 @@
 // businesses than fit turn pages every few seconds; names shrink to fit their row.
 import { useEffect, useState } from 'preact/hooks';
 import type { RecentCall, ServiceView } from '../shared/types.ts';
-import { PAGE_MS } from './view.ts';
-
-/** Height the column has for list rows, in vh (display.css): 75.8 less the gap, two titles and paddings. */
-const ROOM_VH = 60;
-const RECENT_ROW_VH = 5.6;
-const WAIT_ROW_VH = 4.2;
-/** The page counter under a paged waiting list. */
-const PAGER_VH = 3.4;
-const MIN_RECENT = 4;
+import { PAGE_MS, sideLayout } from './view.ts';
 
 export function SidePanel({ recent, services }: { recent: RecentCall[]; services: ServiceView[] }) {
   const { pages, perPage, recentRows } = sideLayout(services.length);
@@ -64,17 +56,6 @@ export function SidePanel({ recent, services }: { recent: RecentCall[]; services
       </section>
     </aside>
   );
-}
-
-/** Rows for the waiting list (paged when they don't all fit beside the fewest recent calls) and for the recent calls. */
-export function sideLayout(services: number): { pages: number; perPage: number; recentRows: number } {
-  const fitAll = Math.floor((ROOM_VH - MIN_RECENT * RECENT_ROW_VH) / WAIT_ROW_VH);
-  if (services <= fitAll) return { pages: 1, perPage: Math.max(1, services), recentRows: Math.floor((ROOM_VH - services * WAIT_ROW_VH) / RECENT_ROW_VH) };
-  const perPage = Math.floor((ROOM_VH - PAGER_VH - MIN_RECENT * RECENT_ROW_VH) / WAIT_ROW_VH);
-  const pages = Math.ceil(services / perPage);
-  // Pages as even as can be: 16 businesses in 2 pages of 8, not 9 + 7.
-  const even = Math.ceil(services / pages);
-  return { pages, perPage: even, recentRows: Math.floor((ROOM_VH - PAGER_VH - even * WAIT_ROW_VH) / RECENT_ROW_VH) };
 }
 
 function usePage(pages: number): number {

@@ -47,6 +47,8 @@ export interface Grid {
    * letter of their ticket numbers) while the waiting list names them.
    */
   serveVh: number | null;
+  /** Size of the businesses' letters, all on one line. */
+  letterVh: number;
 }
 
 /** What the cards must hold besides the number: the most businesses one window serves, and the longest name. */
@@ -79,10 +81,12 @@ export function gridFor(n: number, widthVh: number, heightVh: number, serves: Se
     const lineVh = Math.min(4.6, h * 0.1, w * 0.085);
     // Height left for the number (line height 1, a little room) and the businesses.
     const rest = h - CARD_FRAME_VH - nameVh * 1.25 - lineVh * 1.3;
-    const letters = serves.lines > 0 ? lineVh * 1.5 : 0;
+    const letters = serves.lines > 0 ? lineVh * 1.5 : 0; // the row is as tall as for letters of the status line's size
     // A number is up to 4 glyphs about 0.6 em wide (A012).
     const numberVh = Math.min((rest - letters) / 1.1, ((w - 1) * 0.86) / 2.5);
-    if (!best || numberVh > best.numberVh) best = { cols, rows, numberVh, nameVh, lineVh, serveVh: null, w, h, rest };
+    // Letters in chips about 1.8 em apart, on one line within the card's padding.
+    const letterVh = Math.min(lineVh, (w - 4.4) / (Math.max(1, serves.lines) * 1.8));
+    if (!best || numberVh > best.numberVh) best = { cols, rows, numberVh, nameVh, lineVh, serveVh: null, letterVh, w, h, rest };
   }
   const { w, h: _h, rest, ...grid } = best!;
   if (serves.lines === 0) return grid;
@@ -99,4 +103,23 @@ export function latestCallText(hall: HallState, last: TicketCalled | null): stri
   if (last && last.number === r.number && last.counterId === r.counterId) return last.text;
   // Called while this screen was away: build it from the hall's own wording.
   return displayText(hall.announcement.template || DEFAULT_TEMPLATE, r.number, r.counterName);
+}
+
+/** Wall screen's side column (display.css): height for list rows, in vh: 75.8 less the gap, two titles and paddings. */
+const ROOM_VH = 60;
+const RECENT_ROW_VH = 5.6;
+const WAIT_ROW_VH = 4.2;
+/** The page counter under a paged waiting list. */
+const PAGER_VH = 3.4;
+const MIN_RECENT = 4;
+
+/** Rows for the waiting list (paged when they don't all fit beside the fewest recent calls) and for the recent calls. */
+export function sideLayout(services: number): { pages: number; perPage: number; recentRows: number } {
+  const fitAll = Math.floor((ROOM_VH - MIN_RECENT * RECENT_ROW_VH) / WAIT_ROW_VH);
+  if (services <= fitAll) return { pages: 1, perPage: Math.max(1, services), recentRows: Math.floor((ROOM_VH - services * WAIT_ROW_VH) / RECENT_ROW_VH) };
+  const perPage = Math.floor((ROOM_VH - PAGER_VH - MIN_RECENT * RECENT_ROW_VH) / WAIT_ROW_VH);
+  const pages = Math.ceil(services / perPage);
+  // Pages as even as can be: 16 businesses in 2 pages of 8, not 9 + 7.
+  const even = Math.ceil(services / pages);
+  return { pages, perPage: even, recentRows: Math.floor((ROOM_VH - PAGER_VH - even * WAIT_ROW_VH) / RECENT_ROW_VH) };
 }
