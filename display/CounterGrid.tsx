@@ -4,6 +4,7 @@
 // is being read out shows a speaker.
 import { useEffect, useState } from 'preact/hooks';
 import type { CounterView, ServiceView } from '../shared/types.ts';
+import { serviceColour } from '../kiosk/look.ts';
 import type { Announcement } from './announcer.ts';
 import { SpeakerIcon } from './notices.tsx';
 import { cardStatus, gridFor } from './view.ts';
@@ -20,6 +21,7 @@ interface Props {
 export function CounterGrid({ counters, services, flashes, speaking }: Props) {
   const aspect = useAspect();
   const byId = new Map(services.map((s) => [s.id, s]));
+  const colours = new Map(services.map((s, i) => [s.id, serviceColour(i)]));
   const servesOf = (c: CounterView) => c.serviceIds.flatMap((id) => byId.get(id) ?? []);
   const lines = Math.max(0, ...counters.map((c) => servesOf(c).length));
   const chars = Math.max(0, ...counters.flatMap((c) => servesOf(c).map((s) => s.name.length)));
@@ -40,7 +42,7 @@ export function CounterGrid({ counters, services, flashes, speaking }: Props) {
         const seq = flashes[c.id] ?? 0;
         // Re-keying on each call remounts the card, which restarts its CSS flash.
         const spoken = speaking?.counterId === c.id && speaking.number === c.current?.number;
-        return <CounterCard key={`${c.id}:${seq}`} counter={c} serves={servesOf(c)} named={grid.serveVh !== null} flash={seq > 0} speaking={spoken} />;
+        return <CounterCard key={`${c.id}:${seq}`} counter={c} serves={servesOf(c)} colours={colours} named={grid.serveVh !== null} flash={seq > 0} speaking={spoken} />;
       })}
     </section>
   );
@@ -49,13 +51,15 @@ export function CounterGrid({ counters, services, flashes, speaking }: Props) {
 interface CardProps {
   counter: CounterView;
   serves: ServiceView[];
+  /** Each business's colour, as on the kiosk's buttons and tickets. */
+  colours: Map<string, string>;
   /** Names, one a line; else letters only. */
   named: boolean;
   flash: boolean;
   speaking: boolean;
 }
 
-function CounterCard({ counter: c, serves, named, flash, speaking }: CardProps) {
+function CounterCard({ counter: c, serves, colours, named, flash, speaking }: CardProps) {
   const { state, label } = cardStatus(c);
   const number = c.current?.number;
   return (
@@ -67,7 +71,9 @@ function CounterCard({ counter: c, serves, named, flash, speaking }: CardProps) 
             <ul class="card-serves">
               {serves.map((s) => (
                 <li key={s.id}>
-                  <span class="letter">{s.prefix}</span>
+                  <span class="letter" style={{ background: colours.get(s.id) }}>
+                    {s.prefix}
+                  </span>
                   {s.name}
                 </li>
               ))}
@@ -75,7 +81,7 @@ function CounterCard({ counter: c, serves, named, flash, speaking }: CardProps) 
           ) : (
             <p class="card-letters">
               {serves.map((s) => (
-                <span key={s.id} class="letter" aria-hidden="true">
+                <span key={s.id} class="letter" style={{ background: colours.get(s.id) }} aria-hidden="true">
                   {s.prefix}
                 </span>
               ))}

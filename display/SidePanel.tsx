@@ -1,8 +1,10 @@
 // Right-hand column: the last calls (so a villager who missed the voice can check) and
 // how many are waiting for each business, each after its letter (the first letter of
-// its ticket numbers, which the window cards show when their names do not fit). More
+// its ticket numbers, which the window cards show when their names do not fit) in its
+// colour on the kiosk's buttons. More
 // businesses than fit turn pages every few seconds; names shrink to fit their row.
 import { useEffect, useState } from 'preact/hooks';
+import { serviceColour } from '../kiosk/look.ts';
 import type { RecentCall, ServiceView } from '../shared/types.ts';
 import { PAGE_MS, sideLayout } from './view.ts';
 
@@ -32,7 +34,9 @@ export function SidePanel({ recent, services }: { recent: RecentCall[]; services
         <ul>
           {shown.map((s) => (
             <li key={s.id} class={s.open ? '' : 'service-closed'}>
-              <span class="letter">{s.prefix}</span>
+              <span class="letter" style={{ background: serviceColour(services.indexOf(s)) }}>
+                {s.prefix}
+              </span>
               <span class="waiting-name" style={{ '--chars': Math.max(1, s.name.length) }}>
                 {s.name}
               </span>
