@@ -43,15 +43,18 @@ function rig(opts: { voices?: Voice[]; speech?: (text: string, n: number) => Beh
         });
         return;
       }
-      setTimeout(() => end(resolve), 3);
+      // Like the real voices, a sound stops when aborted (a loaded machine can let a timeout fire first).
+      const t = setTimeout(() => end(resolve), 3);
+      signal.addEventListener('abort', () => (clearTimeout(t), end(resolve)), { once: true });
     });
   const deps: AnnouncerDeps = {
     voices: () => opts.voices ?? ['speech', 'server'],
     chime: (signal) => run('chime', opts.chime ?? 'ok', signal),
     speak: (text, signal) => run(`speak ${text}`, opts.speech?.(text, speechN++) ?? 'ok', signal),
     play: (c, signal) => run(`play ${c.number}@${c.counterId}`, opts.server?.(c, serverN++) ?? 'ok', signal),
-    utteranceTimeoutMs: () => 40,
-    chimeTimeoutMs: 40,
+    // Long beside the fake sounds' 3 ms, so only a hung voice reaches them, even on a loaded machine.
+    utteranceTimeoutMs: () => 250,
+    chimeTimeoutMs: 250,
     gapMs: 1,
     ...(opts.now && { now: opts.now }),
     ...(opts.keep && { keep: opts.keep }),
