@@ -1,14 +1,14 @@
 // 作废号票: the supervisor's list of what may be cancelled, and the cancelling. Thin:
 // validate (the route's schema), one hall call, reply with what the facts did.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { queueView } from '../../shared/core/cancel.ts';
 import type { CancelReply } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import { authed } from './access.ts';
 import { routesOn } from './route.ts';
 
-export function cancelRoutes(hall: Hall): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function cancelRoutes(r: Router, hall: Hall): void {
   const on = routesOn(r, hall);
 
   on('queue', () => hall.read(queueView));
@@ -22,5 +22,4 @@ export function cancelRoutes(hall: Hall): Router {
     });
   });
 
-  return r;
 }
