@@ -1,7 +1,7 @@
 // The clerk console: the ticket at the window, the actions on it, the queue behind it.
 import { useState } from 'preact/hooks';
 import type { StaffTicket } from '../shared/types.ts';
-import { REOPEN_MS } from '../shared/core/commands.ts';
+import { REOPEN_MS } from '../shared/core/due.ts';
 import { monthDay } from '../shared/words.ts';
 import { call } from '../web/api.ts';
 import { ActionButton } from './ActionButton.tsx';

@@ -11,6 +11,7 @@ import { archiveComments } from './commentBook.ts';
 import { decideSettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays } from './calendar.ts';
 import { noCalls, noTickets } from './hours.ts';
+import { REOPEN_MS } from './due.ts';
 import { refuse } from './errors.ts';
 import { OUTCOME } from './exports.ts';
 import { closingDay, evolve, fact, type Fact } from './facts.ts';
@@ -270,8 +271,6 @@ function notifyOf(n: { name: string; phone: string } | undefined): { name: strin
   return { name, phone };
 }
 
-/** How long after finishing a visit its clerk may still undo it (一键撤销). */
-export const REOPEN_MS = 2 * 60_000;
 
 /**
  * Undo a finish pressed by mistake: the last visit finished at this window, by this

@@ -4,6 +4,9 @@ import type { Commitment, FollowUp, Settings } from '../types.ts';
 import { isWorkingDay } from './calendar.ts';
 import { addDays, daysBetween } from './time.ts';
 
+/** How long after finishing a visit its clerk may still undo it (撤销办结). */
+export const REOPEN_MS = 2 * 60_000;
+
 /** Working days after `from` up to and including `to` (0 when `to` is not later). */
 export function workingDaysBetween(settings: Settings, from: string, to: string): number {
   let n = 0;
