@@ -6,6 +6,7 @@ export function closedLabel(service: ServiceView): string {
   switch (service.closedReason) {
     case 'hours': return '非办公时间';
     case 'quota': return '今日号已取完';
+    case 'paused': return `暂停取号：${service.pauseReason ?? ''}`;
     default: return '暂停取号';
   }
 }

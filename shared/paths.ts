@@ -33,6 +33,9 @@ export const paths = {
   // the supervisor clears junk tickets (作废号票)
   queue: { method: 'GET', path: '/api/queue' },
   cancelTickets: { method: 'POST', path: '/api/tickets/cancel' },
+  moveTickets: { method: 'POST', path: '/api/tickets/move' },
+  pauseService: { method: 'POST', path: '/api/services/pause' },
+  resumeService: { method: 'POST', path: '/api/services/resume' },
   setPrinter: { method: 'PUT', path: '/api/settings/printer' },
   // ratings and the comment book
   rate: { method: 'POST', path: '/api/ratings' },

@@ -17,6 +17,7 @@ import type {
   CommitmentView,
   CounterState,
   CancelReply,
+  MoveReply,
   QueueView,
   FollowUp,
   FollowUpView,
@@ -132,6 +133,23 @@ export const routes = {
     reply: reply<CancelReply>('{"cancelled": [{"id","number","serviceId"}], "reason", "at"}'),
     errors: { 400: 'reason_required', 404: 'unknown_ticket', 409: 'not_cancellable' },
   },
+  moveTickets: {
+    summary: '移号（主任，队列调度）：等候中的号移到其他业务或指定窗口，保留号码、取号时间和排队顺序；须写原因；全部成功或全部不移；写入操作日志',
+    tag: 'supervisor',
+    access: supervisor,
+    body: s.moveTickets,
+    reply: reply<MoveReply>('{"moved": [{"id","number","serviceId","forCounterId"?}], "at"}'),
+    errors: { 400: 'reason_required / unknown_service', 404: 'unknown_ticket / unknown_counter', 409: 'not_movable / already_there' },
+  },
+  pauseService: {
+    summary: '暂停取号（主任，队列调度）：取号机上该业务显示“暂停取号：原因”，已取的号照常叫号；当天结束时自动恢复；写入操作日志',
+    tag: 'supervisor',
+    access: supervisor,
+    body: s.pauseService,
+    reply: reply<ServiceView[]>('ServiceView[]'),
+    errors: { 400: 'reason_required / unknown_service' },
+  },
+  resumeService: { summary: '恢复取号（主任）', tag: 'supervisor', access: supervisor, body: s.resumeService, reply: reply<ServiceView[]>('ServiceView[]'), errors: { 400: 'unknown_service' } },
   setPrinter: { summary: '设置号票机（管理员）', tag: 'printing', access: admin, body: s.printer, reply: reply<PrinterHealth>('PrinterHealth'), errors: { 400: 'invalid_printer' } },
 
   rate: {

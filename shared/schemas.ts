@@ -52,7 +52,13 @@ export const comment = z.object({ kind: z.enum(['comment', 'complaint']).optiona
 export const reply = z.object({ text: z.string().max(1000) });
 export const deliver = z.object({ note: z.string().max(500).optional() });
 /** 作废号票: ids of today's tickets (unknown ones, `__proto__` included, are refused as unknown). */
-export const cancelTickets = z.object({ ticketIds: z.array(z.string().min(1).max(64)).min(1).max(1000), reason: z.string().max(200) });
+const ticketIds = z.array(z.string().min(1).max(64)).min(1).max(1000);
+export const cancelTickets = z.object({ ticketIds, reason: z.string().max(200) });
+/** 队列调度 · 移号: to another business, to one window's own queue, or both. */
+export const moveTickets = z.object({ ticketIds, serviceId: id.optional(), counterId: id.optional(), reason: z.string().max(200) });
+/** 队列调度 · 暂停取号: the reason is shown on the kiosk ("暂停取号：…"). */
+export const pauseService = z.object({ serviceId: id, reason: z.string().max(40) });
+export const resumeService = z.object({ serviceId: id });
 
 const hours = z.object({ open: z.string(), close: z.string() });
 export const hall = z.object({

@@ -5,7 +5,7 @@
 // without running the rules of the version that wrote it. Each fact carries its own
 // version `v`: a later change to a fact's shape adds a version, and `evolve` keeps
 // reading the old one.
-import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, Role, Service, Settings, Ticket, TicketStatus, Transfer, User } from '../types.ts';
+import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, Role, Service, ServicePause, Settings, Ticket, TicketMove, TicketStatus, Transfer, User } from '../types.ts';
 import { countWaiting, RECENT_VISITS, record, runtimeOf } from './state.ts';
 import { minutesBetween } from './time.ts';
 
@@ -24,6 +24,11 @@ export type Fact =
   | F<'VisitFinished', { ticketId: string; counterId: string; clerkId: string; at: string; startedAt: string; outcome: Outcome; note?: string; dueDate?: string }>
   | F<'CommitmentMade', { commitment: Commitment }>
   | F<'TicketTransferred', { ticketId: string; transfer: Transfer }>
+  /** 队列调度: a waiting ticket moved by a supervisor, keeping its number, take time and seq. */
+  | F<'TicketMoved', { ticketId: string; move: TicketMove }>
+  /** A supervisor closed a business at the kiosk for now; `ServiceResumed` (or the day's end) opens it. */
+  | F<'ServicePaused', { serviceId: string; pause: ServicePause }>
+  | F<'ServiceResumed', { serviceId: string; at: string; by: string }>
   | F<'TicketReinstated', { ticketId: string; counterId: string; at: string }>
   /**
    * `day_end`: still open when the day closed. `staff`: a supervisor cancelled it (junk
@@ -116,6 +121,8 @@ export function evolve(data: HallData, f: Fact): void {
       t.lastCalledAt = f.at;
       t.counterId = f.counterId;
       t.clerkId = f.clerkId;
+      // Out of the queue now (setStatus counted it out of the window's own): the pin is spent.
+      delete t.forCounterId;
       t.firstClerkId ??= f.clerkId;
       const rt = runtimeOf(data, f.counterId);
       rt.currentTicketId = t.id;
@@ -167,6 +174,23 @@ export function evolve(data: HallData, f: Fact): void {
       releaseCounter(data, f.transfer.counterId, t.id);
       return;
     }
+    case 'TicketMoved': {
+      const t = ticket(data, f.ticketId);
+      // Out of its queue's count and into the new one's, around the change of queue.
+      if (t.status === 'waiting') countWaiting(data, t, -1);
+      t.serviceId = f.move.to;
+      if (f.move.counterId === undefined) delete t.forCounterId;
+      else t.forCounterId = f.move.counterId;
+      (t.moves ??= []).push({ ...f.move });
+      if (t.status === 'waiting') countWaiting(data, t, 1);
+      return;
+    }
+    case 'ServicePaused':
+      (data.today.servicePauses ??= record())[f.serviceId] = { ...f.pause };
+      return;
+    case 'ServiceResumed':
+      if (data.today.servicePauses && Object.hasOwn(data.today.servicePauses, f.serviceId)) delete data.today.servicePauses[f.serviceId];
+      return;
     case 'TicketReinstated': {
       const t = ticket(data, f.ticketId);
       delete t.noShowAt;
@@ -337,8 +361,9 @@ function followUp(data: HallData, id: string): FollowUp {
 }
 
 /**
- * The one place a ticket's status is written, so the per-business waiting counts
- * (`today.waiting`) follow every move into and out of the queue.
+ * The one place a ticket's status is written, so the per-queue waiting counts
+ * (`today.waiting`) follow every move into and out of the queue (and `TicketMoved`,
+ * the one change of queue while waiting).
  */
 function setStatus(data: HallData, t: Ticket, status: TicketStatus): void {
   if (t.status === status) return;

@@ -21,7 +21,8 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
     const n = queue?.normal[0];
     const first = p && n ? (p.seq < n.seq ? p : n) : (p ?? n);
     const quotaLeft = s.dailyQuota === null || (data.today.numbers[s.prefix] ?? 0) < s.dailyQuota;
-    const closedReason = !s.enabled ? 'off' : !hallOpen ? 'hours' : !quotaLeft ? 'quota' : null;
+    const pause = data.today.servicePauses?.[s.id];
+    const closedReason = !s.enabled ? 'off' : pause ? 'paused' : !hallOpen ? 'hours' : !quotaLeft ? 'quota' : null;
     return {
       id: s.id,
       name: s.name,
@@ -29,6 +30,7 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
       waiting: w,
       open: closedReason === null,
       closedReason,
+      ...(pause && { pauseReason: pause.reason }),
       longestWaitMin: first ? Math.max(0, Math.floor((now - Date.parse(first.takenAt)) / 60_000)) : 0,
       materials: s.materials,
       estimatedWaitMin: estimateWaitMin(data, s.id, w),
