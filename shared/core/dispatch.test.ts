@@ -30,7 +30,7 @@ describe('队列调度: a supervisor moves waiting tickets', () => {
     expect(facts.map((f) => f.type)).toEqual(['TicketMoved', 'TicketMoved', 'Audited']);
     expect(d.tickets[c1.id]).toMatchObject({ number: 'C001', serviceId: 'a', seq: c1.seq, takenAt: c1.takenAt, status: 'waiting' });
     expect(d.tickets[c1.id]!.moves).toEqual([{ from: 'c', to: 'a', at: expect.any(String), by: 'admin', reason: '业务C无人值守' }]);
-    expect(d.audit.at(-1)).toMatchObject({ by: 'admin', action: '移号', target: 'C001、C002', detail: '移到业务A（保留号码和排队顺序）；共 2 个号；原因：业务C无人值守' });
+    expect(d.audit.at(-1)).toMatchObject({ by: 'admin', action: '移号', target: 'C001、C002', detail: '移到业务A；保留号码和排队顺序；共 2 个号；原因：业务C无人值守' });
     // Window 1 calls them in taking order among a's own: A001, C001, C002, A002.
     const calls = [1, 2, 3, 4].map((i) => {
       const t = next(d, '1', T0 + min(10 + i))!;

@@ -37,10 +37,10 @@ function moveTickets(data: HallData, cmd: Extract<DispatchCommand, { type: 'move
   const there = tickets.find((t) => queueKey(t) === queueKey({ serviceId: to(t), forCounterId: counter?.id }));
   if (there) refuse('already_there', 409, `${there.number} 号已经在${counter?.name ?? service!.name}的队列里，这次没有移动任何号`);
   const at = iso(data, cmd.at);
-  const where = [service?.name, counter && `由${counter.name}叫号`].filter(Boolean).join('，');
+  const where = !counter ? service!.name : !service ? `${counter.name}（只由该窗口叫号）` : `${service.name}，只由${counter.name}叫号`;
   return [
     ...tickets.map((t) => fact('TicketMoved', { ticketId: t.id, move: { from: t.serviceId, to: to(t), ...(counter && { counterId: counter.id }), at, by: cmd.userId, reason } })),
-    fact('Audited', { entry: { at, by: cmd.userId, action: '移号', target: namedNumbers(tickets.map((t) => t.number)), detail: `移到${where}（保留号码和排队顺序）；共 ${tickets.length} 个号；原因：${reason}` } }),
+    fact('Audited', { entry: { at, by: cmd.userId, action: '移号', target: namedNumbers(tickets.map((t) => t.number)), detail: `移到${where}；保留号码和排队顺序；共 ${tickets.length} 个号；原因：${reason}` } }),
   ];
 }
 
