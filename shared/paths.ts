@@ -64,6 +64,7 @@ export const paths = {
   staff: { method: 'GET', path: '/api/staff' },
   audit: { method: 'GET', path: '/api/audit' },
   saveHall: { method: 'PUT', path: '/api/settings/hall' },
+  orderServices: { method: 'PUT', path: '/api/settings/service-order' },
   saveService: { method: 'PUT', path: '/api/settings/services/:id' },
   removeService: { method: 'DELETE', path: '/api/settings/services/:id' },
   saveCounter: { method: 'PUT', path: '/api/settings/counters/:id' },

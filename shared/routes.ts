@@ -208,6 +208,7 @@ export const routes = {
   saveHall: { ...change, summary: '大厅设置：名称、时区、办公时间、特殊日期、播报、评价、预警、取号与留言限制（limits 不传则不变）', body: s.hall },
   saveService: { ...change, summary: '新增或修改业务', params: s.settingsIdParam, body: s.service },
   removeService: { ...change, summary: '删除业务', params: s.byId },
+  orderServices: { ...change, summary: '业务排序（取号机按此顺序列出）：全部业务编号，各一次', body: s.orderServices },
   saveCounter: { ...change, summary: '新增或修改窗口', params: s.settingsIdParam, body: s.counter },
   removeCounter: { ...change, summary: '删除窗口', params: s.byId },
   saveUser: { ...change, summary: '新增（id=new）或修改账号；password 重置密码', params: s.settingsIdParam, body: s.user, reply: reply<SettingsView & { id: string }>('SettingsView and the account id') },

@@ -77,7 +77,8 @@ export const hall = z.object({
 });
 export const service = z.object({
   name: trimmed(30).min(1),
-  prefix: z.string().regex(/^[A-Z]$/, '前缀应为一个大写字母'),
+  // I and O read as 1 and 0 on a ticket and on the wall ("I01" is 101 to a villager).
+  prefix: z.string().regex(/^[A-Z]$/, '前缀应为一个大写字母').refine((p) => p !== 'I' && p !== 'O', '号码前缀不能用 I 或 O：在号票和叫号屏上容易看成 1 和 0'),
   materials: z.array(trimmed(100).min(1)).max(30),
   committedDays: z.number().int().min(1).max(60),
   priorityAllowed: z.boolean(),
@@ -132,6 +133,8 @@ export const settingsId = z
   .refine((v) => !OBJECT_NAMES.has(v), '这个编号是系统保留字，请换一个');
 export const byId = z.object({ id: param });
 export const settingsIdParam = z.object({ id: settingsId });
+/** 业务的顺序 (the kiosk lists them so): every business's id, each once, in the new order. */
+export const orderServices = z.object({ serviceIds: z.array(id).min(1).max(200) });
 export const byCounter = z.object({ counterId: param });
 export const byTicket = z.object({ ticketId: param });
 export const byNumber = z.object({ number: param });

@@ -58,6 +58,8 @@ export type Fact =
   | F<'PrinterChanged', { printer: PrinterSettings }>
   | F<'ServiceSaved', { service: Service }>
   | F<'ServiceRemoved', { serviceId: string }>
+  /** The businesses in a new order (the kiosk's): every id, each once. */
+  | F<'ServicesOrdered', { serviceIds: string[] }>
   | F<'CounterSaved', { counter: Counter }>
   /** The window is gone, and every session signed in at it. */
   | F<'CounterRemoved', { counterId: string }>
@@ -308,6 +310,12 @@ export function evolve(data: HallData, f: Fact): void {
     case 'ServiceRemoved':
       data.services = data.services.filter((x) => x.id !== f.serviceId);
       return;
+    case 'ServicesOrdered': {
+      const rank = new Map(f.serviceIds.map((id, i) => [id, i]));
+      // Stable: a business the fact does not name (none, when the rules wrote it) keeps its place at the end.
+      data.services = [...data.services].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+      return;
+    }
     case 'CounterSaved':
       upsert(data.counters, copy(f.counter));
       runtimeOf(data, f.counter.id);
