@@ -117,7 +117,8 @@ export interface RatingReply {
 }
 
 /** `GET /api/follow-ups` row: the case plus what the page needs to show it. */
-export type FollowUpView = FollowUp & { overdue: boolean; serviceName: string; counterName: string | null; clerkName: string | null };
+/** `workingDaysLeft`: working days from the server's today to the due date (the promise is in working days); negative once past. */
+export type FollowUpView = FollowUp & { overdue: boolean; serviceName: string; counterName: string | null; clerkName: string | null; workingDaysLeft?: number };
 
 /** 意见簿: a comment or complaint left at the kiosk or on a phone. */
 export interface CommentEntry {
@@ -334,7 +335,8 @@ export interface Commitment {
 }
 
 /** `GET /api/commitments` row: the case plus what the page needs to show it. */
-export type CommitmentView = Commitment & { overdue: boolean; serviceName: string };
+/** `workingDaysLeft`: as in FollowUpView (承诺件 are promised in working days). */
+export type CommitmentView = Commitment & { overdue: boolean; serviceName: string; workingDaysLeft?: number };
 
 /** Committed cases of a report's period. */
 export interface CommittedFigures {
