@@ -2,18 +2,10 @@
 // businesses are put in the kiosk's order with ↑ ↓; a prefix that reads as a digit (I, O)
 // is refused; and a supervisor reads the settings with no control to press.
 import type { Page } from '@playwright/test';
-import { apiSignIn, E2E_PASSWORD, expect, shot, test } from './helpers.ts';
+import { apiSignIn, expect, openSettings, shot, test } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-async function openSettings(page: Page, username: string, section: string): Promise<void> {
-  await page.goto('/supervisor/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('tab', { name: '设置', exact: true }).click();
-  await page.getByRole('tab', { name: section, exact: true }).click();
-}
 const selected = (page: Page, name: string) => expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
 
 test('switching sections with unsaved changes asks first; staying keeps them, leaving drops them', async ({ page, request }) => {
