@@ -74,6 +74,9 @@ test('a supervisor moves the tickets of an unstaffed business to a staffed windo
   await page.getByLabel(/取号机上显示的原因/).fill('户籍民警下村，请明天再来');
   await page.getByRole('button', { name: '暂停取号', exact: true }).click();
   await expect(page.getByTestId('paused-household')).toContainText('取号机显示“暂停取号：户籍民警下村，请明天再来”');
+  const which = page.getByLabel('暂停哪项业务');
+  await expect(which.locator('option:checked')).toHaveText('请选择业务');
+  await expect(which.locator('option[value="household"]')).toBeDisabled();
   await page.locator('.qc-pause').scrollIntoViewIfNeeded();
   await shot(page, 'queue-control-paused');
   const tile = kiosk.getByRole('button', { name: /户籍/ });

@@ -89,13 +89,13 @@ function PauseServices({ token, hall, onExpired }: Omit<Props, 'version' | 'focu
           暂停哪项业务
           <select value={serviceId} onChange={(e) => setServiceId(e.currentTarget.value)}>
             <option value="">请选择业务</option>
-            {hall.services
-              .filter((s) => s.closedReason !== 'paused')
-              .map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.prefix} {s.name}
-                </option>
-              ))}
+            {/* Paused ones stay listed, disabled: an option removed under the selection would blank the box. */}
+            {hall.services.map((s) => (
+              <option key={s.id} value={s.id} disabled={s.closedReason === 'paused'}>
+                {s.prefix} {s.name}
+                {s.closedReason === 'paused' && '（已暂停）'}
+              </option>
+            ))}
           </select>
         </label>
         <label class="fld">
