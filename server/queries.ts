@@ -24,6 +24,7 @@ import { clerkRatings, ratingFigures, type MyRatingsReply, type RatingFigures } 
 import { committedFigures, dayFacts, ReportBuilder, type DayFacts, type ReportReply } from '../shared/core/reports.ts';
 import { stats, type Stats } from '../shared/core/stats.ts';
 import { ticketView } from '../shared/core/views.ts';
+import { plansFrom, type DayPlan } from '../shared/core/hours.ts';
 import type { AuditEntry, CommentEntry, Commitment, CommitmentView, FollowUpView, HallData, RatableTicket, Settings, SettingsView, Ticket, User } from '../shared/types.ts';
 import type { Hall } from './hall.ts';
 import type { Archive } from './store/archive.ts';
@@ -213,6 +214,11 @@ export function createQueries({ hall, archive }: QueryDeps) {
     async clerkRatings(userId: string, range: Range): Promise<MyRatingsReply> {
       const archived = await archivedTickets(range);
       return hall.read((d) => clerkRatings(d, [...archived, ...liveTickets(d, range)], userId, range.from, range.to, hall.today(), dayNames(d)));
+    },
+
+    /** The hall's days from `from` (today when absent): hours, lunch, market days, holidays. */
+    calendar(from: string | undefined, days: number): Promise<DayPlan[]> {
+      return hall.read((d) => plansFrom(d.settings, from ?? hall.today(), days));
     },
 
     /** 设置: settings, businesses, windows and accounts, without password hashes. */

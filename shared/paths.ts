@@ -63,6 +63,7 @@ export const paths = {
   settings: { method: 'GET', path: '/api/settings' },
   staff: { method: 'GET', path: '/api/staff' },
   audit: { method: 'GET', path: '/api/audit' },
+  calendar: { method: 'GET', path: '/api/calendar' },
   saveHall: { method: 'PUT', path: '/api/settings/hall' },
   orderServices: { method: 'PUT', path: '/api/settings/service-order' },
   saveService: { method: 'PUT', path: '/api/settings/services/:id' },

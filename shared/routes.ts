@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AppraisalReply } from './core/appraisal.ts';
 import type { MyRatingsReply, RatingFigures } from './core/ratingStats.ts';
 import type { ReportReply } from './core/reports.ts';
+import type { DayPlan } from './core/hours.ts';
 import type { Stats } from './core/stats.ts';
 import type { RouteName } from './paths.ts';
 import * as s from './schemas.ts';
@@ -205,6 +206,13 @@ export const routes = {
   settings: { summary: '全部设置（管理员可改，主任可看）', tag: 'settings', access: supervisor, reply: reply<SettingsView>('SettingsView') },
   staff: { summary: '人员名单', tag: 'settings', access: supervisor, reply: reply<SettingsView['users']>('accounts, without password hashes') },
   audit: { summary: '设置操作日志', tag: 'settings', access: supervisor, reply: reply<(AuditEntry & { byName: string })[]>('AuditEntry with byName, newest first, at most 500') },
+  calendar: {
+    summary: '大厅日历：每天的办公时间、午休、逢场天（公历或农历规律）、节假日，供核对',
+    tag: 'settings',
+    access: supervisor,
+    query: s.calendarQuery,
+    reply: reply<DayPlan[]>('DayPlan[]: {day, kind, name, hours, lunar}'),
+  },
   saveHall: { ...change, summary: '大厅设置：名称、时区、办公时间、特殊日期、播报、评价、预警、取号与留言限制（limits 不传则不变）', body: s.hall },
   saveService: { ...change, summary: '新增或修改业务', params: s.settingsIdParam, body: s.service },
   removeService: { ...change, summary: '删除业务', params: s.byId },

@@ -140,6 +140,14 @@ export interface Service {
   dailyQuota: number | null;
   enabled: boolean;
   avgServiceMin: number; // used for the wait estimate until the day has its own figures
+  /** Its own hours within the hall's (some businesses are handled on set days only); null or absent: whenever the hall is open. */
+  schedule?: ServiceSchedule | null;
+}
+
+export interface ServiceSchedule {
+  weekdays: number[]; // 0 = Sunday
+  open: string;
+  close: string;
 }
 
 export interface Counter {
@@ -184,6 +192,19 @@ export interface SignIn {
 export interface Hours {
   open: string; // "08:30"
   close: string; // "17:00"; "24:00" for all day
+  /** 午休: no tickets and no calls from `from` to `to`. */
+  lunch?: { from: string; to: string } | null;
+}
+
+/**
+ * 逢场天 by pattern: the days whose day of month, on the solar or the lunar calendar,
+ * ends in one of `digits` ("逢 1、4、7": 1, 4, 7, 11, 14, 17, 21, 24, 27, 31).
+ */
+export interface MarketPattern {
+  calendar: 'solar' | 'lunar';
+  digits: number[];
+  /** The hours of those days; null: the weekday's. */
+  hours: Hours | null;
 }
 
 export interface SpecialDay {
@@ -198,6 +219,10 @@ export interface Settings {
   timeZone: string; // IANA, default Asia/Shanghai
   weekHours: (Hours | null)[]; // index 0 = Sunday
   specialDays: SpecialDay[];
+  /** 逢场天 by pattern, besides those among `specialDays`; a special date wins over it. */
+  marketDays: MarketPattern | null;
+  /** Tickets stop this many minutes before closing (0: until closing); calls go on. */
+  lastTicketMin: number;
   priorityCap: number; // at most this many priority calls in a row at one window
   recallCap: number; // calls per ticket, the first call included
   announcement: { template: string; repeat: number };
@@ -410,8 +435,10 @@ export interface ServiceView {
   prefix: string;
   waiting: number;
   open: boolean;
-  /** Why `open` is false: switched off, closed for now by a supervisor, outside opening hours, or today's quota used up. */
-  closedReason: 'off' | 'hours' | 'quota' | 'paused' | null;
+  /** Why `open` is false: switched off, closed for now by a supervisor (paused), outside opening hours, or today's quota used up. */
+  closedReason: 'off' | 'paused' | 'hours' | 'lunch' | 'cutoff' | 'schedule' | 'quota' | null;
+  /** For the closings of the calendar (hours, lunch, cutoff, schedule): what the villager reads. */
+  closedNote?: string;
   /** Why a supervisor closed it for now (closedReason 'paused'). */
   pauseReason?: string;
   /** Minutes the longest-waiting ticket of this business has waited so far. */

@@ -1,7 +1,7 @@
 // 队列调度 (作废号票, 移号, 暂停取号): the supervisor's list of what may be moved or
 // cancelled, and the acting. Thin: validate (the route's schema), one hall call, reply
 // with what the facts did.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { queueView } from '../../shared/core/cancel.ts';
 import type { CancelReply, MoveReply } from '../../shared/types.ts';
 import { serviceViews } from '../../shared/core/views.ts';
@@ -9,8 +9,8 @@ import type { Hall } from '../hall.ts';
 import { authed } from './access.ts';
 import { routesOn } from './route.ts';
 
-export function cancelRoutes(hall: Hall): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function cancelRoutes(r: Router, hall: Hall): void {
   const on = routesOn(r, hall);
 
   on('queue', () => hall.read(queueView));
@@ -41,6 +41,4 @@ export function cancelRoutes(hall: Hall): Router {
     await hall.run({ type: 'resumeService', userId: authed(res).session.userId, ...body });
     return hall.view((d) => serviceViews(d, hall.now()));
   });
-
-  return r;
 }

@@ -1,6 +1,6 @@
 // 好差评 and 意见簿: rating a visit (any channel), the supervisor's follow-up cases and
 // comment book, and a clerk's view of their own ratings (never who gave them).
-import { Router } from 'express';
+import type { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
 import { PAGE_SIZE, parseCursor } from '../../shared/core/commentBook.ts';
 import type { RatingReply } from '../../shared/types.ts';
@@ -15,8 +15,8 @@ import { dateRange } from './stats.ts';
 import * as schemas from '../../shared/schemas.ts';
 import { parse } from './validate.ts';
 
-export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function ratingRoutes(r: Router, hall: Hall, queries: Queries, newId: () => string): void {
   const on = routesOn(r, hall);
 
   const keys = new KeyGuard(() => hall.now());
@@ -130,5 +130,4 @@ export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string):
     res.json(await queries.clerkRatings(authed(res).session.userId, dateRange(hall, req.query)));
   });
 
-  return r;
 }

@@ -9,7 +9,8 @@ import { cancelTickets, type CancelCommand } from './cancel.ts';
 import { decideDispatch, type DispatchCommand } from './dispatch.ts';
 import { archiveComments } from './commentBook.ts';
 import { decideSettings, type SettingsCommand } from './settings.ts';
-import { addWorkingDays, isOpenAt } from './calendar.ts';
+import { addWorkingDays } from './calendar.ts';
+import { noCalls, noTickets } from './hours.ts';
 import { refuse } from './errors.ts';
 import { closingDay, evolve, fact, type Fact } from './facts.ts';
 import { aheadOf, pickNext } from './queue.ts';
@@ -171,7 +172,8 @@ function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Fact[] {
   if (!service.enabled) refuse('service_closed', 409, `${service.name}暂停取号`);
   const paused = data.today.servicePauses?.[service.id];
   if (paused) refuse('service_closed', 409, `${service.name}暂停取号：${paused.reason}`);
-  if (!isOpenAt(data.settings, cmd.at)) refuse('service_closed', 409, '现在不是办公时间，请在办公时间内取号');
+  const closed = noTickets(data.settings, cmd.at, service);
+  if (closed) refuse('service_closed', 409, closed.message);
   if (cmd.priority && !service.priorityAllowed) refuse('priority_not_allowed', 400, `${service.name}不设优先号`);
   const issued = data.today.numbers[service.prefix] ?? 0;
   if (service.dailyQuota !== null && issued >= service.dailyQuota) {
@@ -205,6 +207,8 @@ function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Fact[] {
   if (rt.paused) refuse('counter_paused', 409, '本窗口已暂停服务，请先恢复服务');
   const open = currentTicket(data, counter.id);
   if (open) refuse('ticket_open', 409, `${open.number} 号还未办结：请先办结、过号或转办`);
+  const lunch = noCalls(data.settings, cmd.at);
+  if (lunch) refuse('lunch_break', 409, lunch.message);
   const ticket = pickNext(data, counter, rt.priorityStreak);
   if (!ticket) return [];
   return [fact('TicketCalled', { ticketId: ticket.id, counterId: counter.id, clerkId: cmd.userId, at: iso(data, cmd.at) })];

@@ -1,6 +1,6 @@
 // What each audience sees of the state. Pure: (data, now) → plain objects.
 import type { CounterState, CounterView, HallData, HallState, PadState, RecentCall, ServiceView, StaffTicket, Ticket, TicketView } from '../types.ts';
-import { isOpenAt } from './calendar.ts';
+import { isOpenAt, noTickets } from './hours.ts';
 import { counterById, currentTicket, serviceById } from './state.ts';
 import { estimateWaitMin } from './estimate.ts';
 import { aheadOf, waitingByService, windowOrder, type Split } from './queue.ts';
@@ -10,7 +10,7 @@ const RECENT = 8;
 export const QUEUE_SHOWN = 60;
 
 export function serviceViews(data: HallData, now: number): ServiceView[] {
-  const hallOpen = isOpenAt(data.settings, now);
+  const hallClosed = noTickets(data.settings, now);
   const byService = waitingByService(data);
   return data.services.map((s) => {
     const queue = byService.get(s.id);
@@ -22,7 +22,8 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
     const first = p && n ? (p.seq < n.seq ? p : n) : (p ?? n);
     const quotaLeft = s.dailyQuota === null || (data.today.numbers[s.prefix] ?? 0) < s.dailyQuota;
     const pause = data.today.servicePauses?.[s.id];
-    const closedReason = !s.enabled ? 'off' : pause ? 'paused' : !hallOpen ? 'hours' : !quotaLeft ? 'quota' : null;
+    const closed = hallClosed ?? (s.schedule ? noTickets(data.settings, now, s) : null);
+    const closedReason = !s.enabled ? 'off' : pause ? 'paused' : closed ? closed.reason : !quotaLeft ? 'quota' : null;
     return {
       id: s.id,
       name: s.name,
@@ -31,6 +32,7 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
       open: closedReason === null,
       closedReason,
       ...(pause && { pauseReason: pause.reason }),
+      ...(closed && s.enabled && !pause && { closedNote: closed.message }),
       longestWaitMin: first ? Math.max(0, Math.floor((now - Date.parse(first.takenAt)) / 60_000)) : 0,
       materials: s.materials,
       estimatedWaitMin: estimateWaitMin(data, s.id, w),
