@@ -26,17 +26,18 @@ test('a supervisor cancels junk tickets from the live page; wall and kiosk count
   await expect(phone.getByText(junk[0]!.number).first()).toBeVisible();
 
   await signInAtSupervisor(page);
-  await page.getByRole('button', { name: '选择要作废的号' }).click();
-  const household = page.getByTestId('cancel-household');
+  await page.getByRole('button', { name: '打开队列调度' }).click();
+  const household = page.getByTestId('queue-household');
   await expect(household).toContainText('等候 13 人');
-  await expect(page.getByTestId('cancel-forestry')).toContainText('等候 1 人');
+  await expect(page.getByTestId('queue-forestry')).toContainText('等候 1 人');
 
   // The flood: select the whole business, then spare the one real villager.
   await household.getByLabel(/全选本业务/).check();
   await household.getByLabel(kept.number).uncheck();
+  await page.getByRole('radio', { name: '作废' }).check();
   const go = page.getByRole('button', { name: /^作废选中的 12 个号$/ });
   await expect(go).toBeDisabled(); // a reason first
-  await page.getByLabel(/作废原因/).fill('同一人十秒内连续取号，恶意占号');
+  await page.getByLabel(/^原因/).fill('同一人十秒内连续取号，恶意占号');
   await go.click();
   await expect(page.getByRole('alertdialog')).toContainText('确认作废 12 个号？');
   await shot(page, 'supervisor-cancel-confirm');
@@ -68,18 +69,18 @@ test('a supervisor cancels junk tickets from the live page; wall and kiosk count
 test.describe('a real hall', () => {
   test.use({ hallKind: 'big' });
 
-  test('long business names and many businesses stay readable in the cancel panel', async ({ page, request }) => {
+  test('long business names and many businesses stay readable in the queue control panel', async ({ page, request }) => {
     for (const id of ['employment', 'land', 'aid', 'pension']) for (let i = 0; i < 3; i++) await takeTicket(request, id);
     await signInAtSupervisor(page);
-    await page.getByRole('button', { name: '选择要作废的号' }).click();
-    const land = page.getByTestId('cancel-land');
+    await page.getByRole('button', { name: '打开队列调度' }).click();
+    const land = page.getByTestId('queue-land');
     await expect(land).toContainText('农村土地承包经营权流转');
     await expect(land).toContainText('等候 3 人');
     await land.scrollIntoViewIfNeeded();
     await shot(page, 'supervisor-cancel-big-hall');
     // Nothing in the panel is cut off or runs out of its box.
     const clipped = await page.locator('.cancel').evaluate((root) =>
-      [...root.querySelectorAll('legend, label, .cancel-no')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+      [...root.querySelectorAll('legend, label, .cancel-no, option')].filter((el) => el.tagName !== 'OPTION').filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
     );
     expect(clipped).toEqual([]);
   });

@@ -9,6 +9,7 @@ export function closedLabel(service: ServiceView): string {
     case 'cutoff': return '今日已停止取号';
     case 'schedule': return '现在不办理';
     case 'quota': return '今日号已取完';
+    case 'paused': return `暂停取号：${service.pauseReason ?? ''}`;
     default: return '暂停取号';
   }
 }

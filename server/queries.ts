@@ -4,7 +4,7 @@
 // ask one of these, and reply.
 import { spokenText } from '../shared/core/announce.ts';
 import { auditLog, settingsView, staffAccounts, type StaffAccount } from '../shared/core/admin.ts';
-import { appraisal, type AppraisalReply } from '../shared/core/appraisal.ts';
+import { accountStarts, appraisal, type AppraisalReply } from '../shared/core/appraisal.ts';
 import { countedDays, countedRatings } from '../shared/core/appeals.ts';
 import {
   commitmentCounts,
@@ -93,12 +93,16 @@ export function createQueries({ hall, archive }: QueryDeps) {
   async function appraisalOf(period: Period): Promise<AppraisalReply> {
     const { from, to } = period;
     const days = await archivedFacts(period);
-    return hall.read((d) => ({
-      from,
-      to,
-      label: period.label || `${from} 至 ${to}`,
-      rows: appraisal(countedDays([...days, ...liveFacts(d, period)], d.followUps), d.followUps, d.users, d.settings, from, to, hall.today()),
-    }));
+    const firstArchived = (await archive.days())[0];
+    return hall.read((d) => {
+      const hallStart = firstArchived && firstArchived < d.today.day ? firstArchived : d.today.day;
+      return {
+        from,
+        to,
+        label: period.label || `${from} 至 ${to}`,
+        rows: appraisal(countedDays([...days, ...liveFacts(d, period)], d.followUps), d.followUps, d.users, d.settings, from, to, hall.today(), undefined, accountStarts(hallStart, d.users, d.audit)),
+      };
+    });
   }
 
   return {

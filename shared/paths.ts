@@ -34,6 +34,9 @@ export const paths = {
   // the supervisor clears junk tickets (作废号票)
   queue: { method: 'GET', path: '/api/queue' },
   cancelTickets: { method: 'POST', path: '/api/tickets/cancel' },
+  moveTickets: { method: 'POST', path: '/api/tickets/move' },
+  pauseService: { method: 'POST', path: '/api/services/pause' },
+  resumeService: { method: 'POST', path: '/api/services/resume' },
   setPrinter: { method: 'PUT', path: '/api/settings/printer' },
   // ratings and the comment book
   rate: { method: 'POST', path: '/api/ratings' },
@@ -65,6 +68,7 @@ export const paths = {
   audit: { method: 'GET', path: '/api/audit' },
   calendar: { method: 'GET', path: '/api/calendar' },
   saveHall: { method: 'PUT', path: '/api/settings/hall' },
+  orderServices: { method: 'PUT', path: '/api/settings/service-order' },
   saveService: { method: 'PUT', path: '/api/settings/services/:id' },
   removeService: { method: 'DELETE', path: '/api/settings/services/:id' },
   saveCounter: { method: 'PUT', path: '/api/settings/counters/:id' },

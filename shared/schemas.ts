@@ -60,7 +60,13 @@ export const comment = z.object({ kind: z.enum(['comment', 'complaint']).optiona
 export const reply = z.object({ text: z.string().max(1000) });
 export const deliver = z.object({ note: z.string().max(500).optional() });
 /** 作废号票: ids of today's tickets (unknown ones, `__proto__` included, are refused as unknown). */
-export const cancelTickets = z.object({ ticketIds: z.array(z.string().min(1).max(64)).min(1).max(1000), reason: z.string().max(200) });
+const ticketIds = z.array(z.string().min(1).max(64)).min(1).max(1000);
+export const cancelTickets = z.object({ ticketIds, reason: z.string().max(200) });
+/** 队列调度 · 移号: to another business, to one window's own queue, or both. */
+export const moveTickets = z.object({ ticketIds, serviceId: id.optional(), counterId: id.optional(), reason: z.string().max(200) });
+/** 队列调度 · 暂停取号: the reason is shown on the kiosk ("暂停取号：…"). */
+export const pauseService = z.object({ serviceId: id, reason: z.string().max(40) });
+export const resumeService = z.object({ serviceId: id });
 
 const hours = z.object({ open: z.string(), close: z.string(), lunch: z.object({ from: z.string(), to: z.string() }).nullable().optional() });
 export const hall = z.object({
@@ -83,7 +89,8 @@ export const hall = z.object({
 });
 export const service = z.object({
   name: trimmed(30).min(1),
-  prefix: z.string().regex(/^[A-Z]$/, '前缀应为一个大写字母'),
+  // I and O read as 1 and 0 on a ticket and on the wall ("I01" is 101 to a villager).
+  prefix: z.string().regex(/^[A-Z]$/, '前缀应为一个大写字母').refine((p) => p !== 'I' && p !== 'O', '号码前缀不能用 I 或 O：在号票和叫号屏上容易看成 1 和 0'),
   materials: z.array(trimmed(100).min(1)).max(30),
   committedDays: z.number().int().min(1).max(60),
   priorityAllowed: z.boolean(),
@@ -141,6 +148,8 @@ export const settingsId = z
   .refine((v) => !OBJECT_NAMES.has(v), '这个编号是系统保留字，请换一个');
 export const byId = z.object({ id: param });
 export const settingsIdParam = z.object({ id: settingsId });
+/** 业务的顺序 (the kiosk lists them so): every business's id, each once, in the new order. */
+export const orderServices = z.object({ serviceIds: z.array(id).min(1).max(200) });
 export const byCounter = z.object({ counterId: param });
 export const byTicket = z.object({ ticketId: param });
 export const byNumber = z.object({ number: param });

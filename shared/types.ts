@@ -14,6 +14,17 @@ export interface Transfer {
   counterId: string;
 }
 
+/** 队列调度: a supervisor moved a waiting ticket to another business or to one window. */
+export interface TicketMove {
+  from: string; // service id
+  to: string; // service id (the same when only the window changed)
+  /** Only this window calls it next. */
+  counterId?: string;
+  at: string;
+  by: string; // user id
+  reason: string;
+}
+
 export interface Ticket {
   id: string;
   number: string; // "A001"
@@ -36,6 +47,9 @@ export interface Ticket {
   dueDate?: string; // committed cases: YYYY-MM-DD
   noShowAt?: string;
   transfers?: Transfer[];
+  /** Moved by a supervisor to this window's own queue: only it calls the ticket (cleared once called). */
+  forCounterId?: string;
+  moves?: TicketMove[];
   /** day_end: still open when the day closed; staff: cancelled by a supervisor (junk tickets). */
   cancelReason?: 'day_end' | 'staff';
   cancelledBy?: string; // user id, staff cancellations only
@@ -117,7 +131,8 @@ export interface RatingReply {
 }
 
 /** `GET /api/follow-ups` row: the case plus what the page needs to show it. */
-export type FollowUpView = FollowUp & { overdue: boolean; serviceName: string; counterName: string | null; clerkName: string | null };
+/** `workingDaysLeft`: working days from the server's today to the due date (the promise is in working days); negative once past. */
+export type FollowUpView = FollowUp & { overdue: boolean; serviceName: string; counterName: string | null; clerkName: string | null; workingDaysLeft?: number };
 
 /** 意见簿: a comment or complaint left at the kiosk or on a phone. */
 export interface CommentEntry {
@@ -280,11 +295,19 @@ export interface DayState {
    */
   ratingKeys?: Record<string, string>;
   /**
-   * Waiting tickets per business as [normal, priority]: what a new ticket's place is
+   * Waiting tickets per queue (`queueKey`: a business, or `@window` for tickets moved to one) as [normal, priority]: what a new ticket's place is
    * counted from, so a take does not walk the day. Changed only by `setStatus` in
    * facts.ts, the one place a ticket's status is written, and recounted at every load.
    */
   waiting?: Record<string, [number, number]>;
+  /** Businesses a supervisor closed at the kiosk for now (队列调度), by service id; reopened at the day's end. */
+  servicePauses?: Record<string, ServicePause>;
+}
+
+export interface ServicePause {
+  reason: string;
+  at: string;
+  by: string; // user id
 }
 
 export interface HallData {
@@ -353,7 +376,8 @@ export interface Commitment {
 }
 
 /** `GET /api/commitments` row: the case plus what the page needs to show it. */
-export type CommitmentView = Commitment & { overdue: boolean; serviceName: string };
+/** `workingDaysLeft`: as in FollowUpView (承诺件 are promised in working days). */
+export type CommitmentView = Commitment & { overdue: boolean; serviceName: string; workingDaysLeft?: number };
 
 /** Committed cases of a report's period. */
 export interface CommittedFigures {
@@ -427,10 +451,12 @@ export interface ServiceView {
   prefix: string;
   waiting: number;
   open: boolean;
-  /** Why `open` is false: switched off, outside opening hours, or today's quota used up. */
-  closedReason: 'off' | 'hours' | 'lunch' | 'cutoff' | 'schedule' | 'quota' | null;
+  /** Why `open` is false: switched off, closed for now by a supervisor (paused), outside opening hours, or today's quota used up. */
+  closedReason: 'off' | 'paused' | 'hours' | 'lunch' | 'cutoff' | 'schedule' | 'quota' | null;
   /** For the closings of the calendar (hours, lunch, cutoff, schedule): what the villager reads. */
   closedNote?: string;
+  /** Why a supervisor closed it for now (closedReason 'paused'). */
+  pauseReason?: string;
   /** Minutes the longest-waiting ticket of this business has waited so far. */
   longestWaitMin: number;
   materials: string[];
@@ -565,7 +591,7 @@ export interface PadState {
   reasons: string[];
 }
 
-/** `GET /api/queue`: what a supervisor may cancel, per business. */
+/** `GET /api/queue`: what a supervisor may move or cancel, per business. */
 export interface QueueView {
   services: {
     serviceId: string;
@@ -584,6 +610,14 @@ export interface QueueTicket {
   priority: boolean;
   takenAt: string;
   noShowAt?: string;
+  /** Moved to this window's own queue (队列调度): its name. */
+  forCounter?: string;
+}
+
+/** `POST /api/tickets/move` reply: what was moved, all of it. */
+export interface MoveReply {
+  moved: { id: string; number: string; serviceId: string; forCounterId?: string }[];
+  at: string;
 }
 
 /** `POST /api/tickets/cancel` reply: what was cancelled, all of it. */

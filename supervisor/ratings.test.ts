@@ -32,6 +32,9 @@ describe('deadline', () => {
     expect(deadline(row(), '2025-06-10')).toEqual({ text: '今天到期', tone: 'warn' });
     expect(deadline(row(), '2025-06-09')).toEqual({ text: '还剩 1 天', tone: 'warn' });
     expect(deadline(row(), '2025-06-05')).toEqual({ text: '还剩 5 天', tone: 'plain' });
+    // The server's count on the hall's calendar, when it gives one: the promise is in working days.
+    expect(deadline({ ...row(), workingDaysLeft: 3 }, '2025-06-05')).toEqual({ text: '还剩 3 个工作日', tone: 'plain' });
+    expect(deadline({ ...row(), workingDaysLeft: 1 }, '2025-06-09')).toEqual({ text: '还剩 1 个工作日', tone: 'warn' });
   });
 
   it('trusts the server when the hall day is not known yet, or lags the server by a day', () => {

@@ -1,5 +1,7 @@
-// 作废号票 through the real server: the supervisor's queue list, the cancel route, its
-// refusals, the audit log, and the pushes that follow (wall screen, console, phone).
+// 队列调度 through the real server: the supervisor's queue list, cancelling (作废号票),
+// moving waiting tickets (to a business or one window) and closing a business at the
+// kiosk; who may, the refusals, the audit log, and the pushes that follow (wall screen,
+// console, phone).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from './clock.ts';
 import { eventually, startHall, type Harness } from './harness.ts';
@@ -95,5 +97,59 @@ describe('POST /api/tickets/cancel', () => {
     expect((await cancel({ ticketIds: [t.id], reason: '测试' }, '')).status).toBe(401);
     expect((await h.request('GET', '/api/queue', undefined, await h.signIn('clerk4', '4'))).status).toBe(403);
     expect((await h.request('GET', `/api/tickets/${t.id}`)).body.status).toBe('waiting');
+  });
+});
+
+describe('POST /api/tickets/move', () => {
+  it('队列调度: moves waiting tickets to one window; its console and the phone see them, the rest do not', async () => {
+    const clerk = await h.signIn('clerk6', '6');
+    const console6 = await h.socket({ role: 'staff', token: clerk });
+    const display = await h.socket({ role: 'display' });
+    const h1 = await take('civil');
+    const h2 = await take('civil');
+    const s1 = await take('housing');
+    const phone = await h.socket({ role: 'ticket', ticketId: h2.id });
+
+    const r = await h.request('POST', '/api/tickets/move', { ticketIds: [h1.id, h2.id], counterId: '6', reason: '民政窗口无人' }, sup);
+    expect(r.status).toBe(200);
+    expect(r.body.moved).toEqual([
+      { id: h1.id, number: h1.number, serviceId: 'civil', forCounterId: '6' },
+      { id: h2.id, number: h2.number, serviceId: 'civil', forCounterId: '6' },
+    ]);
+    clock.advance(SLOT_MS);
+    const cs = await eventually(console6, 'counter:state', (c) => c.waitingTotal === 3);
+    expect(cs.queue.map((t) => t.number)).toEqual([h1.number, h2.number, s1.number]);
+    await eventually(display, 'hall:state', (s) => s.services.find((x) => x.id === 'civil')!.waiting === 0);
+    expect(await eventually(phone, 'ticket:status', (t) => t.counterId === undefined && t.ahead === 1)).toMatchObject({ number: h2.number, status: 'waiting' });
+    expect((await h.request('POST', '/api/counters/6/next', undefined, clerk)).body.ticket.number).toBe(h1.number);
+
+    // Who may, and what is refused: all or nothing, with the server's own words.
+    expect((await h.request('POST', '/api/tickets/move', { ticketIds: [h2.id], serviceId: 'housing', reason: 'x' }, clerk)).status).toBe(403);
+    expect((await h.request('POST', '/api/tickets/move', { ticketIds: [h2.id], reason: 'x' }, sup)).body.error.code).toBe('invalid_request');
+    const held = await h.request('POST', '/api/tickets/move', { ticketIds: [h1.id, h2.id], serviceId: 'housing', reason: '改到建房' }, sup);
+    expect(held.status).toBe(409);
+    expect(held.body.error).toEqual({ code: 'not_movable', message: `${h1.number} 号已被6号窗口呼叫，请由窗口处理，这次没有移动任何号` });
+    expect((await h.request('GET', `/api/tickets/${h2.id}`)).body).toMatchObject({ serviceId: 'civil', status: 'waiting' });
+  });
+});
+
+describe('POST /api/services/pause', () => {
+  it('closes a business at the kiosk with a reason, and opens it again; supervisors only', async () => {
+    const kiosk = await h.socket({ role: 'display' });
+    const clerk = await h.signIn('clerk2', '2');
+    expect((await h.request('POST', '/api/services/pause', { serviceId: 'family', reason: '计生办外出' }, clerk)).status).toBe(403);
+    expect((await h.request('POST', '/api/services/pause', { serviceId: 'family', reason: ' ' }, sup)).body.error.code).toBe('reason_required');
+    const r = await h.request('POST', '/api/services/pause', { serviceId: 'family', reason: '计生办外出' }, sup);
+    expect(r.status).toBe(200);
+    expect(r.body.find((s: { id: string }) => s.id === 'family')).toMatchObject({ open: false, closedReason: 'paused', pauseReason: '计生办外出' });
+    clock.advance(SLOT_MS);
+    await eventually(kiosk, 'hall:state', (s) => s.services.find((x) => x.id === 'family')!.pauseReason === '计生办外出');
+    const refused = await h.request('POST', '/api/tickets', { serviceId: 'family' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe('计生暂停取号：计生办外出');
+    expect((await h.request('POST', '/api/services/resume', { serviceId: 'family' }, sup)).body.find((s: { id: string }) => s.id === 'family').open).toBe(true);
+    expect((await h.request('POST', '/api/tickets', { serviceId: 'family' })).status).toBe(201);
+    const audit = (await h.request('GET', '/api/audit', undefined, sup)).body;
+    expect(audit.slice(0, 2).map((a: { action: string }) => a.action)).toEqual(['恢复取号', '暂停取号']);
   });
 });

@@ -1,8 +1,10 @@
-// 作废号票: the supervisor's list of what may be cancelled, and the cancelling. Thin:
-// validate (the route's schema), one hall call, reply with what the facts did.
+// 队列调度 (作废号票, 移号, 暂停取号): the supervisor's list of what may be moved or
+// cancelled, and the acting. Thin: validate (the route's schema), one hall call, reply
+// with what the facts did.
 import type { Router } from 'express';
 import { queueView } from '../../shared/core/cancel.ts';
-import type { CancelReply } from '../../shared/types.ts';
+import type { CancelReply, MoveReply } from '../../shared/types.ts';
+import { serviceViews } from '../../shared/core/views.ts';
 import type { Hall } from '../hall.ts';
 import { authed } from './access.ts';
 import { routesOn } from './route.ts';
@@ -22,4 +24,21 @@ export function cancelRoutes(r: Router, hall: Hall): void {
     });
   });
 
+  on('moveTickets', async ({ body }, _req, res) => {
+    const { facts } = await hall.run({ type: 'moveTickets', userId: authed(res).session.userId, ...body });
+    return hall.view((d): MoveReply => {
+      const moved = facts.flatMap((f) => (f.type === 'TicketMoved' ? [d.tickets[f.ticketId]!] : []));
+      return { moved: moved.map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, ...(t.forCounterId && { forCounterId: t.forCounterId }) })), at: moved[0]!.moves!.at(-1)!.at };
+    });
+  });
+
+  on('pauseService', async ({ body }, _req, res) => {
+    await hall.run({ type: 'pauseService', userId: authed(res).session.userId, ...body });
+    return hall.view((d) => serviceViews(d, hall.now()));
+  });
+
+  on('resumeService', async ({ body }, _req, res) => {
+    await hall.run({ type: 'resumeService', userId: authed(res).session.userId, ...body });
+    return hall.view((d) => serviceViews(d, hall.now()));
+  });
 }

@@ -30,6 +30,7 @@ export function settingsRoutes(r: Router, hall: Hall, queries: Queries): void {
     return change({ type: 'configure', userId: by(res), settings: { ...settings, limits: limits ?? now.limits, marketDays: marketDays === undefined ? now.marketDays : marketDays, lastTicketMin: lastTicketMin ?? now.lastTicketMin } });
   });
   on('saveService', ({ params: { id }, body }, _req, res) => change({ type: 'saveService', userId: by(res), service: { id, ...body } }));
+  on('orderServices', ({ body }, _req, res) => change({ type: 'orderServices', userId: by(res), serviceIds: body.serviceIds }));
   on('removeService', ({ params: { id } }, _req, res) => change({ type: 'removeService', userId: by(res), serviceId: id }));
   on('saveCounter', ({ params: { id }, body }, _req, res) => change({ type: 'saveCounter', userId: by(res), counter: { id, ...body } }));
   on('removeCounter', ({ params: { id } }, _req, res) => change({ type: 'removeCounter', userId: by(res), counterId: id }));

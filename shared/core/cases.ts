@@ -1,7 +1,7 @@
 // Case lists staff work through: committed cases (承诺件) to deliver and follow-ups of bad
 // ratings (差评回访) to call back and close. Pure; newest first, named for the pages.
 import type { Commitment, CommitmentView, FollowUp, FollowUpView, HallData } from '../types.ts';
-import { commitmentOverdue, followUpOverdue } from './due.ts';
+import { commitmentOverdue, followUpOverdue, workingDaysLeft } from './due.ts';
 import { maskPhone } from './ratingStats.ts';
 import { counterById, serviceById } from './state.ts';
 
@@ -12,7 +12,7 @@ export type FollowUpStatus = 'open' | 'closed' | 'all';
 export function commitmentViews(d: HallData, status: CommitmentStatus, today: string): CommitmentView[] {
   return d.commitments
     .filter((c) => status === 'all' || (!c.deliveredAt && (status === 'open' || commitmentOverdue(c, today))))
-    .map((c): CommitmentView => ({ ...masked(c), overdue: commitmentOverdue(c, today), serviceName: serviceById(d, c.serviceId)?.name ?? c.serviceId }))
+    .map((c): CommitmentView => ({ ...masked(c), overdue: commitmentOverdue(c, today), serviceName: serviceById(d, c.serviceId)?.name ?? c.serviceId, workingDaysLeft: workingDaysLeft(d.settings, today, c.dueDate) }))
     .reverse();
 }
 
@@ -34,6 +34,7 @@ export function followUpViews(d: HallData, status: FollowUpStatus, today: string
       (f): FollowUpView => ({
         ...f,
         overdue: followUpOverdue(f, today),
+        workingDaysLeft: workingDaysLeft(d.settings, today, f.dueDate),
         serviceName: serviceById(d, f.serviceId)?.name ?? f.serviceId,
         counterName: f.counterId ? (counterById(d, f.counterId)?.name ?? f.counterId) : null,
         clerkName: f.clerkId ? (d.users.find((u) => u.id === f.clerkId)?.name ?? f.clerkId) : null,

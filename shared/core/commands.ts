@@ -7,6 +7,7 @@ import type { Channel, CommentEntry, Counter, CounterRuntime, DayArchive, Follow
 import { decideRating, type RatingCommand } from './ratings.ts';
 import { cancelTickets, type CancelCommand } from './cancel.ts';
 import { decideAppeal, type AppealCommand } from './appeals.ts';
+import { decideDispatch, type DispatchCommand } from './dispatch.ts';
 import { archiveComments } from './commentBook.ts';
 import { decideSettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays } from './calendar.ts';
@@ -53,7 +54,8 @@ export type Command =
   | RatingCommand
   | SettingsCommand
   | CancelCommand
-  | AppealCommand;
+  | AppealCommand
+  | DispatchCommand;
 
 export type CommandType = Command['type'];
 
@@ -96,6 +98,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'printed': return printed(data, cmd);
     case 'cancelTickets': return cancelTickets(data, cmd);
     case 'appeal': case 'reviewAppeal': return decideAppeal(data, cmd);
+    case 'moveTickets': case 'pauseService': case 'resumeService': return decideDispatch(data, cmd);
     case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': case 'pairPad': case 'unpairPad': return decideRating(data, cmd);
     default: return decideSettings(data, cmd); // configure, services, counters, users, printer, deliver
   }
@@ -111,8 +114,8 @@ export function applyFacts(data: HallData, facts: Fact[]): Effects {
   for (const f of facts) {
     if (f.type === 'DayClosed') effects.archive = closingDay(data);
     evolve(data, f);
-    // The ticket a command is about; a day's cancellations are about no one in particular.
-    if ('ticketId' in f && f.type !== 'TicketCancelled') ticketId = f.ticketId;
+    // The ticket a command is about; a day's cancellations (or a supervisor's moves) are about no one in particular.
+    if ('ticketId' in f && f.type !== 'TicketCancelled' && f.type !== 'TicketMoved') ticketId = f.ticketId;
     switch (f.type) {
       case 'TicketTaken':
         ticketId = f.ticket.id;
@@ -173,11 +176,13 @@ export function dayChanged(data: HallData, at: number): boolean {
 function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Fact[] {
   const earlier = cmd.key === undefined ? undefined : ticketById(data, data.today.takeKeys?.[cmd.key] ?? '');
   if (earlier) {
-    if ((earlier.transfers?.[0]?.from ?? earlier.serviceId) !== cmd.serviceId) refuse('idempotency_conflict', 409, '这次取号请求与之前的不一致，请重新取号');
+    if (takenFor(earlier) !== cmd.serviceId) refuse('idempotency_conflict', 409, '这次取号请求与之前的不一致，请重新取号');
     return [];
   }
   const service = serviceById(data, cmd.serviceId) ?? refuse('unknown_service', 400, '没有这项业务，请重新选择');
   if (!service.enabled) refuse('service_closed', 409, `${service.name}暂停取号`);
+  const paused = data.today.servicePauses?.[service.id];
+  if (paused) refuse('service_closed', 409, `${service.name}暂停取号：${paused.reason}`);
   const closed = noTickets(data.settings, cmd.at, service);
   if (closed) refuse('service_closed', 409, closed.message);
   if (cmd.priority && !service.priorityAllowed) refuse('priority_not_allowed', 400, `${service.name}不设优先号`);
@@ -199,6 +204,12 @@ function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Fact[] {
     callCount: 0,
   };
   return [fact('TicketTaken', { ticket, ...(cmd.key !== undefined && { key: cmd.key }), ...(cmd.ratingKey !== undefined && { ratingKey: cmd.ratingKey }) })];
+}
+
+/** The business a ticket was taken for, before any 转办 or 调度 (the earliest of either). */
+function takenFor(t: Ticket): string {
+  const first = [t.transfers?.[0], t.moves?.[0]].filter((x) => x !== undefined).sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+  return first?.from ?? t.serviceId;
 }
 
 function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Fact[] {

@@ -5,7 +5,7 @@
 // without running the rules of the version that wrote it. Each fact carries its own
 // version `v`: a later change to a fact's shape adds a version, and `evolve` keeps
 // reading the old one.
-import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, RatingAppeal, Role, Service, Settings, Ticket, TicketStatus, Transfer, User } from '../types.ts';
+import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, RatingAppeal, Role, Service, ServicePause, Settings, Ticket, TicketMove, TicketStatus, Transfer, User } from '../types.ts';
 import { countWaiting, RECENT_VISITS, record, runtimeOf } from './state.ts';
 import { minutesBetween } from './time.ts';
 
@@ -29,6 +29,11 @@ export type Fact =
    */
   | F<'VisitReopened', { ticketId: string; counterId: string; by: string; at: string }>
   | F<'TicketTransferred', { ticketId: string; transfer: Transfer }>
+  /** 队列调度: a waiting ticket moved by a supervisor, keeping its number, take time and seq. */
+  | F<'TicketMoved', { ticketId: string; move: TicketMove }>
+  /** A supervisor closed a business at the kiosk for now; `ServiceResumed` (or the day's end) opens it. */
+  | F<'ServicePaused', { serviceId: string; pause: ServicePause }>
+  | F<'ServiceResumed', { serviceId: string; at: string; by: string }>
   | F<'TicketReinstated', { ticketId: string; counterId: string; at: string }>
   /**
    * `day_end`: still open when the day closed. `staff`: a supervisor cancelled it (junk
@@ -62,6 +67,8 @@ export type Fact =
   | F<'PrinterChanged', { printer: PrinterSettings }>
   | F<'ServiceSaved', { service: Service }>
   | F<'ServiceRemoved', { serviceId: string }>
+  /** The businesses in a new order (the kiosk's): every id, each once. */
+  | F<'ServicesOrdered', { serviceIds: string[] }>
   | F<'CounterSaved', { counter: Counter }>
   /** The window is gone, and every session signed in at it. */
   | F<'CounterRemoved', { counterId: string }>
@@ -125,6 +132,8 @@ export function evolve(data: HallData, f: Fact): void {
       t.lastCalledAt = f.at;
       t.counterId = f.counterId;
       t.clerkId = f.clerkId;
+      // Out of the queue now (setStatus counted it out of the window's own): the pin is spent.
+      delete t.forCounterId;
       t.firstClerkId ??= f.clerkId;
       const rt = runtimeOf(data, f.counterId);
       rt.currentTicketId = t.id;
@@ -193,6 +202,23 @@ export function evolve(data: HallData, f: Fact): void {
       releaseCounter(data, f.transfer.counterId, t.id);
       return;
     }
+    case 'TicketMoved': {
+      const t = ticket(data, f.ticketId);
+      // Out of its queue's count and into the new one's, around the change of queue.
+      if (t.status === 'waiting') countWaiting(data, t, -1);
+      t.serviceId = f.move.to;
+      if (f.move.counterId === undefined) delete t.forCounterId;
+      else t.forCounterId = f.move.counterId;
+      (t.moves ??= []).push({ ...f.move });
+      if (t.status === 'waiting') countWaiting(data, t, 1);
+      return;
+    }
+    case 'ServicePaused':
+      (data.today.servicePauses ??= record())[f.serviceId] = { ...f.pause };
+      return;
+    case 'ServiceResumed':
+      if (data.today.servicePauses && Object.hasOwn(data.today.servicePauses, f.serviceId)) delete data.today.servicePauses[f.serviceId];
+      return;
     case 'TicketReinstated': {
       const t = ticket(data, f.ticketId);
       delete t.noShowAt;
@@ -319,6 +345,12 @@ export function evolve(data: HallData, f: Fact): void {
     case 'ServiceRemoved':
       data.services = data.services.filter((x) => x.id !== f.serviceId);
       return;
+    case 'ServicesOrdered': {
+      const rank = new Map(f.serviceIds.map((id, i) => [id, i]));
+      // Stable: a business the fact does not name (none, when the rules wrote it) keeps its place at the end.
+      data.services = [...data.services].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+      return;
+    }
     case 'CounterSaved':
       upsert(data.counters, copy(f.counter));
       runtimeOf(data, f.counter.id);
@@ -372,8 +404,9 @@ function followUp(data: HallData, id: string): FollowUp {
 }
 
 /**
- * The one place a ticket's status is written, so the per-business waiting counts
- * (`today.waiting`) follow every move into and out of the queue.
+ * The one place a ticket's status is written, so the per-queue waiting counts
+ * (`today.waiting`) follow every move into and out of the queue (and `TicketMoved`,
+ * the one change of queue while waiting).
  */
 function setStatus(data: HallData, t: Ticket, status: TicketStatus): void {
   if (t.status === status) return;

@@ -21,6 +21,8 @@ export type SettingsCommand =
   | (By & { type: 'configure'; settings: HallSettings })
   | (By & { type: 'saveService'; service: Service })
   | (By & { type: 'removeService'; serviceId: string })
+  /** The kiosk's order of the businesses: every id, each once. */
+  | (By & { type: 'orderServices'; serviceIds: string[] })
   | (By & { type: 'saveCounter'; counter: Counter })
   | (By & { type: 'removeCounter'; counterId: string })
   | (By & { type: 'saveUser'; user: UserInput; passwordHash?: string })
@@ -50,6 +52,14 @@ export function decideSettings(data: HallData, cmd: SettingsCommand): Fact[] {
       const users = data.counters.filter((c) => c.serviceIds.includes(s.id)).map((c) => c.name);
       if (users.length) refuse('service_in_use', 409, `${users.join('、')}还在办理${s.name}，请先从窗口中去掉这项业务`);
       return [fact('ServiceRemoved', { serviceId: s.id }), audit(data, cmd, '删除业务', `${s.prefix} ${s.name}`, '')];
+    }
+    case 'orderServices': {
+      const ids = cmd.serviceIds;
+      const known = new Set(data.services.map((x) => x.id));
+      if (ids.length !== known.size || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) refuse('invalid_order', 409, '业务列表已有变化，请刷新后重新排序');
+      if (ids.every((id, i) => data.services[i]!.id === id)) return [];
+      const names = ids.map((id) => data.services.find((x) => x.id === id)!.name);
+      return [fact('ServicesOrdered', { serviceIds: [...ids] }), audit(data, cmd, '调整业务顺序', '取号机上的业务', names.join('、'))];
     }
     case 'saveCounter': {
       const c = cmd.counter;

@@ -22,8 +22,9 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
     const n = queue?.normal[0];
     const first = p && n ? (p.seq < n.seq ? p : n) : (p ?? n);
     const quotaLeft = s.dailyQuota === null || (data.today.numbers[s.prefix] ?? 0) < s.dailyQuota;
+    const pause = data.today.servicePauses?.[s.id];
     const closed = hallClosed ?? (s.schedule ? noTickets(data.settings, now, s) : null);
-    const closedReason = !s.enabled ? 'off' : closed ? closed.reason : !quotaLeft ? 'quota' : null;
+    const closedReason = !s.enabled ? 'off' : pause ? 'paused' : closed ? closed.reason : !quotaLeft ? 'quota' : null;
     return {
       id: s.id,
       name: s.name,
@@ -31,7 +32,8 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
       waiting: w,
       open: closedReason === null,
       closedReason,
-      ...(closed && s.enabled && { closedNote: closed.message }),
+      ...(pause && { pauseReason: pause.reason }),
+      ...(closed && s.enabled && !pause && { closedNote: closed.message }),
       longestWaitMin: first ? Math.max(0, Math.floor((now - Date.parse(first.takenAt)) / 60_000)) : 0,
       materials: s.materials,
       estimatedWaitMin: estimateWaitMin(data, s.id, w),

@@ -78,6 +78,7 @@ export function fromServiceForm(f: ServiceForm, taken: readonly string[] | null)
   if (!f.name.trim()) return fail('业务名称不能为空');
   const prefix = f.prefix.trim().toUpperCase();
   if (!/^[A-Z]$/.test(prefix)) return fail('号码前缀应为一个英文字母，例如 A');
+  if (prefix === 'I' || prefix === 'O') return fail('号码前缀不能用 I 或 O：在号票和叫号屏上容易看成 1 和 0');
   const n = allOk({
     committedDays: intField(f.committedDays, '承诺办结时限', 1, 60),
     avgServiceMin: numberField(f.avgServiceMin, '平均办理时间', 0.5, 240),

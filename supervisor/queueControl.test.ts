@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueView } from '../shared/types.ts';
-import { allIds, batches, pruneSelection, waitingKey } from './cancel.ts';
+import { allIds, batches, movable, pruneSelection, waitingKey } from './queueControl.ts';
 
 const t = (id: string) => ({ id, number: id.toUpperCase(), priority: false, takenAt: '2026-11-26T09:00:00+08:00' });
 const queue: QueueView = { services: [{ serviceId: 'a', name: '社保', prefix: 'A', waiting: [t('a1'), t('a2')], noShows: [t('a0')] }] };
@@ -8,6 +8,9 @@ const queue: QueueView = { services: [{ serviceId: 'a', name: '社保', prefix: 
 describe('cancel selection', () => {
   it('covers waiting tickets and no-shows of a business', () => {
     expect(allIds(queue.services[0]!)).toEqual(['a1', 'a2', 'a0']);
+  });
+  it('moves only the waiting tickets selected, and counts the no-shows left behind', () => {
+    expect(movable(new Set(['a2', 'a0', 'gone']), queue)).toEqual({ ids: ['a2'], noShows: 1 });
   });
   it('drops tickets that left the list, and keeps the same set when nothing did', () => {
     const same = new Set(['a1', 'a0']);

@@ -1,5 +1,5 @@
-// 作废号票 as the live page selects it. Pure.
-import type { QueueView } from '../shared/types.ts';
+// 队列调度 (移号, 作废, 暂停取号) as the live page selects it. Pure.
+import type { HallState, QueueView } from '../shared/types.ts';
 
 /** The server's limit per request (shared/core/cancel.ts CANCEL_MAX); a flood goes in batches. */
 export const CANCEL_BATCH = 1000;
@@ -9,6 +9,27 @@ export const ROWS_SHOWN = 60;
 type Row = QueueView['services'][number];
 
 export const allIds = (s: Row): string[] => [...s.waiting, ...s.noShows].map((t) => t.id);
+
+/** The selected tickets that are waiting (movable), and how many no-shows are selected too. */
+export function movable(selected: ReadonlySet<string>, queue: QueueView): { ids: string[]; noShows: number } {
+  const ids: string[] = [];
+  let noShows = 0;
+  for (const s of queue.services) {
+    for (const t of s.waiting) if (selected.has(t.id)) ids.push(t.id);
+    for (const t of s.noShows) if (selected.has(t.id)) noShows++;
+  }
+  return { ids, noShows };
+}
+
+/**
+ * Businesses people wait for that no window can call now: every window serving them is
+ * unstaffed or paused. While the hall is open these need 队列调度 (move them, or close
+ * the business at the kiosk).
+ */
+export function unservedServices(hall: Pick<HallState, 'open' | 'counters' | 'services'>): HallState['services'] {
+  if (!hall.open) return [];
+  return hall.services.filter((s) => s.waiting > 0 && !hall.counters.some((c) => c.serviceIds.includes(s.id) && c.staffed && !c.paused));
+}
 
 /** The selection without tickets no longer cancellable (called, or cancelled meanwhile). */
 export function pruneSelection(selected: ReadonlySet<string>, queue: QueueView): ReadonlySet<string> {
