@@ -2,8 +2,8 @@
 import type { CounterState, CounterView, HallData, HallState, PadState, RecentCall, ServiceView, StaffTicket, Ticket, TicketView } from '../types.ts';
 import { isOpenAt } from './calendar.ts';
 import { counterById, currentTicket, serviceById } from './state.ts';
-import { estimateWaitMin } from './estimate.ts';
-import { aheadOf, waitingByService, windowOrder, type Split } from './queue.ts';
+import { estimateWait } from './estimate.ts';
+import { aheadOf, aheadOfNew, waitingByService, windowOrder, type Split } from './queue.ts';
 import { isoLocal } from './time.ts';
 
 const RECENT = 8;
@@ -22,6 +22,8 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
     const first = p && n ? (p.seq < n.seq ? p : n) : (p ?? n);
     const quotaLeft = s.dailyQuota === null || (data.today.numbers[s.prefix] ?? 0) < s.dailyQuota;
     const closedReason = !s.enabled ? 'off' : !hallOpen ? 'hours' : !quotaLeft ? 'quota' : null;
+    // What a ticket taken now would be told: the same function, at its place.
+    const est = estimateWait(data, s.id, aheadOfNew(data, s.id), now, { joining: true });
     return {
       id: s.id,
       name: s.name,
@@ -31,7 +33,8 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
       closedReason,
       longestWaitMin: first ? Math.max(0, Math.floor((now - Date.parse(first.takenAt)) / 60_000)) : 0,
       materials: s.materials,
-      estimatedWaitMin: estimateWaitMin(data, s.id, w),
+      estimatedWaitMin: est.min,
+      ...(est.noWindow && { noWindow: est.noWindow }),
       priorityAllowed: s.priorityAllowed,
       counters: data.counters.filter((c) => c.serviceIds.includes(s.id)).map((c) => c.name),
     };
@@ -91,9 +94,10 @@ export function hallState(data: HallData, now: number): HallState {
   };
 }
 
-/** The public view of a ticket; `ahead` may be passed in when computed for many at once. */
-export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketView {
+/** The public view of a ticket at `now`; `ahead` may be passed in when computed for many at once. */
+export function ticketView(data: HallData, t: Ticket, ahead: number | undefined, now: number): TicketView {
   const a = t.status === 'waiting' ? (ahead ?? aheadOf(data, t)) : 0;
+  const est = t.status === 'waiting' ? estimateWait(data, t.serviceId, a, now, { priority: t.priority }) : null;
   const view: TicketView = {
     id: t.id,
     number: t.number,
@@ -102,9 +106,10 @@ export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketVie
     serviceId: t.serviceId,
     serviceName: serviceById(data, t.serviceId)?.name ?? t.serviceId,
     takenAt: t.takenAt,
-    estimatedWaitMin: t.status === 'waiting' ? estimateWaitMin(data, t.serviceId, a) : 0,
+    estimatedWaitMin: est?.min ?? 0,
     callCount: t.callCount,
   };
+  if (est?.noWindow) view.noWindow = est.noWindow;
   if (t.counterId && (t.status === 'called' || t.status === 'serving' || t.status === 'done')) {
     view.counterId = t.counterId;
     view.counterName = counterById(data, t.counterId)?.name ?? t.counterId;
@@ -112,11 +117,11 @@ export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketVie
   return view;
 }
 
-export function staffTicket(data: HallData, t: Ticket): StaffTicket {
+export function staffTicket(data: HallData, t: Ticket, now: number): StaffTicket {
   const { id, number, priority, calledAt, lastCalledAt, startedAt, finishedAt, outcome, note, dueDate, firstClerkId, transfers } = t;
   const first = firstClerkId ? data.users.find((u) => u.id === firstClerkId) : undefined;
   return {
-    ...ticketView(data, t),
+    ...ticketView(data, t, undefined, now),
     id,
     number,
     priority,
@@ -153,8 +158,8 @@ export function dayIndex(data: HallData): DayIndex {
   return { waiting: waitingByService(data), noShows, served };
 }
 
-/** A window's console state; pass `index` when building it for many windows at once. */
-export function counterState(data: HallData, counterId: string, index?: DayIndex): CounterState | null {
+/** A window's console state at `now`; pass `index` when building it for many windows at once. */
+export function counterState(data: HallData, counterId: string, now: number, index?: DayIndex): CounterState | null {
   const c = counterById(data, counterId);
   if (!c) return null;
   const ix = index ?? dayIndex(data);
@@ -169,7 +174,7 @@ export function counterState(data: HallData, counterId: string, index?: DayIndex
     paused: Boolean(rt?.paused),
     pauseReason: rt?.paused?.reason ?? null,
     pausedAt: rt?.paused?.at ?? null,
-    current: cur ? staffTicket(data, cur) : null,
+    current: cur ? staffTicket(data, cur, now) : null,
     waitingTotal: order.length,
     queue: order.slice(0, QUEUE_SHOWN).map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority, takenAt: t.takenAt })),
     noShows: noShows.reverse(),
