@@ -2,7 +2,7 @@
 // simulated hall days (bench/hallDay.ts), beside two references read at the same
 // instants: the queue-length estimator (n+1)/(s·μ) given the true service rates, and
 // the last-to-enter-service delay (Ibrahim & Whitt 2009).
-import { ESTIMATORS, score, simulateDays, type SimDay } from './hallDay.ts';
+import { ESTIMATORS, score, simulateDays, type Sample, type SimDay } from './hallDay.ts';
 
 const DAYS = Number(process.env.DAYS ?? 30);
 const SEED = Number(process.env.SEED ?? 20261207);
@@ -15,7 +15,14 @@ function weekday(i: number): string {
 
 // 逢场: every third working day is a market day.
 const days: SimDay[] = Array.from({ length: DAYS }, (_, i) => ({ day: weekday(i), market: i % 3 === 2 }));
-const { samples } = simulateDays(SEED, days);
+// Knobs for taking the result apart (not for the figures in the README).
+const env = process.env;
+const { samples } = simulateDays(SEED, days, {
+  dedicated: Boolean(env.DEDICATED),
+  breaks: !env.NOBREAK,
+  ...(env.NOSHOW && { noShowShare: Number(env.NOSHOW) }),
+  ...(env.PRIO && { priorityShare: Number(env.PRIO) }),
+});
 const NORMAL_DAYS = days.filter((d) => !d.market).length;
 const MARKET_DAYS = DAYS - NORMAL_DAYS;
 
@@ -29,39 +36,28 @@ for (const [label, set] of [['normal', samples.filter((s) => !s.market)], ['mark
     console.log(`${label.padEnd(8)}${e.name.padEnd(36)}${String(sc.n).padStart(8)}${f1(sc.meanWait)}${f1(sc.mae)}${f1(sc.bias)}${sc.rase.toFixed(2).padStart(6)}${pct(sc.within5)}`);
   }
 }
-const ahead0 = samples.filter((s) => s.estimate === 0);
-console.log(`\nShown 0 min ("马上"): ${ahead0.length} tickets, true wait ${(ahead0.reduce((a, s) => a + s.trueMin, 0) / Math.max(1, ahead0.length)).toFixed(1)} min on average.`);
+const zero = samples.filter((s) => s.estimate === 0 && !s.noWindow);
+console.log(`\nShown 0 min ("马上"): ${zero.length} tickets, true wait ${(zero.reduce((a, s) => a + s.trueMin, 0) / Math.max(1, zero.length)).toFixed(1)} min on average.`);
+console.log(`Told no window can call the business now: ${samples.filter((s) => s.noWindow).length} tickets.`);
 console.log(`Kiosk list and ticket agree at the same instant: ${samples.filter((s) => s.listAgreed).length} of ${samples.length}.`);
-console.log(`Told no window serves the business now: ${samples.filter((s) => s.noWindow).length} tickets.`);
 
+// DETAIL=1: bias by business, by how long the wait was, and by the hour a ticket was taken.
 if (process.env.DETAIL) {
-  for (const id of new Set(samples.map((s) => s.serviceId))) {
-    for (const market of [false, true]) {
-      const set = samples.filter((s) => s.serviceId === id && s.market === market);
-      const a = score(set, (s) => s.estimate), q = score(set, (s) => s.queueLength);
-      console.log(`${id.padEnd(8)} ${market ? 'market' : 'normal'} n=${set.length} wait=${a.meanWait.toFixed(1)} est mae=${a.mae.toFixed(1)} bias=${a.bias.toFixed(1)} | ql mae=${q.mae.toFixed(1)} bias=${q.bias.toFixed(1)}`);
-    }
-  }
-  for (const [lo, hi] of [[0, 10], [10, 30], [30, 60], [60, 120], [120, 999]]) {
-    const set = samples.filter((s) => s.trueMin >= lo! && s.trueMin < hi!);
+  const line = (label: string, set: Sample[]) => {
     const a = score(set, (s) => s.estimate);
-    console.log(`true ${lo}-${hi}: n=${set.length} bias=${a.bias.toFixed(1)} mae=${a.mae.toFixed(1)}`);
+    const q = score(set, (s) => s.queueLength);
+    console.log(`${label.padEnd(20)} n=${String(set.length).padStart(5)} wait=${f1(a.meanWait)} bias=${f1(a.bias)} mae=${f1(a.mae)} | queue length bias=${f1(q.bias)} mae=${f1(q.mae)}`);
+  };
+  console.log();
+  for (const id of new Set(samples.map((s) => s.serviceId))) {
+    for (const market of [false, true]) line(`${id} ${market ? 'market' : 'normal'}`, samples.filter((s) => s.serviceId === id && s.market === market));
   }
-}
-
-if (process.env.DETAIL) {
-  for (const market of [false, true])
+  for (const [lo, hi] of [[0, 10], [10, 30], [30, 60], [60, 120], [120, 1440]] as const) line(`true ${lo}–${hi} min`, samples.filter((s) => s.trueMin >= lo && s.trueMin < hi));
+  for (const market of [false, true]) {
     for (let h = 8; h < 17; h++) {
       const set = samples.filter((s) => s.hour === h && s.market === market);
-      if (!set.length) continue;
-      const a = score(set, (s) => s.estimate), q = score(set, (s) => s.queueLength);
-      const nw = set.filter((s) => s.noWindow);
-      console.log(`${market ? 'market' : 'normal'} ${h}h n=${set.length} wait=${a.meanWait.toFixed(1)} bias=${a.bias.toFixed(1)} mae=${a.mae.toFixed(1)} | ql bias=${q.bias.toFixed(1)} | noWindow n=${nw.length} bias=${nw.length ? score(nw, (s) => s.estimate).bias.toFixed(1) : '-'} wait=${nw.length ? score(nw, (s) => s.estimate).meanWait.toFixed(1) : '-'}`);
+      if (set.length) line(`${market ? 'market' : 'normal'} ${h}:00`, set);
     }
-}
-if (process.env.DETAIL) {
-  const none = samples.filter((s) => s.noWindow && s.estimate === 0);
-  console.log(`noWindow with 0: n=${none.length} true mean=${(none.reduce((a, s) => a + s.trueMin, 0) / none.length).toFixed(1)} contribution to bias=${(-none.reduce((a, s) => a + s.trueMin, 0) / samples.length).toFixed(2)}`);
-  const pr = samples.filter((s) => s.priority);
-  console.log(`priority n=${pr.length} bias=${score(pr, (s) => s.estimate).bias.toFixed(1)}; normal tickets bias=${score(samples.filter((s) => !s.priority), (s) => s.estimate).bias.toFixed(1)}`);
+  }
+  line('priority tickets', samples.filter((s) => s.priority));
 }

@@ -50,7 +50,7 @@ export const BUSINESSES: { id: string; prefix: string; meanMin: number; cv: numb
  * clerks do back-office work; all businesses are still served) and a sixth helps
  * through the morning rush; on a market day all eight.
  */
-const WINDOWS: string[][] = process.env.DEDICATED ? BUSINESSES.map((b) => [b.id]) : [['pension'], ['pension', 'medical'], ['medical', 'social'], ['civil', 'family'], ['housing', 'land'], ['land', 'civil', 'housing'], ['social', 'family', 'misc'], ['misc', 'pension']];
+const WINDOWS: string[][] = [['pension'], ['pension', 'medical'], ['medical', 'social'], ['civil', 'family'], ['housing', 'land'], ['land', 'civil', 'housing'], ['social', 'family', 'misc'], ['misc', 'pension']];
 
 const NORMAL_STAFFED = new Set(['w2', 'w3', 'w4', 'w6', 'w7']);
 const OPEN_MIN = 8 * 60 + 30;
@@ -73,6 +73,8 @@ export interface Sample {
   queueLength: number;
   /** Last-to-enter-service: the wait of the business's latest ticket called. */
   lastCalled: number;
+  /** The estimate this hall showed before (ahead × recent start→finish average ÷ windows not paused). */
+  previous: number;
   /** Whether the kiosk's list, just before, said the same as the ticket. */
   listAgreed: boolean;
   noWindow: boolean;
@@ -80,12 +82,12 @@ export interface Sample {
   hour: number;
 }
 
-function hallData(day: string, marketDays: string[]): HallData {
+function hallData(day: string, marketDays: string[], dedicated: boolean): HallData {
   const services: Service[] = BUSINESSES.map((b) => ({
     id: b.id, name: b.id, prefix: b.prefix, materials: [], committedDays: 3, priorityAllowed: b.priority,
     dailyQuota: null, enabled: true, avgServiceMin: b.configuredMin,
   }));
-  const counters: Counter[] = WINDOWS.map((ids, i) => ({ id: `w${i + 1}`, name: `${i + 1}号窗口`, serviceIds: ids, clerkA: `u${i + 1}`, clerkB: null }));
+  const counters: Counter[] = (dedicated ? BUSINESSES.map((b) => [b.id]) : WINDOWS).map((ids, i) => ({ id: `w${i + 1}`, name: `${i + 1}号窗口`, serviceIds: ids, clerkA: `u${i + 1}`, clerkB: null }));
   const hours = { open: '08:30', close: '17:30' };
   return {
     settings: {
@@ -133,25 +135,30 @@ export interface SimDay {
  * Hall days in a row on one hall (so it learns its breaks as a real one does), each
  * closed at midnight. Returns one sample per ticket taken and called.
  */
-export function simulateDays(seed: number, days: SimDay[], o: { stopAt?: number } = {}): { samples: Sample[]; data: HallData } {
+export interface SimOptions {
+  /** Stop each day at this minute of the day (for looking at a hall mid-day). */
+  stopAt?: number;
+  /** For taking the day apart: one window per business, no breaks or lunch, other shares. */
+  dedicated?: boolean;
+  breaks?: boolean;
+  noShowShare?: number;
+  priorityShare?: number;
+}
+
+export function simulateDays(seed: number, days: SimDay[], o: SimOptions = {}): { samples: Sample[]; data: HallData } {
   const r = rng(seed);
-  const data = hallData(days[0]!.day, days.filter((d) => d.market).map((d) => d.day));
+  const data = hallData(days[0]!.day, days.filter((d) => d.market).map((d) => d.day), o.dedicated ?? false);
   const out: Sample[] = [];
   days.forEach((d, i) => {
-    if (i > 0) {
-      if (process.env.DETAIL && i < 3) console.log('staffed', data.today.flow?.staffedQ.slice(40, 56).map((x) => x.toFixed(0)).join(' '), '\npaused ', data.today.flow?.pausedQ.slice(40, 56).map((x) => x.toFixed(0)).join(' '));
-      if (process.env.CYCLES) console.log(days[i - 1]!.market ? 'M' : 'N', Object.entries(data.today.flow?.cycles ?? {}).map(([k, v]) => `${k}:${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)}`).join(' '));
-      apply(data, { type: 'rollover', at: Date.parse(`${d.day}T00:01:00+08:00`) });
-      if (process.env.DETAIL && i < 3) console.log('learned', data.availability?.slice(40, 56).map((x) => x?.toFixed(2)).join(' '));
-    }
-    out.push(...simulateDay(r, data, d.day, d.market, o.stopAt));
+    if (i > 0) apply(data, { type: 'rollover', at: Date.parse(`${d.day}T00:01:00+08:00`) });
+    out.push(...simulateDay(r, data, d.day, d.market, o));
   });
-  if (process.env.DETAIL) console.log('availability', data.availability?.slice(32, 72).map((x) => x?.toFixed(2)).join(' '));
   return { samples: out, data };
 }
 
 /** One day on the hall; the day's (and the hall's) state is left as the day ends. */
-function simulateDay(r: () => number, data: HallData, day: string, market: boolean, stopAt?: number): Sample[] {
+function simulateDay(r: () => number, data: HallData, day: string, market: boolean, o: SimOptions): Sample[] {
+  const breaks = o.breaks ?? true;
   const base = Date.parse(`${day}T00:00:00+08:00`);
   const at = (minOfDay: number) => base + Math.round(minOfDay * MIN);
   const ev = new Events();
@@ -180,7 +187,7 @@ function simulateDay(r: () => number, data: HallData, day: string, market: boole
       run({ type: 'signOut', tokenHash: `h${w.id}${day}`, at: now });
       return;
     }
-    if (now >= w.lunchAt && w.lunchAt > 0 && !process.env.NOBREAK) {
+    if (now >= w.lunchAt && w.lunchAt > 0 && breaks) {
       w.away = true;
       const back = now + w.lunchMin * MIN;
       w.lunchAt = 0;
@@ -188,7 +195,7 @@ function simulateDay(r: () => number, data: HallData, day: string, market: boole
       ev.add(back, () => resume(w));
       return;
     }
-    if (now >= w.breakAt && !process.env.NOBREAK) {
+    if (now >= w.breakAt && breaks) {
       w.away = true;
       const back = now + lognormal(r, 10, 0.5) * MIN;
       w.breakAt = now + (90 + r() * 90) * MIN;
@@ -207,7 +214,7 @@ function simulateDay(r: () => number, data: HallData, day: string, market: boole
     }
     const t: Ticket = ticket;
     const b = truth.get(t.serviceId)!;
-    if (r() < Number(process.env.NOSHOW ?? 0.07)) {
+    if (r() < (o.noShowShare ?? 0.07)) {
       // Not there: recalled each minute up to the cap, then a no-show.
       ev.add(now + 1 * MIN, () => run({ type: 'recall', counterId: w.id, userId: w.user, at: now }));
       ev.add(now + 2 * MIN, () => run({ type: 'recall', counterId: w.id, userId: w.user, at: now }));
@@ -262,7 +269,7 @@ function simulateDay(r: () => number, data: HallData, day: string, market: boole
     ev.add(when, () => {
       let x = r();
       const b = BUSINESSES.find((s) => (x -= s.share) < 0) ?? BUSINESSES[0]!;
-      const priority = b.priority && r() < Number(process.env.PRIO ?? 0.08);
+      const priority = b.priority && r() < (o.priorityShare ?? 0.08);
       const list = priority ? null : serviceViews(data, now).find((s) => s.id === b.id)!;
       const { ticket, ahead } = run({ type: 'take', id: `s${idPrefix}-${++seq}`, serviceId: b.id, priority, channel: 'kiosk', at: now });
       const view = ticketView(data, ticket!, ahead, now);
@@ -274,6 +281,7 @@ function simulateDay(r: () => number, data: HallData, day: string, market: boole
         estimate: view.estimatedWaitMin,
         queueLength: ((ahead! + 1) * b.meanMin) / Math.max(1, s),
         lastCalled: lastCalledWait.get(b.id) ?? 0,
+        previous: previousEstimate(data, b.id, ahead!),
         listAgreed: list === null || list.estimatedWaitMin === view.estimatedWaitMin,
         noWindow: Boolean(view.noWindow),
         hour: Math.floor(m / 60),
@@ -285,11 +293,21 @@ function simulateDay(r: () => number, data: HallData, day: string, market: boole
   }
 
   for (let e = ev.pop(); e; e = ev.pop()) {
-    if (stopAt !== undefined && e.at >= at(stopAt)) break;
+    if (o.stopAt !== undefined && e.at >= at(o.stopAt)) break;
     now = e.at;
     e.run();
   }
   return samples.filter((s) => Number.isFinite(s.trueMin));
+}
+
+/** The estimate as it was before this bench was written (shared/core/estimate.ts then). */
+function previousEstimate(data: HallData, serviceId: string, ahead: number): number {
+  if (ahead <= 0) return 0;
+  const recent = data.today.recentServiceMin[serviceId] ?? [];
+  const avg = recent.length < 3 ? (data.services.find((s) => s.id === serviceId)?.avgServiceMin ?? 5) : Math.max(0.5, recent.reduce((a, b) => a + b, 0) / recent.length);
+  let n = 0;
+  for (const c of data.counters) if (c.serviceIds.includes(serviceId) && data.runtime[c.id]?.signedIn && !data.runtime[c.id]?.paused) n++;
+  return Math.ceil((ahead * avg) / Math.max(1, n));
 }
 
 // ---------------------------------------------------------------- scoring
@@ -321,4 +339,5 @@ export const ESTIMATORS: { name: string; pick: (s: Sample) => number }[] = [
   { name: 'this hall (estimateWait)', pick: (s) => s.estimate },
   { name: 'queue length (n+1)/(s·μ), true μ', pick: (s) => s.queueLength },
   { name: 'last to enter service', pick: (s) => s.lastCalled },
+  { name: 'before (start→finish ÷ windows)', pick: (s) => s.previous },
 ];

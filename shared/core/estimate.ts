@@ -272,7 +272,8 @@ export function estimateWait(data: HallData, serviceId: string, ahead: number, n
   let groupWaiting = 0;
   for (const b of competingServices(data, serviceId)) groupWaiting += waitingOf(b);
   const own = waitingOf(serviceId);
-  const ownAhead = groupWaiting > 1 ? (ahead * (own - 1)) / (groupWaiting - 1) : 0;
+  const scale = groupWaiting > 1 ? Math.min(1, ahead / (groupWaiting - 1)) : 0;
+  const ownAhead = Math.max(0, own - 1) * scale;
 
   // Priority tickets taken later still pass a normal one: the part of each window's
   // time they are expected to take goes to them.
@@ -298,8 +299,9 @@ export function estimateWait(data: HallData, serviceId: string, ahead: number, n
     if (w.current) rest += cycle(w.current).residual;
     else idle++;
   });
-  // A free window takes the first tickets at once.
-  if (active > 0 && ahead < idle) return { min: 0 };
+  // A free window takes the first tickets at once: so does one whose own businesses
+  // have nothing waiting ahead of this ticket.
+  if (active > 0 && (ahead < idle || windows.some((w) => w.serves && !w.paused && !w.current && w.of.reduce((n, b) => n + (ids[b] === serviceId ? ownAhead : waitingOf(ids[b]!) * scale), 0) < 1))) return { min: 0 };
   // The ticket goes once this business's part of the windows has done its tickets ahead
   // and one more visit has ended (the rest of those under way now).
   const busy = active - idle;
@@ -361,8 +363,8 @@ function windowShares(windows: Lane[], work: number[], staffedFor: number[], tar
 
 /**
  * When `work` minutes of this business's visits are done by the windows serving it, each
- * giving it `weight` of its time: as they are now for the next minutes (a paused one
- * from `back` minutes on), then, beyond the horizon, at the share of staffed time the
+ * giving it `weight` of its time from `back` minutes on (0 unless paused): as they are
+ * now for the next minutes, then, beyond the horizon, at the share of staffed time the
  * hall usually has unpaused at that hour (learned over past days; today's so far until
  * there are any).
  */
@@ -370,17 +372,16 @@ function drainTime(data: HallData, now: number, work: number, lanes: { weight: n
   const learned = data.availability;
   let today: number | undefined; // read only for quarters the hall has not learned yet
   const startMin = minuteOfDay(data, now);
-  const staffed = lanes.reduce((a, l) => a + l.weight, 0);
   let left = work;
   // Minute by minute (a day at most): a wait is tens of minutes, so tens of steps.
   for (let t = 0; t < 1440; t++) {
-    let rate = 0;
-    if (t < HORIZON_MIN) {
-      for (const l of lanes) if (l.back <= t) rate += l.weight;
-    } else {
+    let usual = 1;
+    if (t >= HORIZON_MIN) {
       const q = Math.floor(((startMin + t) % 1440) / 15);
-      rate = staffed * (learned?.[q] ?? (today ??= availability(data, now)));
+      usual = learned?.[q] ?? (today ??= availability(data, now));
     }
+    let rate = 0;
+    for (const l of lanes) if (l.back <= t) rate += l.weight * (t >= Math.max(HORIZON_MIN, l.back) ? usual : 1);
     if (rate <= 0) continue;
     if (left <= rate) return t + left / rate;
     left -= rate;
