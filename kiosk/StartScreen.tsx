@@ -62,7 +62,7 @@ function QueueText({ service: s }: { service: ServiceView }) {
     <span class="service-wait">
       <b>{s.waiting} 人在等</b>
       <br />
-      <WaitOrNoWindow min={s.estimatedWaitMin} noWindow={s.noWindow} short />
+      <WaitOrNoWindow min={s.estimatedWaitMin} noWindow={s.noWindow} size="tile" />
     </span>
   );
 }

@@ -56,7 +56,7 @@ export function TicketScreen({ ticket, colour, counters, seconds, printed, onDon
           </div>
           <div>
             <dt>预计等候</dt>
-            <dd><WaitOrNoWindow min={ticket.estimatedWaitMin} noWindow={ticket.noWindow} short /></dd>
+            <dd><WaitOrNoWindow min={ticket.estimatedWaitMin} noWindow={ticket.noWindow} size="fact" /></dd>
           </div>
           <div>
             <dt>取号时间</dt>

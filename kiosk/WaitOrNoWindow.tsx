@@ -4,10 +4,17 @@
 import type { NoWindow } from '../shared/types.ts';
 import { hhmm, noWindowText, waitText } from '../web/format.ts';
 
-/** `short`: the few words a tile has room for. */
-export function WaitOrNoWindow({ min, noWindow, short = false }: { min: number; noWindow?: NoWindow | undefined; short?: boolean }) {
+const TEXT = {
+  full: noWindowText,
+  // The few words a tile has room for.
+  tile: (w: NoWindow) => (w.reason === 'paused' && w.resumeAt ? `暂停办理，约 ${hhmm(w.resumeAt)} 恢复` : '暂无窗口，请到咨询台'),
+  // As short as a wait ("约 12 分钟"), in the ticket's facts.
+  fact: (w: NoWindow) => (w.reason === 'paused' && w.resumeAt ? `${hhmm(w.resumeAt)} 恢复` : '暂无窗口'),
+};
+
+export function WaitOrNoWindow({ min, noWindow, size = 'full' }: { min: number; noWindow?: NoWindow | undefined; size?: keyof typeof TEXT }) {
   if (!noWindow) return <>{waitText(min)}</>;
-  const text = !short ? noWindowText(noWindow) : noWindow.reason === 'paused' && noWindow.resumeAt ? `暂停办理，约 ${hhmm(noWindow.resumeAt)} 恢复` : '暂无窗口，请到咨询台';
+  const text = TEXT[size](noWindow);
   return (
     // A white chip: readable on every business's colour.
     <span class="no-window" data-testid="no-window" style={{ display: 'inline-block', color: 'var(--bad)', background: '#fff', fontWeight: 800, borderRadius: '0.4em', padding: '0 0.3em' }}>
