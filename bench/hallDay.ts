@@ -5,21 +5,31 @@
 // with priority; clerks call, wait for the villager to walk up, recall, mark no-shows,
 // serve for a lognormal time, take short breaks and a staggered lunch. Seeded: the
 // same seed gives the same day.
+import { createCipheriv, createHash } from 'node:crypto';
 import { apply, type Command } from '../shared/core/commands.ts';
 import { serviceViews, ticketView } from '../shared/core/views.ts';
 import type { Counter, HallData, Service, Ticket } from '../shared/types.ts';
 
 const MIN = 60_000;
 
-/** mulberry32: a small seeded PRNG, good enough for a simulation. */
+/**
+ * A seeded stream of numbers in [0, 1): AES-128 in counter mode over zeros, keyed by the
+ * seed (node:crypto), read 32 bits at a time.
+ */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
+  const key = createHash('sha256').update(`hall-day:${seed}`).digest().subarray(0, 16);
+  const cipher = createCipheriv('aes-128-ctr', key, Buffer.alloc(16));
+  const zeros = Buffer.alloc(64 * 1024);
+  let block = cipher.update(zeros);
+  let i = 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    if (i + 4 > block.length) {
+      block = cipher.update(zeros);
+      i = 0;
+    }
+    const x = block.readUInt32LE(i);
+    i += 4;
+    return x / 4294967296;
   };
 }
 

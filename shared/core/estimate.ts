@@ -320,12 +320,11 @@ interface Lane {
   current: string | null;
 }
 
-/** Priority tickets of this business taken per minute today (none until an hour has passed). */
+/** Priority tickets of this business taken per minute today (over half an hour at least, so one early one is not a flood). */
 function priorityRate(data: HallData, serviceId: string, now: number): number {
   const f = data.today.flow;
   if (!f?.firstTakeAt) return 0;
-  const minutes = (now - f.firstTakeAt) / MIN_MS;
-  return minutes >= 60 ? (f.priorityTaken[serviceId] ?? 0) / minutes : 0;
+  return (f.priorityTaken[serviceId] ?? 0) / Math.max(30, (now - f.firstTakeAt) / MIN_MS);
 }
 
 /** Work assumed arriving besides the waiting tickets (tickets), so an empty queue still has a share. */
