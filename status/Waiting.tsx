@@ -3,12 +3,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TicketView } from '../shared/types.ts';
 import { clockFrom, noWindowText, waitText } from '../web/format.ts';
-import { BUZZ, alertFor, leaveBy, type Alert } from './alerts.ts';
+import { BUZZ, alertFor, leaveBy, remainingMin, type Alert } from './alerts.ts';
 
 const TRAVEL_KEY = 'status.travelMin';
 const TRAVEL_CHOICES = [10, 20, 30, 60];
 
-/** Minutes still to wait: the server's estimate, less the minutes since it came (never 0 while some remain). */
+/** Minutes still to wait, counted down between the server's updates. */
 function useRemaining(t: TicketView): number {
   const [, tick] = useState(0);
   const got = useRef({ est: t.estimatedWaitMin, at: Date.now() });
@@ -17,8 +17,7 @@ function useRemaining(t: TicketView): number {
     const id = setInterval(() => tick((n) => n + 1), 30_000);
     return () => clearInterval(id);
   }, []);
-  const { est, at } = got.current;
-  return est > 0 ? Math.max(1, est - Math.floor((Date.now() - at) / 60_000)) : 0;
+  return remainingMin(got.current.est, got.current.at, Date.now());
 }
 
 function storedTravel(): number | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../shared/types.ts';
-import { alertFor, leaveBy } from './alerts.ts';
+import { alertFor, leaveBy, remainingMin } from './alerts.ts';
 
 const view = (o: Partial<TicketView>): TicketView => ({
   id: 't1', number: 'A012', status: 'waiting', ahead: 5, serviceId: 'a', serviceName: '社保', takenAt: '2026-11-26T09:00:00.000+08:00', estimatedWaitMin: 20, callCount: 0, ...o,
@@ -28,5 +28,13 @@ describe('phone alerts', () => {
     const now = Date.parse('2026-11-26T09:00:00+08:00');
     expect(leaveBy(now, 45, 20)).toBe(Date.parse('2026-11-26T09:25:00+08:00'));
     expect(leaveBy(now, 10, 20)).toBeLessThan(now);
+  });
+
+  it("counts the wait down between the server's updates, never to 马上 while some remain", () => {
+    const at = Date.parse('2026-11-26T09:00:00+08:00');
+    expect(remainingMin(20, at, at + 59_000)).toBe(20);
+    expect(remainingMin(20, at, at + 5 * 60_000)).toBe(15);
+    expect(remainingMin(20, at, at + 40 * 60_000)).toBe(1);
+    expect(remainingMin(0, at, at + 60_000)).toBe(0);
   });
 });

@@ -26,3 +26,8 @@ export const BUZZ: Record<Alert['kind'], number[]> = { called: [600, 200, 600, 2
 export function leaveBy(nowMs: number, waitMin: number, travelMin: number): number {
   return nowMs + (waitMin - travelMin) * 60_000;
 }
+
+/** Minutes still to wait: the server's estimate less the whole minutes since it came, never 0 while some remain. */
+export function remainingMin(estimate: number, receivedAtMs: number, nowMs: number): number {
+  return estimate > 0 ? Math.max(1, estimate - Math.floor((nowMs - receivedAtMs) / 60_000)) : 0;
+}
