@@ -104,6 +104,8 @@ function hallData(day: string, marketDays: string[], dedicated: boolean): HallDa
       hallName: '模拟镇为民服务中心', timeZone: 'Asia/Shanghai',
       weekHours: Array.from({ length: 7 }, () => hours),
       specialDays: marketDays.map((date) => ({ date, name: '逢场天', kind: 'market' as const, hours })),
+      marketDays: null,
+      lastTicketMin: 0,
       priorityCap: 2, recallCap: 3,
       announcement: { template: '请{number}号到{counter}办理', repeat: 2 },
       priorityKinds: ['70岁以上老人'],

@@ -45,8 +45,10 @@ export interface BrowserSound {
   subscribe(fn: () => void): () => void;
   voices(): Voice[];
   chime(signal: AbortSignal): Promise<void>;
-  speak(text: string, signal: AbortSignal): Promise<void>;
-  play(call: Call, signal: AbortSignal): Promise<void>;
+  /** `pace` times the usual rate. */
+  speak(text: string, signal: AbortSignal, pace?: number): Promise<void>;
+  /** At `pace`; resolves with the WAV's length at that pace, in ms, when the browser knows it. */
+  play(call: Call, signal: AbortSignal, pace?: number): Promise<number | void>;
   /** Whether the browser lets this page make sound without a click (kiosk flag, policy). */
   allowedWithoutGesture(): boolean;
   /** Call from inside a click/keypress handler: wakes up WebAudio and speech synthesis. */
@@ -128,14 +130,14 @@ export function browserSound(): BrowserSound {
       });
     },
 
-    speak(text, signal) {
+    speak(text, signal, pace = 1) {
       const v = voice;
       if (!synth || !v) return Promise.reject(new Error('no Chinese voice'));
       return new Promise((resolve, reject) => {
         const u = new SpeechSynthesisUtterance(text);
         u.voice = v;
         u.lang = v.lang;
-        u.rate = 0.85; // a little slower: many listeners are elderly
+        u.rate = 0.85 * pace; // a little slower: many listeners are elderly
         u.volume = 1;
         const finish = (fn: () => void) => {
           speaking.delete(u);
@@ -152,9 +154,11 @@ export function browserSound(): BrowserSound {
       });
     },
 
-    play(call, signal) {
+    play(call, signal, pace = 1) {
       audio ??= new Audio();
       const a = audio;
+      a.defaultPlaybackRate = pace; // loading a new src resets playbackRate to this; pitch is kept
+      a.playbackRate = pace;
       const src = new URL(href('announce', { number: call.number, counterId: call.counterId }), location.href).href;
       return new Promise((resolve, reject) => {
         const finish = (fn: () => void) => {
@@ -164,7 +168,7 @@ export function browserSound(): BrowserSound {
           fn();
         };
         const abort = () => finish(() => a.pause());
-        a.onended = () => finish(resolve);
+        a.onended = () => finish(() => resolve(Number.isFinite(a.duration) ? (a.duration * 1000) / pace : undefined));
         a.onerror = () => finish(() => reject(new Error(`audio error ${a.error?.code ?? ''}`.trim())));
         signal.addEventListener('abort', abort, { once: true });
         if (a.src === src) a.currentTime = 0;
@@ -173,7 +177,9 @@ export function browserSound(): BrowserSound {
       });
     },
 
-    allowedWithoutGesture: () => ctx?.state === 'running',
+    // Chromium started with --autoplay-policy=no-user-gesture-required starts the context
+    // running; Firefox also answers the question directly.
+    allowedWithoutGesture: () => ctx?.state === 'running' || (navigator as { getAutoplayPolicy?: (type: 'audiocontext') => string }).getAutoplayPolicy?.('audiocontext') === 'allowed',
 
     unlock() {
       void ctx?.resume();

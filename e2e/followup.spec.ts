@@ -138,7 +138,7 @@ test('a bad rating is called back, fixed and closed; figures, comments and the c
   await expect(entry).toContainText('已答复');
   await expect(entry).toContainText('已安排更换饮水机，感谢您的监督');
   await expect(entry.getByRole('button', { name: '提交答复' })).toHaveCount(0);
-  const comments = await getJson<CommentEntry[]>(request, '/api/comments', supervisor);
+  const { comments } = await getJson<{ comments: CommentEntry[] }>(request, '/api/comments', supervisor);
   expect(comments.find((c) => c.text === text)?.reply?.text).toBe('已安排更换饮水机，感谢您的监督');
   await shot(page, 'supervisor-comments');
 

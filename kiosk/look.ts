@@ -5,6 +5,9 @@ import type { ServiceView } from '../shared/types.ts';
 export function closedLabel(service: ServiceView): string {
   switch (service.closedReason) {
     case 'hours': return '非办公时间';
+    case 'lunch': return '午休暂停取号';
+    case 'cutoff': return '今日已停止取号';
+    case 'schedule': return '现在不办理';
     case 'quota': return '今日号已取完';
     default: return '暂停取号';
   }

@@ -17,12 +17,14 @@ import {
   type FollowUpStatus,
 } from '../shared/core/cases.ts';
 import { dayNames } from '../shared/core/facts.ts';
+import { PageBuilder, type CommentPage, type PageRequest } from '../shared/core/commentBook.ts';
 import { counterById } from '../shared/core/state.ts';
 import { appraisalTable, followUpTable, summaryTable, ticketTable, type CsvTable, type ExportKind } from '../shared/core/exports.ts';
 import { clerkRatings, ratingFigures, type MyRatingsReply, type RatingFigures } from '../shared/core/ratingStats.ts';
 import { committedFigures, dayFacts, ReportBuilder, type DayFacts, type ReportReply } from '../shared/core/reports.ts';
 import { stats, type Stats } from '../shared/core/stats.ts';
 import { ticketView } from '../shared/core/views.ts';
+import { plansFrom, type DayPlan } from '../shared/core/hours.ts';
 import type { AuditEntry, CommentEntry, Commitment, CommitmentView, FollowUpView, HallData, RatableTicket, Settings, SettingsView, Ticket, User } from '../shared/types.ts';
 import type { Hall } from './hall.ts';
 import type { Archive } from './store/archive.ts';
@@ -40,7 +42,7 @@ export interface Period extends Range {
 
 export interface QueryDeps {
   hall: Pick<Hall, 'read' | 'today' | 'now'>;
-  archive: Pick<Archive, 'days' | 'read' | 'facts'>;
+  archive: Pick<Archive, 'days' | 'read' | 'facts' | 'comments' | 'commentDays' | 'findComment'>;
 }
 
 export type Queries = ReturnType<typeof createQueries>;
@@ -158,9 +160,28 @@ export function createQueries({ hall, archive }: QueryDeps) {
       return hall.read(unansweredComments);
     },
 
-    /** 意见簿, newest first. */
-    comments(): Promise<CommentEntry[]> {
-      return hall.read((d) => [...d.comments].reverse());
+    /**
+     * 意见簿, a page at a time, newest first: the live comments (closed days' ones not yet
+     * filed included), then archived days, newest first, only as many as the page needs.
+     */
+    async comments(req: PageRequest): Promise<CommentPage & { unanswered: number }> {
+      const page = new PageBuilder(req);
+      const { unanswered } = await hall.read((d) => {
+        page.add(d.comments);
+        for (const day of d.closing ?? []) page.add(day.comments ?? []);
+        return unansweredComments(d);
+      });
+      for (const day of (await archive.commentDays()).reverse()) {
+        if (!page.wants(day)) continue;
+        if (page.fullBefore(day)) break;
+        page.add(await archive.comments(day));
+      }
+      return { ...page.build(), unanswered };
+    },
+
+    /** A comment no longer in the live state, as the archive holds it. */
+    archivedComment(id: string): Promise<CommentEntry | null> {
+      return archive.findComment(id);
     },
 
     ratingReasons(): Promise<Settings['ratings']> {
@@ -189,6 +210,11 @@ export function createQueries({ hall, archive }: QueryDeps) {
     async clerkRatings(userId: string, range: Range): Promise<MyRatingsReply> {
       const archived = await archivedTickets(range);
       return hall.read((d) => clerkRatings(d, [...archived, ...liveTickets(d, range)], userId, range.from, range.to, hall.today(), dayNames(d)));
+    },
+
+    /** The hall's days from `from` (today when absent): hours, lunch, market days, holidays. */
+    calendar(from: string | undefined, days: number): Promise<DayPlan[]> {
+      return hall.read((d) => plansFrom(d.settings, from ?? hall.today(), days));
     },
 
     /** 设置: settings, businesses, windows and accounts, without password hashes. */

@@ -30,6 +30,9 @@ export const paths = {
   // printing
   printer: { method: 'GET', path: '/api/printer' },
   reprint: { method: 'POST', path: '/api/tickets/:id/reprint' },
+  // the supervisor clears junk tickets (作废号票)
+  queue: { method: 'GET', path: '/api/queue' },
+  cancelTickets: { method: 'POST', path: '/api/tickets/cancel' },
   setPrinter: { method: 'PUT', path: '/api/settings/printer' },
   // ratings and the comment book
   rate: { method: 'POST', path: '/api/ratings' },
@@ -57,6 +60,7 @@ export const paths = {
   settings: { method: 'GET', path: '/api/settings' },
   staff: { method: 'GET', path: '/api/staff' },
   audit: { method: 'GET', path: '/api/audit' },
+  calendar: { method: 'GET', path: '/api/calendar' },
   saveHall: { method: 'PUT', path: '/api/settings/hall' },
   saveService: { method: 'PUT', path: '/api/settings/services/:id' },
   removeService: { method: 'DELETE', path: '/api/settings/services/:id' },

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AppraisalReply } from './core/appraisal.ts';
 import type { MyRatingsReply, RatingFigures } from './core/ratingStats.ts';
 import type { ReportReply } from './core/reports.ts';
+import type { DayPlan } from './core/hours.ts';
 import type { Stats } from './core/stats.ts';
 import type { RouteName } from './paths.ts';
 import * as s from './schemas.ts';
@@ -16,6 +17,8 @@ import type {
   Commitment,
   CommitmentView,
   CounterState,
+  CancelReply,
+  QueueView,
   FollowUp,
   FollowUpView,
   HallState,
@@ -121,6 +124,15 @@ export const routes = {
 
   printer: { summary: '号票机状态', tag: 'printing', access: staff, reply: reply<PrinterHealth>('PrinterHealth') },
   reprint: { summary: '补打号票（注明“补打”）', tag: 'printing', access: staff, params: s.byId, reply: reply<TicketPrinted>('TicketPrinted'), errors: { 404: 'unknown_ticket', 409: 'no_printer', 503: 'printer_fault' } },
+  queue: { summary: '各业务等候中和过号的号（主任作废号票用）', tag: 'supervisor', access: supervisor, reply: reply<QueueView>('QueueView: per business, waiting tickets in queue order and no-shows') },
+  cancelTickets: {
+    summary: '作废号票（主任）：等候中或过号的号，须写原因；全部成功或全部不作废；写入操作日志',
+    tag: 'supervisor',
+    access: supervisor,
+    body: s.cancelTickets,
+    reply: reply<CancelReply>('{"cancelled": [{"id","number","serviceId"}], "reason", "at"}'),
+    errors: { 400: 'reason_required', 404: 'unknown_ticket', 409: 'not_cancellable' },
+  },
   setPrinter: { summary: '设置号票机（管理员）', tag: 'printing', access: admin, body: s.printer, reply: reply<PrinterHealth>('PrinterHealth'), errors: { 400: 'invalid_printer' } },
 
   rate: {
@@ -135,7 +147,13 @@ export const routes = {
   ticketByNumber: { summary: '按号码查当日的号（评价入口）', tag: 'ratings', access: 'public', params: s.byNumber, reply: reply<RatableTicket>('TicketView + rated'), errors: { 404: 'unknown_ticket' } },
   ratingReasons: { summary: '差评原因与回访期限', tag: 'ratings', access: 'public', reply: reply<RatingSettings>('RatingSettings') },
   comment: { summary: '意见簿留言', tag: 'ratings', access: 'public', body: s.comment, status: 201, reply: reply<{ id: string; at: string }>('{"id","at"}'), errors: { 429: 'too_many_requests (this address wrote more than settings.limits.commentsPerHour; nothing was saved)' } },
-  comments: { summary: '意见簿（主任）', tag: 'ratings', access: supervisor, reply: reply<CommentEntry[]>('CommentEntry[], newest first') },
+  comments: {
+    summary: '意见簿（主任）：分页，最新的在前；next 作为 before 取更早的一页；含已归档的留言',
+    tag: 'ratings',
+    access: supervisor,
+    query: s.commentQuery,
+    reply: reply<{ comments: CommentEntry[]; next: string | null; unanswered: number }>('{"comments": CommentEntry[] (newest first, at most limit, default 20), "next": cursor | null, "unanswered": number}'),
+  },
   replyComment: { summary: '答复留言', tag: 'ratings', access: supervisor, params: s.byId, body: s.reply, reply: reply<CommentEntry>('CommentEntry'), errors: { 404: 'unknown_comment' } },
   followUps: { summary: '差评回访（主任）', tag: 'ratings', access: supervisor, query: s.followUpQuery, reply: reply<FollowUpView[]>('FollowUpView[], newest first') },
   callBack: { summary: '记录回访', tag: 'ratings', access: supervisor, params: s.byId, body: s.callBack, reply: reply<FollowUp>('FollowUp'), errors: { 404: 'unknown_follow_up', 409: 'follow_up_closed' } },
@@ -170,6 +188,13 @@ export const routes = {
   settings: { summary: '全部设置（管理员可改，主任可看）', tag: 'settings', access: supervisor, reply: reply<SettingsView>('SettingsView') },
   staff: { summary: '人员名单', tag: 'settings', access: supervisor, reply: reply<SettingsView['users']>('accounts, without password hashes') },
   audit: { summary: '设置操作日志', tag: 'settings', access: supervisor, reply: reply<(AuditEntry & { byName: string })[]>('AuditEntry with byName, newest first, at most 500') },
+  calendar: {
+    summary: '大厅日历：每天的办公时间、午休、逢场天（公历或农历规律）、节假日，供核对',
+    tag: 'settings',
+    access: supervisor,
+    query: s.calendarQuery,
+    reply: reply<DayPlan[]>('DayPlan[]: {day, kind, name, hours, lunar}'),
+  },
   saveHall: { ...change, summary: '大厅设置：名称、时区、办公时间、特殊日期、播报、评价、预警、取号与留言限制（limits 不传则不变）', body: s.hall },
   saveService: { ...change, summary: '新增或修改业务', params: s.settingsIdParam, body: s.service },
   removeService: { ...change, summary: '删除业务', params: s.byId },

@@ -36,7 +36,10 @@ export interface Ticket {
   dueDate?: string; // committed cases: YYYY-MM-DD
   noShowAt?: string;
   transfers?: Transfer[];
-  cancelReason?: 'day_end';
+  /** day_end: still open when the day closed; staff: cancelled by a supervisor (junk tickets). */
+  cancelReason?: 'day_end' | 'staff';
+  cancelledBy?: string; // user id, staff cancellations only
+  cancelNote?: string; // the supervisor's reason, staff cancellations only
   /** The last print of this ticket (kiosk print or 补打). */
   print?: { ok: boolean; at: string; error?: string; copies: number };
   /** 好差评: at most one per served ticket, whichever channel comes first. */
@@ -122,6 +125,14 @@ export interface Service {
   dailyQuota: number | null;
   enabled: boolean;
   avgServiceMin: number; // used for the wait estimate until the day has its own figures
+  /** Its own hours within the hall's (some businesses are handled on set days only); null or absent: whenever the hall is open. */
+  schedule?: ServiceSchedule | null;
+}
+
+export interface ServiceSchedule {
+  weekdays: number[]; // 0 = Sunday
+  open: string;
+  close: string;
 }
 
 export interface Counter {
@@ -166,6 +177,19 @@ export interface SignIn {
 export interface Hours {
   open: string; // "08:30"
   close: string; // "17:00"; "24:00" for all day
+  /** 午休: no tickets and no calls from `from` to `to`. */
+  lunch?: { from: string; to: string } | null;
+}
+
+/**
+ * 逢场天 by pattern: the days whose day of month, on the solar or the lunar calendar,
+ * ends in one of `digits` ("逢 1、4、7": 1, 4, 7, 11, 14, 17, 21, 24, 27, 31).
+ */
+export interface MarketPattern {
+  calendar: 'solar' | 'lunar';
+  digits: number[];
+  /** The hours of those days; null: the weekday's. */
+  hours: Hours | null;
 }
 
 export interface SpecialDay {
@@ -180,6 +204,10 @@ export interface Settings {
   timeZone: string; // IANA, default Asia/Shanghai
   weekHours: (Hours | null)[]; // index 0 = Sunday
   specialDays: SpecialDay[];
+  /** 逢场天 by pattern, besides those among `specialDays`; a special date wins over it. */
+  marketDays: MarketPattern | null;
+  /** Tickets stop this many minutes before closing (0: until closing); calls go on. */
+  lastTicketMin: number;
   priorityCap: number; // at most this many priority calls in a row at one window
   recallCap: number; // calls per ticket, the first call included
   announcement: { template: string; repeat: number };
@@ -283,7 +311,10 @@ export interface HallData {
   tickets: Record<string, Ticket>; // the live day's tickets, by id
   signIns: SignIn[]; // the live day's sign-ins (签到)
   followUps: FollowUp[]; // open ones, and closed ones until they are archived
+  /** 意见簿: the live day's, and unanswered ones (see core/commentBook.ts); older ones are archived. */
   comments: CommentEntry[];
+  /** Unanswered comments that left for the archive (a flood beyond the ones kept live). */
+  commentsArchivedUnanswered?: number;
   commitments: Commitment[]; // 承诺件 until delivered
   audit: AuditEntry[]; // every settings change: who, what, when
   /**
@@ -363,6 +394,11 @@ export interface DayArchive {
   signIns: SignIn[];
   /** Names as they were that day, so later renames don't rewrite history. */
   names?: DayNames;
+  /**
+   * Comments leaving the live state with this day (core/commentBook.ts); the archive
+   * files them by the day each was left on, apart from the day's tickets.
+   */
+  comments?: CommentEntry[];
 }
 
 export interface DayNames {
@@ -408,7 +444,9 @@ export interface ServiceView {
   waiting: number;
   open: boolean;
   /** Why `open` is false: switched off, outside opening hours, or today's quota used up. */
-  closedReason: 'off' | 'hours' | 'quota' | null;
+  closedReason: 'off' | 'hours' | 'lunch' | 'cutoff' | 'schedule' | 'quota' | null;
+  /** For the closings of the calendar (hours, lunch, cutoff, schedule): what the villager reads. */
+  closedNote?: string;
   /** Minutes the longest-waiting ticket of this business has waited so far. */
   longestWaitMin: number;
   materials: string[];
@@ -434,6 +472,8 @@ export interface TicketView {
   /** Set while the ticket waits and no window can call its business now. */
   noWindow?: NoWindow;
   callCount: number;
+  /** Present (true) only when a supervisor cancelled it, not the day's end. */
+  cancelledByStaff?: true;
 }
 
 /** `POST /api/tickets` 201 body. */
@@ -538,4 +578,32 @@ export interface PadState {
   request: { ticketId: string; number: string; serviceName: string; finishedAt: string } | null;
   idleSec: number;
   reasons: string[];
+}
+
+/** `GET /api/queue`: what a supervisor may cancel, per business. */
+export interface QueueView {
+  services: {
+    serviceId: string;
+    name: string;
+    prefix: string;
+    /** Waiting tickets in the order they were taken. */
+    waiting: QueueTicket[];
+    /** No-shows (过号) still on a window's list of late arrivals. */
+    noShows: QueueTicket[];
+  }[];
+}
+
+export interface QueueTicket {
+  id: string;
+  number: string;
+  priority: boolean;
+  takenAt: string;
+  noShowAt?: string;
+}
+
+/** `POST /api/tickets/cancel` reply: what was cancelled, all of it. */
+export interface CancelReply {
+  cancelled: { id: string; number: string; serviceId: string }[];
+  reason: string;
+  at: string;
 }

@@ -103,7 +103,7 @@ function afterText(t: TicketView): string {
     case 'no_show':
       return '叫号时您不在，号已过。如果您还在大厅，请到窗口找工作人员恢复排队。';
     case 'cancelled':
-      return '这个号已作废（号票只在当天有效），需要办理请重新取号。';
+      return t.cancelledByStaff ? '这个号已被大厅工作人员作废。如果您确实需要办理，请到服务台说明情况，或重新取号。' : '这个号已作废（号票只在当天有效），需要办理请重新取号。';
     default:
       return '';
   }

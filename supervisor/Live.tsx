@@ -4,6 +4,8 @@ import { hhmm } from '../web/format.ts';
 import { printerNeedsCare, printerText } from '../web/printer.ts';
 import { Reprint } from './Reprint.tsx';
 import { AlertList } from './AlertList.tsx';
+import { CancelTickets } from './CancelTickets.tsx';
+import { waitingKey } from './cancel.ts';
 import { hallAlerts } from './alerts.ts';
 import { CounterCard } from './CounterCard.tsx';
 import { Figure } from './Figure.tsx';
@@ -59,6 +61,7 @@ export function Live({ hall, printer, token, onExpired }: Props) {
           <RecentCalls calls={hall.recent} />
         </div>
       </div>
+      <CancelTickets token={token} version={`${waitingKey(hall.services)}|${hall.counters.map((c) => c.current?.number ?? '').join(',')}`} onExpired={onExpired} />
     </div>
   );
 }

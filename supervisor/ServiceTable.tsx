@@ -7,6 +7,9 @@ import { longestWaitNow, overThresholds } from './alerts.ts';
 const CLOSED_TEXT: Record<NonNullable<ServiceView['closedReason']>, string> = {
   off: '已停办',
   hours: '非办理时间',
+  lunch: '午休',
+  cutoff: '已停止取号',
+  schedule: '不在本业务办理时间',
   quota: '今日号已发完',
 };
 

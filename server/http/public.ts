@@ -1,5 +1,5 @@
 // No sign-in: kiosk, phone, wall screen.
-import { Router } from 'express';
+import type { Router } from 'express';
 import QRCode from 'qrcode';
 import { HallError } from '../../shared/core/errors.ts';
 import { ticketPrint } from '../../shared/core/printing.ts';
@@ -30,8 +30,8 @@ function idempotencyKey(header: string | undefined): string | undefined {
   return header;
 }
 
-export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function publicRoutes(r: Router, { hall, printing, newId, origin }: PublicDeps): void {
   const on = routesOn(r, hall);
 
   // The truth about the hall: 503 while it cannot write (takes and calls are refused);
@@ -93,5 +93,4 @@ export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Rou
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(svg);
   });
 
-  return r;
 }

@@ -1,5 +1,5 @@
 // Sign-in and the clerk's window actions. Each handler: validate, one hall call, reply.
-import { Router, type Response } from 'express';
+import type { Router, Response } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
 import { counterState, staffTicket } from '../../shared/core/views.ts';
 import type { HallData, SessionReply } from '../../shared/types.ts';
@@ -19,8 +19,8 @@ const SESSION_HOURS = 16; // a working day with overtime; clerks sign in each da
  */
 const TARPIT_MS = 1000;
 
-export function staffRoutes(hall: Hall, queries: Queries, timers: Timers): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function staffRoutes(r: Router, hall: Hall, queries: Queries, timers: Timers): void {
   const on = routesOn(r, hall);
   // Compared against when the username is unknown, so timing does not tell which it was.
   let dummyHash: Promise<string> | null = null;
@@ -114,5 +114,4 @@ export function staffRoutes(hall: Hall, queries: Queries, timers: Timers): Route
     return { counter: windowState(counterId) };
   });
 
-  return r;
 }

@@ -1,5 +1,5 @@
 // GET /api/announce.wav: the call read aloud by the server (fallback voice).
-import { Router } from 'express';
+import type { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
 import type { Hall } from '../hall.ts';
 import type { Queries } from '../queries.ts';
@@ -8,8 +8,8 @@ import { routesOn } from './route.ts';
 
 export type { Voice };
 
-export function voiceRoutes(hall: Hall, queries: Queries, voice: Voice | null): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function voiceRoutes(r: Router, hall: Hall, queries: Queries, voice: Voice | null): void {
   const on = routesOn(r, hall);
   on('voice', () => ({ serverVoice: voice !== null }));
   on('announce', async ({ query: q }, _req, res) => {
@@ -18,5 +18,4 @@ export function voiceRoutes(hall: Hall, queries: Queries, voice: Voice | null): 
     if (text === null) throw new HallError('unknown_counter', 404, `没有 ${q.counterId} 号窗口`);
     res.type('audio/wav').set('Cache-Control', 'public, max-age=3600').send(await voice.render(text));
   });
-  return r;
 }

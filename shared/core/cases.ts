@@ -53,5 +53,5 @@ export function commitmentCounts(d: HallData, today: string): { open: number; ov
 }
 
 export function unansweredComments(d: HallData): { unanswered: number } {
-  return { unanswered: d.comments.filter((c) => !c.reply).length };
+  return { unanswered: d.comments.filter((c) => !c.reply).length + (d.commentsArchivedUnanswered ?? 0) };
 }

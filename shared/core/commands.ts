@@ -5,8 +5,11 @@
 // command.
 import type { Channel, CommentEntry, Counter, CounterRuntime, DayArchive, FollowUp, HallData, Outcome, Role, Ticket } from '../types.ts';
 import { decideRating, type RatingCommand } from './ratings.ts';
+import { cancelTickets, type CancelCommand } from './cancel.ts';
+import { archiveComments } from './commentBook.ts';
 import { decideSettings, type SettingsCommand } from './settings.ts';
-import { addWorkingDays, isOpenAt } from './calendar.ts';
+import { addWorkingDays } from './calendar.ts';
+import { noCalls, noTickets } from './hours.ts';
 import { refuse } from './errors.ts';
 import { closingDay, evolve, fact, type Fact } from './facts.ts';
 import { aheadOf, pickNext } from './queue.ts';
@@ -42,7 +45,8 @@ export type Command =
   | (At & { type: 'archived'; day: string })
   | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
   | RatingCommand
-  | SettingsCommand;
+  | SettingsCommand
+  | CancelCommand;
 
 export type CommandType = Command['type'];
 
@@ -82,6 +86,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'rollover': return rollover(data, cmd);
     case 'archived': return (data.closing ?? []).some((d) => d.day === cmd.day) ? [fact('DayArchived', { day: cmd.day })] : [];
     case 'printed': return printed(data, cmd);
+    case 'cancelTickets': return cancelTickets(data, cmd);
     case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': case 'pairPad': case 'unpairPad': return decideRating(data, cmd);
     default: return decideSettings(data, cmd); // configure, services, counters, users, printer, deliver
   }
@@ -121,7 +126,8 @@ export function applyFacts(data: HallData, facts: Fact[]): Effects {
         effects.comment = data.comments.find((x) => x.id === f.comment.id)!;
         break;
       case 'CommentReplied':
-        effects.comment = data.comments.find((x) => x.id === f.commentId)!;
+      case 'CommentRestored':
+        effects.comment = data.comments.find((x) => x.id === ('commentId' in f ? f.commentId : f.comment.id))!;
         break;
     }
   }
@@ -161,7 +167,8 @@ function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Fact[] {
   }
   const service = serviceById(data, cmd.serviceId) ?? refuse('unknown_service', 400, '没有这项业务，请重新选择');
   if (!service.enabled) refuse('service_closed', 409, `${service.name}暂停取号`);
-  if (!isOpenAt(data.settings, cmd.at)) refuse('service_closed', 409, '现在不是办公时间，请在办公时间内取号');
+  const closed = noTickets(data.settings, cmd.at, service);
+  if (closed) refuse('service_closed', 409, closed.message);
   if (cmd.priority && !service.priorityAllowed) refuse('priority_not_allowed', 400, `${service.name}不设优先号`);
   const issued = data.today.numbers[service.prefix] ?? 0;
   if (service.dailyQuota !== null && issued >= service.dailyQuota) {
@@ -189,6 +196,8 @@ function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Fact[] {
   if (rt.paused) refuse('counter_paused', 409, '本窗口已暂停服务，请先恢复服务');
   const open = currentTicket(data, counter.id);
   if (open) refuse('ticket_open', 409, `${open.number} 号还未办结：请先办结、过号或转办`);
+  const lunch = noCalls(data.settings, cmd.at);
+  if (lunch) refuse('lunch_break', 409, lunch.message);
   const ticket = pickNext(data, counter, rt.priorityStreak);
   if (!ticket) return [];
   return [fact('TicketCalled', { ticketId: ticket.id, counterId: counter.id, clerkId: cmd.userId, at: iso(data, cmd.at) })];
@@ -321,7 +330,7 @@ function rollover(data: HallData, cmd: Extract<Command, { type: 'rollover' }>): 
     if (OPEN_STATUSES.has(t.status)) facts.push(fact('TicketCancelled', { ticketId: t.id, reason: 'day_end', at }));
   }
   facts.push(fact('DayClosed', { day: data.today.day, nextDay, at, atMs: cmd.at }));
-  return facts;
+  return [...facts, ...archiveComments(data, data.today.day)];
 }
 
 // ------------------------------------------------------------------ lookups that never write

@@ -81,7 +81,7 @@ export function ticketTable(d: HallData, tickets: Ticket[], from: string, to: st
       ['日期', '号码', '业务', '优先', '取号时间', '首次叫号', '开始办理', '办结时间', '状态', '窗口', '工作人员', '首问人员', '办结方式', '承诺办结日期', '备注/理由', '转办', '等候(分钟)', '办理(分钟)', '评价', '评价原因', '评价渠道'],
       ...tickets.map((t) => [
         t.day, t.number, serviceById(d, t.serviceId)?.name ?? t.serviceId, t.priority ? '是' : '', time(t.takenAt), time(t.calledAt), time(t.startedAt), time(t.finishedAt),
-        STATUS[t.status], t.counterId ?? '', userName(d, t.clerkId), userName(d, t.firstClerkId), t.outcome ? OUTCOME[t.outcome] : '', t.dueDate ?? '', t.note ?? '',
+        t.cancelReason === 'staff' ? '作废（工作人员）' : STATUS[t.status], t.counterId ?? '', userName(d, t.clerkId), userName(d, t.firstClerkId), t.outcome ? OUTCOME[t.outcome] : '', t.dueDate ?? '', t.note ?? t.cancelNote ?? '',
         (t.transfers ?? []).map((x) => `${serviceById(d, x.from)?.name ?? x.from}→${serviceById(d, x.to)?.name ?? x.to}`).join('；'),
         minutes(t.takenAt, t.calledAt), t.status === 'done' ? minutes(t.startedAt ?? t.lastCalledAt, t.finishedAt) : '',
         t.rating ? LEVEL[t.rating.level] : '', t.rating?.reasons.join('；') ?? '', t.rating ? CHANNEL[t.rating.channel] : '',

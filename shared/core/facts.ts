@@ -26,7 +26,11 @@ export type Fact =
   | F<'CommitmentMade', { commitment: Commitment }>
   | F<'TicketTransferred', { ticketId: string; transfer: Transfer }>
   | F<'TicketReinstated', { ticketId: string; counterId: string; at: string }>
-  | F<'TicketCancelled', { ticketId: string; reason: 'day_end'; at: string }>
+  /**
+   * `day_end`: still open when the day closed. `staff`: a supervisor cancelled it (junk
+   * tickets), `by` whom and why (`note`); the two fields are absent from day_end facts.
+   */
+  | F<'TicketCancelled', { ticketId: string; reason: 'day_end' | 'staff'; at: string; by?: string; note?: string }>
   | F<'TicketPrinted', { ticketId: string; ok: boolean; at: string; error?: string }>
   | F<'CounterPaused', { counterId: string; reason: string; at: string }>
   | F<'CounterResumed', { counterId: string; at: string }>
@@ -42,6 +46,10 @@ export type Fact =
   | F<'FollowUpResolved', { followUpId: string; resolution: NonNullable<FollowUp['resolution']>; closed: boolean }>
   | F<'CommentLeft', { comment: CommentEntry }>
   | F<'CommentReplied', { commentId: string; reply: NonNullable<CommentEntry['reply']> }>
+  /** Right after a `DayClosed`: these comments leave the live state with that closed day. */
+  | F<'CommentsArchived', { day: string; commentIds: string[] }>
+  /** An archived comment comes back into the live state (to be answered). */
+  | F<'CommentRestored', { comment: CommentEntry }>
   | F<'SettingsChanged', { settings: HallSettings }>
   | F<'PrinterChanged', { printer: PrinterSettings }>
   | F<'ServiceSaved', { service: Service }>
@@ -176,6 +184,8 @@ export function evolve(data: HallData, f: Fact): void {
       setStatus(data, t, 'cancelled');
       t.cancelReason = f.reason;
       t.finishedAt = f.at;
+      if (f.by !== undefined) t.cancelledBy = f.by;
+      if (f.note !== undefined) t.cancelNote = f.note;
       return;
     }
     case 'TicketPrinted': {
@@ -257,6 +267,23 @@ export function evolve(data: HallData, f: Fact): void {
     case 'CommentLeft':
       data.comments.push({ ...f.comment });
       return;
+    case 'CommentsArchived': {
+      const closing = (data.closing ?? []).find((d) => d.day === f.day);
+      if (!closing) throw new Error(`fact archives comments with day ${f.day}, which is not closing`);
+      const leaving = new Set(f.commentIds);
+      const moved = data.comments.filter((c) => leaving.has(c.id));
+      (closing.comments ??= []).push(...moved.map((c) => copy(c)));
+      data.comments = data.comments.filter((c) => !leaving.has(c.id));
+      const unanswered = moved.filter((c) => !c.reply).length;
+      if (unanswered) data.commentsArchivedUnanswered = (data.commentsArchivedUnanswered ?? 0) + unanswered;
+      return;
+    }
+    case 'CommentRestored': {
+      if (data.comments.some((c) => c.id === f.comment.id)) return;
+      data.comments.push(copy(f.comment));
+      if (!f.comment.reply && data.commentsArchivedUnanswered) data.commentsArchivedUnanswered--;
+      return;
+    }
     case 'CommentReplied': {
       const c = data.comments.find((x) => x.id === f.commentId);
       if (!c) throw new Error(`fact refers to comment ${f.commentId}, which the state does not hold`);

@@ -1,6 +1,6 @@
 // What each audience sees of the state. Pure: (data, now) → plain objects.
 import type { CounterState, CounterView, HallData, HallState, PadState, RecentCall, ServiceView, StaffTicket, Ticket, TicketView } from '../types.ts';
-import { isOpenAt } from './calendar.ts';
+import { isOpenAt, noTickets } from './hours.ts';
 import { counterById, currentTicket, serviceById } from './state.ts';
 import { estimateWait } from './estimate.ts';
 import { aheadOf, aheadOfNew, waitingByService, windowOrder, type Split } from './queue.ts';
@@ -10,7 +10,7 @@ const RECENT = 8;
 export const QUEUE_SHOWN = 60;
 
 export function serviceViews(data: HallData, now: number): ServiceView[] {
-  const hallOpen = isOpenAt(data.settings, now);
+  const hallClosed = noTickets(data.settings, now);
   const byService = waitingByService(data);
   return data.services.map((s) => {
     const queue = byService.get(s.id);
@@ -21,7 +21,8 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
     const n = queue?.normal[0];
     const first = p && n ? (p.seq < n.seq ? p : n) : (p ?? n);
     const quotaLeft = s.dailyQuota === null || (data.today.numbers[s.prefix] ?? 0) < s.dailyQuota;
-    const closedReason = !s.enabled ? 'off' : !hallOpen ? 'hours' : !quotaLeft ? 'quota' : null;
+    const closed = hallClosed ?? (s.schedule ? noTickets(data.settings, now, s) : null);
+    const closedReason = !s.enabled ? 'off' : closed ? closed.reason : !quotaLeft ? 'quota' : null;
     // What a ticket taken now would be told: the same function, at its place.
     const est = estimateWait(data, s.id, aheadOfNew(data, s.id), now, { joining: true });
     return {
@@ -31,6 +32,7 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
       waiting: w,
       open: closedReason === null,
       closedReason,
+      ...(closed && s.enabled && { closedNote: closed.message }),
       longestWaitMin: first ? Math.max(0, Math.floor((now - Date.parse(first.takenAt)) / 60_000)) : 0,
       materials: s.materials,
       estimatedWaitMin: est.min,
@@ -114,6 +116,8 @@ export function ticketView(data: HallData, t: Ticket, ahead: number | undefined,
     view.counterId = t.counterId;
     view.counterName = counterById(data, t.counterId)?.name ?? t.counterId;
   }
+  // Said only of staff cancellations: the phone tells the holder it was not the day's end.
+  if (t.cancelReason === 'staff') view.cancelledByStaff = true;
   return view;
 }
 

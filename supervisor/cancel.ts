@@ -1,0 +1,27 @@
+// 作废号票 as the live page selects it. Pure.
+import type { QueueView } from '../shared/types.ts';
+
+/** The server's limit per request (shared/core/cancel.ts CANCEL_MAX); a flood goes in batches. */
+export const CANCEL_BATCH = 1000;
+/** Rows listed per business; "select all" covers the rest of a flood too. */
+export const ROWS_SHOWN = 60;
+
+type Row = QueueView['services'][number];
+
+export const allIds = (s: Row): string[] => [...s.waiting, ...s.noShows].map((t) => t.id);
+
+/** The selection without tickets no longer cancellable (called, or cancelled meanwhile). */
+export function pruneSelection(selected: ReadonlySet<string>, queue: QueueView): ReadonlySet<string> {
+  const open = new Set(queue.services.flatMap(allIds));
+  const kept = [...selected].filter((id) => open.has(id));
+  return kept.length === selected.size ? selected : new Set(kept);
+}
+
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The waiting counts the socket pushes, as one string: the list is re-read when it changes. */
+export const waitingKey = (services: { id: string; waiting: number }[]): string => services.map((s) => `${s.id}:${s.waiting}`).join(',');
