@@ -125,6 +125,23 @@ describe('the wait estimate', () => {
     expect(est).toBeLessThanOrEqual(110);
   });
 
+  it("counts the hall's own lunch (午休, no calls) from its hours, and says when calls resume", () => {
+    const hours = { open: '08:30', close: '17:30', lunch: { from: '12:00', to: '13:00' } };
+    const d = hall({ weekHours: Array.from({ length: 7 }, () => hours) });
+    const at = (hh: number, mm = 0) => T0 + min((hh - 9) * 60 + mm);
+    signIn(d, '1', at(8, 30));
+    // 11:40: 6 tickets of about 5 minutes ahead at window 1: 20 minutes before lunch, the rest after.
+    for (let i = 0; i < 6; i++) take(d, 'a', at(11, 40) + i);
+    const t = take(d, 'a', at(11, 40) + 10);
+    const est = ticketView(d, t, undefined, at(11, 40) + 10).estimatedWaitMin;
+    expect(est).toBeGreaterThanOrEqual(85);
+    expect(est).toBeLessThanOrEqual(100);
+    // At 12:20 the hall calls nobody until 13:00, even with window 1 free.
+    const lunchView = ticketView(d, t, undefined, at(12, 20));
+    expect(lunchView.noWindow).toEqual({ reason: 'paused', resumeAt: '2026-11-26T13:00:00.000+08:00' });
+    expect(lunchView.estimatedWaitMin).toBeGreaterThanOrEqual(40);
+  });
+
   it('is what the kiosk list showed, for the ticket then taken', () => {
     const d = hall();
     signIn(d, '1');

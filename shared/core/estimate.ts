@@ -11,8 +11,10 @@
 // - how long the hall's pauses (休息, lunch) last, and, per quarter hour, how much of
 //   the staffed window time is paused: folded at day end into `data.availability`, so
 //   the morning's estimate knows the lunch to come.
+// A lunch in the hall's hours (午休, no calls: hours.ts) is known ahead from its settings.
 // Reading it costs a few counters and businesses: nothing walks the day's tickets.
 import type { Flow, HallData, NoWindow } from '../types.ts';
+import { hoursOn, minutesOf } from './hours.ts';
 import { competingServices } from './queue.ts';
 import { currentTicket, iso, record, serviceById } from './state.ts';
 import { offsetMinutes } from './time.ts';
@@ -299,16 +301,23 @@ export function estimateWait(data: HallData, serviceId: string, ahead: number, n
     if (w.current) rest += cycle(w.current).residual;
     else idle++;
   });
+  // The hall's lunch, and the minutes left of it when it is on now.
+  const lunch = lunchOf(data);
+  const nowMin = minuteOfDay(data, now);
+  const lunchLeft = lunch && inside(lunch, nowMin) ? lunch[1] - nowMin : null;
   // A free window takes the first tickets at once: so does one whose own businesses
-  // have nothing waiting ahead of this ticket.
-  if (active > 0 && (ahead < idle || windows.some((w) => w.serves && !w.paused && !w.current && w.of.reduce((n, b) => n + (ids[b] === serviceId ? ownAhead : waitingOf(ids[b]!) * scale), 0) < 1))) return { min: 0 };
+  // have nothing waiting ahead of this ticket (unless the hall is at lunch).
+  if (active > 0 && lunchLeft === null && (ahead < idle || windows.some((w) => w.serves && !w.paused && !w.current && w.of.reduce((n, b) => n + (ids[b] === serviceId ? ownAhead : waitingOf(ids[b]!) * scale), 0) < 1))) return { min: 0 };
   // The ticket goes once this business's part of the windows has done its tickets ahead
   // and one more visit has ended (the rest of those under way now).
   const busy = active - idle;
   const first = busy > 0 ? rest / busy : cycle(serviceId).residual;
-  const minutes = drainTime(data, now, ownAhead * cycle(serviceId).mean + first, lanes);
+  const minutes = drainTime(data, now, ownAhead * cycle(serviceId).mean + first, lanes, lunch);
   const est: WaitEstimate = { min: Math.max(0, Math.round(minutes)) };
-  if (active === 0) est.noWindow = { reason: 'paused', resumeAt: iso(data, now + firstBack * MIN_MS) };
+  if (lunchLeft !== null || active === 0) {
+    const back = Math.max(lunchLeft ?? 0, active === 0 ? firstBack : 0);
+    est.noWindow = { reason: 'paused', resumeAt: iso(data, now + back * MIN_MS) };
+  }
   return est;
 }
 
@@ -360,20 +369,29 @@ function windowShares(windows: Lane[], work: number[], staffedFor: number[], tar
   });
 }
 
+/** The live day's lunch (午休: no calls) as minutes of the day [from, to), if its hours have one. */
+function lunchOf(data: HallData): [number, number] | null {
+  const l = hoursOn(data.settings, data.today.day)?.lunch;
+  return l ? [minutesOf(l.from), minutesOf(l.to)] : null;
+}
+
+const inside = (span: [number, number], minute: number) => minute >= span[0] && minute < span[1];
+
 /**
  * When `work` minutes of this business's visits are done by the windows serving it, each
  * giving it `weight` of its time from `back` minutes on (0 unless paused): as they are
  * now for the next minutes, then, beyond the horizon, at the share of staffed time the
  * hall usually has unpaused at that hour (learned over past days; today's so far until
- * there are any).
+ * there are any). Nobody is called during the hall's lunch.
  */
-function drainTime(data: HallData, now: number, work: number, lanes: { weight: number; back: number }[]): number {
+function drainTime(data: HallData, now: number, work: number, lanes: { weight: number; back: number }[], lunch: [number, number] | null): number {
   const learned = data.availability;
   let today: number | undefined; // read only for quarters the hall has not learned yet
   const startMin = minuteOfDay(data, now);
   let left = work;
   // Minute by minute (a day at most): a wait is tens of minutes, so tens of steps.
   for (let t = 0; t < 1440; t++) {
+    if (lunch && inside(lunch, (startMin + t) % 1440)) continue;
     let usual = 1;
     if (t >= HORIZON_MIN) {
       const q = Math.floor(((startMin + t) % 1440) / 15);
