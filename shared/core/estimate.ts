@@ -369,10 +369,17 @@ function windowShares(windows: Lane[], work: number[], staffedFor: number[], tar
   });
 }
 
+// Per settings object (a settings change replaces it): the day last asked and its lunch.
+const lunches = new WeakMap<HallData['settings'], { day: string; lunch: [number, number] | null }>();
+
 /** The live day's lunch (午休: no calls) as minutes of the day [from, to), if its hours have one. */
 function lunchOf(data: HallData): [number, number] | null {
+  const hit = lunches.get(data.settings);
+  if (hit?.day === data.today.day) return hit.lunch;
   const l = hoursOn(data.settings, data.today.day)?.lunch;
-  return l ? [minutesOf(l.from), minutesOf(l.to)] : null;
+  const lunch: [number, number] | null = l ? [minutesOf(l.from), minutesOf(l.to)] : null;
+  lunches.set(data.settings, { day: data.today.day, lunch });
+  return lunch;
 }
 
 const inside = (span: [number, number], minute: number) => minute >= span[0] && minute < span[1];
