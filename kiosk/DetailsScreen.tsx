@@ -1,6 +1,7 @@
 // 一次性告知: everything to bring, where to go, then the choice of ticket.
 import type { ServiceView } from '../shared/types.ts';
 import { waitText } from '../web/format.ts';
+import { WaitOrNoWindow } from './WaitOrNoWindow.tsx';
 import { closedLabel } from './look.ts';
 import type { Taking } from './take.ts';
 
@@ -43,8 +44,9 @@ export function DetailsScreen({ service, colour, priorityKinds, taking, onTake, 
           )}
           <p>
             现在排队：<b>{service.waiting} 人</b>
-            {service.waiting > 0 && <>，要等 <b>{waitText(service.estimatedWaitMin)}</b></>}
+            {service.waiting > 0 && !service.noWindow && <>，要等 <b>{waitText(service.estimatedWaitMin)}</b></>}
           </p>
+          {service.noWindow && <p><WaitOrNoWindow min={service.estimatedWaitMin} noWindow={service.noWindow} /></p>}
         </section>
       </div>
       <div class="actions">

@@ -1,5 +1,5 @@
 import type { HallState, ServiceView } from '../shared/types.ts';
-import { waitText } from '../web/format.ts';
+import { WaitOrNoWindow } from './WaitOrNoWindow.tsx';
 import { Clock } from './Clock.tsx';
 import { closedLabel, gridColumns, serviceColour } from './look.ts';
 
@@ -57,12 +57,12 @@ function ServiceButton({ service, colour, onPick }: { service: ServiceView; colo
 }
 
 function QueueText({ service: s }: { service: ServiceView }) {
-  if (s.waiting === 0) return <span class="service-wait">现在无人排队</span>;
+  if (s.waiting === 0 && !s.noWindow) return <span class="service-wait">现在无人排队</span>;
   return (
     <span class="service-wait">
       <b>{s.waiting} 人在等</b>
       <br />
-      {waitText(s.estimatedWaitMin)}
+      <WaitOrNoWindow min={s.estimatedWaitMin} noWindow={s.noWindow} size="tile" />
     </span>
   );
 }

@@ -42,7 +42,7 @@ export interface Period extends Range {
 }
 
 export interface QueryDeps {
-  hall: Pick<Hall, 'read' | 'today'>;
+  hall: Pick<Hall, 'read' | 'today' | 'now'>;
   archive: Pick<Archive, 'days' | 'read' | 'facts' | 'comments' | 'commentDays' | 'findComment'>;
 }
 
@@ -197,7 +197,7 @@ export function createQueries({ hall, archive }: QueryDeps) {
     ratableTicket(number: string): Promise<RatableTicket | null> {
       return hall.read((d) => {
         const t = Object.values(d.tickets).find((x) => x.number === number);
-        return t ? { ...ticketView(d, t), rated: Boolean(t.rating) } : null;
+        return t ? { ...ticketView(d, t, undefined, hall.now()), rated: Boolean(t.rating) } : null;
       });
     },
 

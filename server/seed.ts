@@ -81,6 +81,12 @@ export function upgrade(data: HallData): HallData {
   data.today.takeKeys = record(data.today.takeKeys);
   data.today.ratingKeys = record(data.today.ratingKeys);
   data.pads = record(data.pads);
+  const flow = data.today.flow;
+  if (flow) {
+    flow.cycles = record(flow.cycles);
+    flow.windows = record(flow.windows);
+    flow.priorityTaken = record(flow.priorityTaken);
+  }
   return data;
 }
 

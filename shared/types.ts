@@ -302,12 +302,39 @@ export interface DayState {
   waiting?: Record<string, [number, number]>;
   /** Businesses a supervisor closed at the kiosk for now (队列调度), by service id; reopened at the day's end. */
   servicePauses?: Record<string, ServicePause>;
+  /** What the wait estimate learns from the day, kept by `evolve` (see core/estimate.ts). */
+  flow?: Flow;
 }
 
 export interface ServicePause {
   reason: string;
   at: string;
   by: string; // user id
+}
+
+/** The day's window cycles and pauses, as the wait estimate reads them. */
+export interface Flow {
+  /** Per business, the latest window cycles in minutes (up to 20): call gap, walk-up, recalls, service or no-show. */
+  cycles: Record<string, number[]>;
+  /** Per window: when it was freed with tickets waiting (epoch ms; null when idle or paused) and when its current cycle began. */
+  windows: Record<string, { freeAt: number | null; cycleFrom: number | null }>;
+  /** Priority tickets taken today per business, and when the day's first ticket was taken (epoch ms). */
+  priorityTaken: Record<string, number>;
+  firstTakeAt?: number;
+  /** The latest pauses ended today, in minutes (up to 20). */
+  pauses: number[];
+  /** Window-minutes staffed and paused in each quarter hour of the day (96 each): learned from at day end. */
+  staffedQ: number[];
+  pausedQ: number[];
+}
+
+/**
+ * Why no window can call a business's tickets now: none of its windows is staffed
+ * (请到咨询台), or every staffed one is paused, expected back at `resumeAt`.
+ */
+export interface NoWindow {
+  reason: 'none' | 'paused';
+  resumeAt: string | null; // ISO with offset, the hall's wall clock
 }
 
 export interface HallData {
@@ -335,6 +362,11 @@ export interface HallData {
   closing?: DayArchive[];
   /** Rating pads (评价器) paired with a window, by counter id: at most one per window. */
   pads?: Record<string, PadPairing>;
+  /**
+   * The hall's own breaks, learned over past days: per quarter hour of the day (96), the
+   * share of staffed window time that was not paused (lunch, 休息); null where unseen.
+   */
+  availability?: (number | null)[];
 }
 
 /** The reply to pairing a pad: its token, shown this once. */
@@ -461,6 +493,8 @@ export interface ServiceView {
   longestWaitMin: number;
   materials: string[];
   estimatedWaitMin: number;
+  /** Set when no window can call this business now: never show "马上" then. */
+  noWindow?: NoWindow;
   priorityAllowed: boolean;
   counters: string[]; // names of the windows that serve it
 }
@@ -477,6 +511,8 @@ export interface TicketView {
   serviceName: string;
   takenAt: string;
   estimatedWaitMin: number;
+  /** Set while the ticket waits and no window can call its business now. */
+  noWindow?: NoWindow;
   callCount: number;
   /** Present (true) only when a supervisor cancelled it, not the day's end. */
   cancelledByStaff?: true;

@@ -18,7 +18,7 @@ export function printerRoutes(r: Router, hall: Hall, printing: PrintService, pri
   on('printer', () => printerHealth());
 
   on('reprint', async ({ params: { id } }, req) => {
-    const doc = await hall.read((d) => ticketPrint(d, id, { statusUrl: origin(req) + statusPath(id), reprintAt: isoLocal(hall.now(), d.settings.timeZone) }));
+    const doc = await hall.read((d) => ticketPrint(d, id, hall.now(), { statusUrl: origin(req) + statusPath(id), reprintAt: isoLocal(hall.now(), d.settings.timeZone) }));
     if (!doc) throw new HallError('unknown_ticket', 404, '今天没有这个号');
     if (!printing.enabled) throw new HallError('no_printer', 409, '没有配置打印机，无法补打');
     const result = await printing.print(doc);

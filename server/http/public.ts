@@ -59,16 +59,17 @@ export function publicRoutes(r: Router, { hall, printing, newId, origin }: Publi
     // A retried take (its key seen today) answers with the ticket it took; it was
     // printed then, if at all.
     const print = facts.length > 0 && printing.enabled && body.print !== false;
+    const now = hall.now(); // screen and paper estimate at the same instant
     const taken = {
       // Its place when it was taken: counted then, not rescanned for the reply.
-      ...hall.view((s) => ticketView(s, t, ahead)),
+      ...hall.view((s) => ticketView(s, t, ahead, now)),
       priority: t.priority,
       statusUrl,
       ...(ratingKey && { ratingKey }),
       print: print ? 'pending' : 'off',
     } satisfies TakenTicket;
     // The paper says what the screen says: the document is read at the same instant.
-    const doc = print ? hall.view((s) => ticketPrint(s, t.id, { statusUrl, ahead: taken.ahead, ...(ratingKey && { ratingKey }) })) : null;
+    const doc = print ? hall.view((s) => ticketPrint(s, t.id, now, { statusUrl, ahead: taken.ahead, ...(ratingKey && { ratingKey }) })) : null;
     if (doc) after(res, () => void printing.print(doc));
     return taken;
   });
@@ -76,7 +77,7 @@ export function publicRoutes(r: Router, { hall, printing, newId, origin }: Publi
   on('ticket', async ({ params }) => {
     const view = await hall.read((d) => {
       const t = ticketById(d, params.id);
-      return t ? ticketView(d, t) : null;
+      return t ? ticketView(d, t, undefined, hall.now()) : null;
     });
     if (!view) throw new HallError('unknown_ticket', 404, '没有这个号，可能已过期');
     return view;

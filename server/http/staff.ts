@@ -77,7 +77,7 @@ export function staffRoutes(r: Router, hall: Hall, queries: Queries, timers: Tim
 
   /** The window as its console shows it; gone between the access check and now: 404. */
   const windowState = (counterId: string, d?: HallData) => {
-    const state = d ? counterState(d, counterId) : hall.view((s) => counterState(s, counterId));
+    const state = d ? counterState(d, counterId, hall.now()) : hall.view((s) => counterState(s, counterId, hall.now()));
     if (!state) throw new HallError('unknown_counter', 404, `没有 ${counterId} 号窗口`);
     return state;
   };
@@ -85,7 +85,7 @@ export function staffRoutes(r: Router, hall: Hall, queries: Queries, timers: Tim
   /** An action on the window's current ticket, which the hall refuses when there is none. */
   const act = async (order: Order) => {
     const { ticket } = await hall.run(order);
-    return { ticket: hall.view((s) => staffTicket(s, ticket!)) };
+    return { ticket: hall.view((s) => staffTicket(s, ticket!, hall.now())) };
   };
 
   on('counterState', ({ params }) => hall.read((d) => windowState(params.counterId, d)));
@@ -94,7 +94,7 @@ export function staffRoutes(r: Router, hall: Hall, queries: Queries, timers: Tim
   // (400), then one hall command. Any other action name is an unknown URL (404).
   on('next', async ({ params: { counterId } }, _req, res) => {
     const { ticket } = await hall.run({ type: 'next', counterId, userId: by(res) });
-    return { ticket: ticket ? hall.view((s) => staffTicket(s, ticket)) : null };
+    return { ticket: ticket ? hall.view((s) => staffTicket(s, ticket, hall.now())) : null };
   });
   on('recall', ({ params: { counterId } }, _req, res) => act({ type: 'recall', counterId, userId: by(res) }));
   on('start', ({ params: { counterId } }, _req, res) => act({ type: 'start', counterId, userId: by(res) }));

@@ -50,10 +50,10 @@ describe('队列调度: a supervisor moves waiting tickets', () => {
     expect(d.tickets[c1.id]).toMatchObject({ serviceId: 'c', forCounterId: '2' });
     expect(queueView(d).services.find((s) => s.serviceId === 'c')!.waiting[0]).toMatchObject({ number: 'C001', forCounter: '2号窗口' });
     // Window 3 (business c) no longer sees it; window 2 has it second, after A001.
-    expect(counterState(d, '3')!.waitingTotal).toBe(0);
-    expect(counterState(d, '2')!.queue.map((t) => t.number)).toEqual(['A001', 'C001', 'A002']);
-    expect(counterState(d, '1')!.queue.map((t) => t.number)).toEqual(['A001', 'A002']);
-    expect(ticketView(d, d.tickets[c1.id]!).ahead).toBe(1);
+    expect(counterState(d, '3', T0)!.waitingTotal).toBe(0);
+    expect(counterState(d, '2', T0)!.queue.map((t) => t.number)).toEqual(['A001', 'C001', 'A002']);
+    expect(counterState(d, '1', T0)!.queue.map((t) => t.number)).toEqual(['A001', 'A002']);
+    expect(ticketView(d, d.tickets[c1.id]!, undefined, T0).ahead).toBe(1);
     expect(next(d, '3', T0 + min(6))).toBeNull();
     expect(next(d, '1', T0 + min(6))!.number).toBe('A001');
     expect(next(d, '2', T0 + min(7))!.number).toBe('C001');

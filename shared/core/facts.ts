@@ -7,6 +7,7 @@
 // reading the old one.
 import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, RatingAppeal, Role, Service, ServicePause, Settings, Ticket, TicketMove, TicketStatus, Transfer, User } from '../types.ts';
 import { countWaiting, RECENT_VISITS, record, runtimeOf } from './state.ts';
+import { noteCall, noteDayEnd, noteTake, noteIdle, noteLeave, noteRelease, noteResume } from './estimate.ts';
 import { minutesBetween } from './time.ts';
 
 type F<T extends string, B> = { type: T; v: 1 } & B;
@@ -117,6 +118,7 @@ export function evolve(data: HallData, f: Fact): void {
       const t = { ...f.ticket };
       data.tickets[t.id] = t;
       countWaiting(data, t, 1);
+      noteTake(data, t.serviceId, t.priority, t.takenAt);
       const prefix = t.number.replace(/\d+$/, '');
       data.today.numbers[prefix] = Math.max(data.today.numbers[prefix] ?? 0, Number(t.number.slice(prefix.length)));
       data.today.nextSeq = Math.max(data.today.nextSeq, t.seq + 1);
@@ -138,6 +140,7 @@ export function evolve(data: HallData, f: Fact): void {
       const rt = runtimeOf(data, f.counterId);
       rt.currentTicketId = t.id;
       rt.priorityStreak = t.priority ? rt.priorityStreak + 1 : 0;
+      noteCall(data, f.counterId, f.at);
       return;
     }
     case 'TicketRecalled': {
@@ -157,6 +160,7 @@ export function evolve(data: HallData, f: Fact): void {
       setStatus(data, t, 'no_show');
       t.noShowAt = f.at;
       releaseCounter(data, f.counterId, t.id);
+      noteRelease(data, f.counterId, t.serviceId, f.at);
       return;
     }
     case 'VisitFinished': {
@@ -171,6 +175,7 @@ export function evolve(data: HallData, f: Fact): void {
       recent.push(minutesBetween(f.startedAt, f.at));
       if (recent.length > RECENT_VISITS) recent.shift();
       releaseCounter(data, f.counterId, t.id);
+      noteRelease(data, f.counterId, t.serviceId, f.at);
       return;
     }
     case 'CommitmentMade':
@@ -200,6 +205,7 @@ export function evolve(data: HallData, f: Fact): void {
       delete t.startedAt;
       backToQueue(data, t);
       releaseCounter(data, f.transfer.counterId, t.id);
+      noteRelease(data, f.transfer.counterId, f.transfer.from, f.transfer.at);
       return;
     }
     case 'TicketMoved': {
@@ -243,12 +249,21 @@ export function evolve(data: HallData, f: Fact): void {
     }
     case 'CounterPaused':
       runtimeOf(data, f.counterId).paused = { reason: f.reason, at: f.at };
+      noteIdle(data, f.counterId);
       return;
-    case 'CounterResumed':
-      runtimeOf(data, f.counterId).paused = null;
+    case 'CounterResumed': {
+      const rt = runtimeOf(data, f.counterId);
+      noteResume(data, f.counterId, rt.paused?.at, f.at);
+      rt.paused = null;
       return;
+    }
     case 'SignedIn':
-      if (f.counterId !== null) runtimeOf(data, f.counterId).signedIn = { userId: f.userId, at: f.at };
+      if (f.counterId !== null) {
+        const rt = runtimeOf(data, f.counterId);
+        if (rt.signedIn) noteLeave(data, rt.signedIn.at, rt.paused?.at, f.at);
+        rt.signedIn = { userId: f.userId, at: f.at };
+        noteIdle(data, f.counterId);
+      }
       data.sessions[f.tokenHash] = { userId: f.userId, role: f.role, counterId: f.counterId, at: f.at, expiresAtMs: f.expiresAtMs };
       data.signIns.push({ userId: f.userId, counterId: f.counterId, at: f.at });
       return;
@@ -258,12 +273,16 @@ export function evolve(data: HallData, f: Fact): void {
       delete data.sessions[f.tokenHash];
       if (s.counterId) {
         const rt = runtimeOf(data, s.counterId);
-        if (rt.signedIn?.userId === s.userId) rt.signedIn = null;
+        if (rt.signedIn?.userId === s.userId) {
+          noteLeave(data, rt.signedIn.at, rt.paused?.at, f.at);
+          rt.signedIn = null;
+        }
       }
       return;
     }
     case 'DayClosed': {
       (data.closing ??= []).push(closingDay(data));
+      noteDayEnd(data, f.at);
       data.tickets = record();
       data.signIns = [];
       data.today = { day: f.nextDay, nextSeq: 1, numbers: record(), recentServiceMin: record(), takeKeys: record(), ratingKeys: record(), waiting: record() };

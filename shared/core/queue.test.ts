@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
-import { estimateWaitMin } from './estimate.ts';
 import type { Command } from './commands.ts';
 import fc from 'fast-check';
 import type { HallData, Ticket } from '../types.ts';
@@ -78,27 +77,6 @@ describe('callOrder', () => {
     expect(ids(callOrder(queue, 2))).toEqual(['p1', 'p2', 'n1', 'p3', 'n2']);
     expect(ids(callOrder(queue, 2, 2))).toEqual(['n1', 'p1', 'p2', 'n2', 'p3']);
     expect(ids(callOrder(queue, 0))).toEqual(['n1', 'n2', 'p1', 'p2', 'p3']);
-  });
-});
-
-describe('estimated wait', () => {
-  it('uses the configured minutes until the day has three finished visits', () => {
-    const d = hall();
-    expect(estimateWaitMin(d, 'a', 0)).toBe(0);
-    expect(estimateWaitMin(d, 'a', 3)).toBe(15); // 3 × 5 min, one window
-  });
-
-  it('learns from today and divides by staffed windows', () => {
-    const d = hall();
-    for (let i = 0; i < 3; i++) {
-      take(d, 'a', T0 + i);
-      next(d, '1', T0 + min(10 * i));
-      run(d, { type: 'complete', counterId: '1', userId: 'u1', outcome: 'immediate', at: T0 + min(10 * i + 2) });
-    }
-    expect(estimateWaitMin(d, 'a', 4)).toBe(8); // 4 × 2 min
-    d.runtime['1']!.signedIn = { userId: 'u1', at: '' };
-    d.runtime['2'] = { signedIn: { userId: 'u2', at: '' }, paused: null, currentTicketId: null, priorityStreak: 0 };
-    expect(estimateWaitMin(d, 'a', 4)).toBe(4);
   });
 });
 
@@ -209,8 +187,8 @@ describe('every queue answer against a call-by-call simulation', () => {
         for (const t of Object.values(d.tickets)) {
           const expected = t.status === 'waiting' ? modelAhead(d, t) : 0;
           expect(aheadOf(d, t), `ahead of ${t.number}`).toBe(expected);
-          expect(ticketView(d, t).ahead).toBe(expected);
-          expect(ticketView(d, t, ahead.get(t.id)).ahead).toBe(expected);
+          expect(ticketView(d, t, undefined, at).ahead).toBe(expected);
+          expect(ticketView(d, t, ahead.get(t.id), at).ahead).toBe(expected);
           expect(ahead.has(t.id)).toBe(t.status === 'waiting');
         }
         const index = dayIndex(d);
@@ -219,11 +197,11 @@ describe('every queue answer against a call-by-call simulation', () => {
           const calls = modelCalls(windowWaiting(d, c), cap, streak);
           for (const st of [0, 1, 2, 3]) expect(pickNext(d, c, st)).toBe(modelCalls(windowWaiting(d, c), cap, st)[0] ?? null);
           // Alone, and from the index a broadcast builds once for every window.
-          for (const cs of [counterState(d, c.id)!, counterState(d, c.id, index)!]) {
+          for (const cs of [counterState(d, c.id, at)!, counterState(d, c.id, at, index)!]) {
             expect(cs.waitingTotal).toBe(calls.length);
             expect(cs.queue.map((t) => t.id)).toEqual(calls.slice(0, QUEUE_SHOWN).map((t) => t.id));
           }
-          const cs = counterState(d, c.id, index)!;
+          const cs = counterState(d, c.id, at, index)!;
           const all = Object.values(d.tickets);
           expect(cs.noShows.map((t) => t.id)).toEqual(all.filter((t) => t.status === 'no_show' && c.serviceIds.includes(t.serviceId)).map((t) => t.id).reverse());
           expect(cs.servedToday).toBe(all.filter((t) => t.status === 'done' && t.counterId === c.id).length);

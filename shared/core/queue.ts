@@ -176,17 +176,8 @@ export function aheadOf(data: HallData, ticket: Ticket): number {
   const list = dayTickets(data, ticket);
   // The ticket just taken (every take asks) comes after every other of its kind: its
   // place follows from the waiting counts alone, without walking the day.
-  const counts = data.today.waiting;
-  if (counts && ticket.seq === data.today.nextSeq - 1 && data.tickets[ticket.id] === ticket) {
-    let same = 0;
-    let other = 0;
-    for (const id of group) {
-      const w = counts[id];
-      if (!w) continue;
-      same += ticket.priority ? w[1] : w[0];
-      other += ticket.priority ? w[0] : w[1];
-    }
-    return place(ticket.priority, same - 1, other, cap, 0);
+  if (data.today.waiting && ticket.seq === data.today.nextSeq - 1 && data.tickets[ticket.id] === ticket) {
+    return placeAtBack(data, group, ticket.priority, 1);
   }
   let priority = ticket.priority ? 1 : 0;
   let normal = ticket.priority ? 0 : 1;
@@ -198,4 +189,25 @@ export function aheadOf(data: HallData, ticket: Ticket): number {
     if (t.priority === ticket.priority && t.seq < ticket.seq) before++;
   }
   return ticket.priority ? place(true, before, normal, cap, 0) : place(false, before, priority, cap, 0);
+}
+
+/** The place of the last ticket of a kind in the group's queue, from the waiting counts; `counted`: 1 when that ticket is itself waiting. */
+function placeAtBack(data: HallData, group: Set<string>, priority: boolean, counted: 0 | 1): number {
+  let same = 0;
+  let other = 0;
+  for (const id of group) {
+    const w = data.today.waiting?.[id];
+    if (!w) continue;
+    same += priority ? w[1] : w[0];
+    other += priority ? w[0] : w[1];
+  }
+  return place(priority, same - counted, other, data.settings.priorityCap, 0);
+}
+
+/**
+ * Where a ticket of this business taken now would stand: what the kiosk's list
+ * estimates, so the list and the ticket then taken agree.
+ */
+export function aheadOfNew(data: HallData, serviceId: string, priority = false): number {
+  return placeAtBack(data, competingServices(data, serviceId), priority, 0);
 }

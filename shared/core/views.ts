@@ -3,8 +3,8 @@ import type { CounterState, CounterView, HallData, HallState, PadState, RecentCa
 import { workingDaysBetween } from './due.ts';
 import { isOpenAt, noTickets } from './hours.ts';
 import { counterById, currentTicket, serviceById } from './state.ts';
-import { estimateWaitMin } from './estimate.ts';
-import { aheadOf, waitingByService, windowOrder, type Split } from './queue.ts';
+import { estimateWait } from './estimate.ts';
+import { aheadOf, aheadOfNew, waitingByService, windowOrder, type Split } from './queue.ts';
 import { isoLocal } from './time.ts';
 
 const RECENT = 8;
@@ -25,6 +25,8 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
     const pause = data.today.servicePauses?.[s.id];
     const closed = hallClosed ?? (s.schedule ? noTickets(data.settings, now, s) : null);
     const closedReason = !s.enabled ? 'off' : pause ? 'paused' : closed ? closed.reason : !quotaLeft ? 'quota' : null;
+    // What a ticket taken now would be told: the same function, at its place.
+    const est = estimateWait(data, s.id, aheadOfNew(data, s.id), now, { joining: true });
     return {
       id: s.id,
       name: s.name,
@@ -36,7 +38,8 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
       ...(closed && s.enabled && !pause && { closedNote: closed.message }),
       longestWaitMin: first ? Math.max(0, Math.floor((now - Date.parse(first.takenAt)) / 60_000)) : 0,
       materials: s.materials,
-      estimatedWaitMin: estimateWaitMin(data, s.id, w),
+      estimatedWaitMin: est.min,
+      ...(est.noWindow && { noWindow: est.noWindow }),
       priorityAllowed: s.priorityAllowed,
       counters: data.counters.filter((c) => c.serviceIds.includes(s.id)).map((c) => c.name),
     };
@@ -96,9 +99,10 @@ export function hallState(data: HallData, now: number): HallState {
   };
 }
 
-/** The public view of a ticket; `ahead` may be passed in when computed for many at once. */
-export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketView {
+/** The public view of a ticket at `now`; `ahead` may be passed in when computed for many at once. */
+export function ticketView(data: HallData, t: Ticket, ahead: number | undefined, now: number): TicketView {
   const a = t.status === 'waiting' ? (ahead ?? aheadOf(data, t)) : 0;
+  const est = t.status === 'waiting' ? estimateWait(data, t.serviceId, a, now, { priority: t.priority }) : null;
   const view: TicketView = {
     id: t.id,
     number: t.number,
@@ -107,9 +111,10 @@ export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketVie
     serviceId: t.serviceId,
     serviceName: serviceById(data, t.serviceId)?.name ?? t.serviceId,
     takenAt: t.takenAt,
-    estimatedWaitMin: t.status === 'waiting' ? estimateWaitMin(data, t.serviceId, a) : 0,
+    estimatedWaitMin: est?.min ?? 0,
     callCount: t.callCount,
   };
+  if (est?.noWindow) view.noWindow = est.noWindow;
   if (t.counterId && (t.status === 'called' || t.status === 'serving' || t.status === 'done')) {
     view.counterId = t.counterId;
     view.counterName = counterById(data, t.counterId)?.name ?? t.counterId;
@@ -122,11 +127,11 @@ export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketVie
   return view;
 }
 
-export function staffTicket(data: HallData, t: Ticket): StaffTicket {
+export function staffTicket(data: HallData, t: Ticket, now: number): StaffTicket {
   const { id, number, priority, calledAt, lastCalledAt, startedAt, finishedAt, outcome, note, dueDate, firstClerkId, transfers } = t;
   const first = firstClerkId ? data.users.find((u) => u.id === firstClerkId) : undefined;
   return {
-    ...ticketView(data, t),
+    ...ticketView(data, t, undefined, now),
     id,
     number,
     priority,
@@ -163,8 +168,8 @@ export function dayIndex(data: HallData): DayIndex {
   return { waiting: waitingByService(data), noShows, served };
 }
 
-/** A window's console state; pass `index` when building it for many windows at once. */
-export function counterState(data: HallData, counterId: string, index?: DayIndex): CounterState | null {
+/** A window's console state at `now`; pass `index` when building it for many windows at once. */
+export function counterState(data: HallData, counterId: string, now: number, index?: DayIndex): CounterState | null {
   const c = counterById(data, counterId);
   if (!c) return null;
   const ix = index ?? dayIndex(data);
@@ -179,7 +184,7 @@ export function counterState(data: HallData, counterId: string, index?: DayIndex
     paused: Boolean(rt?.paused),
     pauseReason: rt?.paused?.reason ?? null,
     pausedAt: rt?.paused?.at ?? null,
-    current: cur ? staffTicket(data, cur) : null,
+    current: cur ? staffTicket(data, cur, now) : null,
     waitingTotal: order.length,
     queue: order.slice(0, QUEUE_SHOWN).map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority, takenAt: t.takenAt })),
     noShows: noShows.reverse(),
