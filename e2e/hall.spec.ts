@@ -70,7 +70,9 @@ test('a visit from kiosk to finish, seen on every page', async ({ browser, reque
   await expect(phone.getByText('请到 6号窗口')).toBeVisible();
   await shot(phone, 'hall-4-phone-called');
 
-  // The clerk finishes it (即办); the phone says it is done.
+  // The villager sits down: the clerk starts the visit, then finishes it (即办); the
+  // phone says it is done.
+  await clerk.getByRole('button', { name: '开始办理 F8', exact: true }).click();
   await clerk.getByRole('button', { name: /^办结（即办）/ }).click();
   await expect(clerk.getByTestId('last-done')).toContainText(`${number} 已办结`);
   await expect(phone.getByText('已办结')).toBeVisible();

@@ -52,7 +52,7 @@ test('a supervisor moves the tickets of an unstaffed business to a staffed windo
   await expect(queue.locator('li').first()).toContainText(household[0]!.number);
   await expect(queue.locator('li').nth(1)).toContainText(household[1]!.number);
   await expect(queue.locator('li').nth(2)).toContainText(social.number);
-  await clerk.getByRole('button', { name: '叫号 F1', exact: true }).click();
+  await clerk.getByRole('button', { name: '叫号 F2', exact: true }).click();
   await expect(clerk.getByTestId('current-number')).toHaveText(household[0]!.number);
   const status = await (await request.get(`/api/tickets/${household[0]!.id}`)).json();
   expect(status).toMatchObject({ number: household[0]!.number, status: 'called', counterId: '1', takenAt: expect.any(String) });

@@ -38,6 +38,21 @@ test('switching sections with unsaved changes asks first; staying keeps them, le
   await page.getByRole('tab', { name: '人员', exact: true }).click();
   await selected(page, '人员');
   await expect(ask).toHaveCount(0);
+
+  // Leaving 设置 for another page tab with an edit asks too.
+  await page.getByRole('tab', { name: '窗口', exact: true }).click();
+  await page.getByLabel('窗口名称').first().fill('1号综合窗口');
+  await page.getByRole('tab', { name: '实况', exact: true }).click();
+  await expect(ask).toContainText('设置里有修改还没有保存');
+  await ask.getByRole('button', { name: '留下继续修改' }).click();
+  await selected(page, '窗口');
+  await expect(page.getByLabel('窗口名称').first()).toHaveValue('1号综合窗口');
+  await page.getByRole('tab', { name: '实况', exact: true }).click();
+  await ask.getByRole('button', { name: '不保存，去“实况”' }).click();
+  await selected(page, '实况');
+  await page.getByRole('tab', { name: '设置', exact: true }).click();
+  await page.getByRole('tab', { name: '窗口', exact: true }).click();
+  await expect(page.getByLabel('窗口名称').first()).toHaveValue('1号窗口');
 });
 
 test('an admin orders the businesses for the kiosk; I and O are refused as prefixes', async ({ page, browser, request, baseURL }) => {

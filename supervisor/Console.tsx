@@ -6,6 +6,7 @@ import { FollowUps } from './FollowUps.tsx';
 import { Live } from './Live.tsx';
 import { lazy } from './lazy.tsx';
 import { loadSession, type SupervisorSession } from './session.ts';
+import { settingsEdits } from './settings/unsaved.ts';
 import { Tabs, type Tab } from './Tabs.tsx';
 import { Today } from './Today.tsx';
 import { useFollowUpPulse, type FollowUpPulse } from './useFollowUpPulse.ts';
@@ -40,6 +41,9 @@ interface Props {
 
 export function Console({ session, onSignOut, onExpired }: Props) {
   const [tab, setTab] = useState<TabId>('live');
+  // Leaving 设置 with edits not saved asks first, as its own sections do.
+  const [leavingTo, setLeavingTo] = useState<TabId | null>(null);
+  const select = (id: TabId) => (tab === 'settings' && id !== tab && settingsEdits.any() ? setLeavingTo(id) : setTab(id));
   const [printer, setPrinter] = useState<PrinterHealth | null>(null);
   const { pulse, listen } = useFollowUpPulse(session.token, onExpired);
   const [book, setBook] = useState<{ unanswered: number; version: number } | null>(null);
@@ -73,7 +77,26 @@ export function Console({ session, onSignOut, onExpired }: Props) {
           </button>
         </div>
       </header>
-      <Tabs tabs={TABS} current={tab} onSelect={setTab} label="管理页面" badges={{ followups: <PulseBadge pulse={pulse} />, comments: book?.unanswered ? <span class="tab-badge">待答复 {book.unanswered}</span> : null }} />
+      <Tabs tabs={TABS} current={tab} onSelect={select} label="管理页面" badges={{ followups: <PulseBadge pulse={pulse} />, comments: book?.unanswered ? <span class="tab-badge">待答复 {book.unanswered}</span> : null }} />
+      {leavingTo && (
+        <div class="settings-leave" role="alertdialog" aria-labelledby="tab-leave-text">
+          <strong id="tab-leave-text">设置里有修改还没有保存，离开后这些修改会丢失。</strong>
+          <button type="button" class="primary" autoFocus onClick={() => setLeavingTo(null)}>
+            留下继续修改
+          </button>
+          <button
+            type="button"
+            class="ghost"
+            onClick={() => {
+              settingsEdits.clear();
+              setTab(leavingTo);
+              setLeavingTo(null);
+            }}
+          >
+            不保存，去“{TABS.find((t) => t.id === leavingTo)!.label}”
+          </button>
+        </div>
+      )}
       {!connected && hall && (
         <p class="stale" role="status">
           与服务器的连接已断开，正在重新连接；下面是断开前的数据。

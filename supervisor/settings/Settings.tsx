@@ -12,7 +12,7 @@ import { PrinterSection } from './PrinterSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import type { SectionProps, SettingsView } from './view.ts';
-import { UnsavedContext, unsavedForms } from './unsaved.ts';
+import { settingsEdits, UnsavedContext } from './unsaved.ts';
 
 // Ids prefixed so they cannot clash with the page's own tabs (tab-…, panel-…).
 const SECTIONS = [
@@ -39,7 +39,7 @@ export function Settings({ token, editable, printer, onExpired }: SettingsProps)
   const [section, setSection] = useState<SectionId>('settings-hall');
   const view = saved ?? loaded.data;
   // Changes typed but not saved: switching sections asks first, and so does leaving the page.
-  const [unsaved] = useState(unsavedForms);
+  const unsaved = settingsEdits;
   const [leaving, setLeaving] = useState<SectionId | null>(null);
   const select = (id: SectionId) => {
     if (id === section) return;

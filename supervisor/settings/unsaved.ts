@@ -9,6 +9,12 @@ export interface Unsaved {
 
 export const UnsavedContext = createContext<Unsaved>({ mark: () => {} });
 
+/**
+ * The settings tab's edits, kept outside it: the page's own tabs ask before leaving
+ * settings with edits, as the settings sections do among themselves.
+ */
+export const settingsEdits = unsavedForms();
+
 /** A set of dirty form ids behind `mark`. */
 export function unsavedForms(): Unsaved & { any: () => boolean; clear: () => void } {
   const dirty = new Set<string>();
