@@ -1,5 +1,6 @@
 // A small hall for unit tests: three businesses, three windows, open all day.
 import { apply, type Command } from '../shared/core/commands.ts';
+import { HallError } from '../shared/core/errors.ts';
 import type { HallData, Service } from '../shared/types.ts';
 
 /** 2026-11-26 09:00 in Asia/Shanghai (a Thursday). */
@@ -64,3 +65,31 @@ export function run(data: HallData, cmd: Command) {
 
 export const next = (data: HallData, counterId: string, at: number, userId = `u${counterId}`) =>
   apply(data, { type: 'next', counterId, userId, at }).ticket ?? null;
+
+/** The refusal `fn` throws (a HallError: code, status, message); fails when it does not refuse. */
+export function refusalOf(fn: () => unknown): HallError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof HallError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** The refusal `fn` throws, as `{code, status}`. */
+export function refusal(fn: () => unknown): { code: string; status: number } {
+  const { code, status } = refusalOf(fn);
+  return { code, status };
+}
+
+/** "409 service_closed" for a refusal, "ok" when `fn` goes through. */
+export function outcome(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof HallError) return `${e.status} ${e.code}`;
+    throw e;
+  }
+  return 'ok';
+}

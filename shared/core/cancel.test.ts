@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
+import { hall, min, next, refusal, run, T0, take } from '../../test/fixture.ts';
 import { apply } from './commands.ts';
-import { HallError } from './errors.ts';
 import { stats } from './stats.ts';
 import { dayFacts, ReportBuilder } from './reports.ts';
 import { dayNames } from './facts.ts';
 import { counterState, hallState } from './views.ts';
 import { CANCEL_MAX } from './cancel.ts';
 
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HallError) return { code: e.code, status: e.status };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
 
 const cancel = (d: ReturnType<typeof hall>, ticketIds: string[], reason = '同一人连续取号，恶意占号', at = T0 + min(5)) =>
   apply(d, { type: 'cancelTickets', userId: 'admin', ticketIds, reason, at });

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
+import { hall, min, next, refusal, run, T0, take } from '../../test/fixture.ts';
 import { apply } from './commands.ts';
 import { currentTicket } from './state.ts';
-import { HallError } from './errors.ts';
 
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HallError) return { code: e.code, status: e.status };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('numbering', () => {
   it('gives each business its own prefix and a 3-digit sequence', () => {

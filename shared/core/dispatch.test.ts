@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
+import { hall, min, next, refusalOf, run, T0, take } from '../../test/fixture.ts';
 import { apply } from './commands.ts';
-import { HallError } from './errors.ts';
 import { evolve, type Fact } from './facts.ts';
 import { queueView } from './cancel.ts';
 import { counterState, serviceViews, ticketView } from './views.ts';
 
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HallError) return { code: e.code, status: e.status, message: e.message };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
 
 const move = (d: ReturnType<typeof hall>, ticketIds: string[], to: { serviceId?: string; counterId?: string }, reason = '业务C无人值守', at = T0 + min(5)) =>
   apply(d, { type: 'moveTickets', userId: 'admin', ticketIds, reason, at, ...to });
@@ -66,11 +56,11 @@ describe('队列调度: a supervisor moves waiting tickets', () => {
     const a1 = take(d, 'a', T0);
     const c1 = take(d, 'c', T0 + 1);
     next(d, '1', T0 + min(1));
-    expect(refusal(() => move(d, [c1.id, a1.id], { serviceId: 'b' }))).toMatchObject({ code: 'not_movable', status: 409, message: 'A001 号已被1号窗口呼叫，请由窗口处理，这次没有移动任何号' });
-    expect(refusal(() => move(d, [c1.id], { serviceId: 'c' }))).toMatchObject({ code: 'already_there', status: 409 });
-    expect(refusal(() => move(d, [c1.id], {}))).toMatchObject({ code: 'invalid_request', status: 400 });
-    expect(refusal(() => move(d, [c1.id], { serviceId: 'b' }, '  '))).toMatchObject({ code: 'reason_required', status: 400 });
-    expect(refusal(() => move(d, [c1.id], { counterId: '9' }))).toMatchObject({ code: 'unknown_counter', status: 404 });
+    expect(refusalOf(() => move(d, [c1.id, a1.id], { serviceId: 'b' }))).toMatchObject({ code: 'not_movable', status: 409, message: 'A001 号已被1号窗口呼叫，请由窗口处理，这次没有移动任何号' });
+    expect(refusalOf(() => move(d, [c1.id], { serviceId: 'c' }))).toMatchObject({ code: 'already_there', status: 409 });
+    expect(refusalOf(() => move(d, [c1.id], {}))).toMatchObject({ code: 'invalid_request', status: 400 });
+    expect(refusalOf(() => move(d, [c1.id], { serviceId: 'b' }, '  '))).toMatchObject({ code: 'reason_required', status: 400 });
+    expect(refusalOf(() => move(d, [c1.id], { counterId: '9' }))).toMatchObject({ code: 'unknown_counter', status: 404 });
     expect(d.tickets[c1.id]).toMatchObject({ serviceId: 'c', status: 'waiting' });
     expect(d.tickets[c1.id]!.moves).toBeUndefined();
   });
@@ -90,7 +80,7 @@ describe('队列调度: a supervisor closes a business at the kiosk for now', ()
     apply(d, { type: 'pauseService', userId: 'admin', serviceId: 'c', reason: '窗口人员外出，请明天再来', at: T0 + min(1) });
     const view = serviceViews(d, T0 + min(2)).find((s) => s.id === 'c')!;
     expect(view).toMatchObject({ open: false, closedReason: 'paused', pauseReason: '窗口人员外出，请明天再来', waiting: 1 });
-    expect(refusal(() => take(d, 'c', T0 + min(3)))).toMatchObject({ code: 'service_closed', message: '业务C暂停取号：窗口人员外出，请明天再来' });
+    expect(refusalOf(() => take(d, 'c', T0 + min(3)))).toMatchObject({ code: 'service_closed', message: '业务C暂停取号：窗口人员外出，请明天再来' });
     expect(next(d, '3', T0 + min(4))!.id).toBe(c1.id);
     expect(d.audit.at(-1)).toMatchObject({ action: '暂停取号', target: '业务C', by: 'admin' });
     apply(d, { type: 'resumeService', userId: 'admin', serviceId: 'c', at: T0 + min(5) });

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hall, next, take } from '../../test/fixture.ts';
+import { hall, next, outcome, take } from '../../test/fixture.ts';
 import { apply } from './commands.ts';
-import { HallError } from './errors.ts';
 import { dayPlan, isOpenAt, noTickets, plansFrom } from './hours.ts';
 import type { Hours, Settings } from '../types.ts';
 
 const at = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00+08:00`);
 const OFFICE: Hours = { open: '08:30', close: '17:00', lunch: { from: '12:00', to: '14:00' } };
 const week = (h: Hours | null) => [null, h, h, h, h, h, null];
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    if (e instanceof HallError) return `${e.status} ${e.code}`;
-    throw e;
-  }
-};
+const code = outcome;
 
 describe("the hall's day", () => {
   it('takes no tickets and makes no calls at lunch, and stops tickets before closing', () => {

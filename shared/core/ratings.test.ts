@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { T0, hall, keyOf, min, next, run, take } from '../../test/fixture.ts';
+import { hall, keyOf, min, next, outcome, run, T0, take } from '../../test/fixture.ts';
 import { apply, type Command } from './commands.ts';
-import { HallError } from './errors.ts';
 import { followUpOverdue } from './due.ts';
 import { maskPhone, ratingFigures, workingDaysToClose } from './ratingStats.ts';
 
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HallError) return `${e.status} ${e.code}`;
-    throw e;
-  }
-  return 'ok';
-};
+const code = outcome;
 
 /** A hall with one served ticket at window 1 (clerk u1) and one still waiting. */
 function served() {
