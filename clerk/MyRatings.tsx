@@ -1,7 +1,7 @@
 // 我的评价: how villagers rated this clerk's own service, today and this month so far.
 // Only what they said (level, reasons, comment): never who said it or how to reach them.
 import { useEffect, useState } from 'preact/hooks';
-import { LEVELS } from '../shared/core/ratings.ts';
+import { LEVELS } from '../shared/core/levels.ts';
 import type { MyRatingsReply } from '../shared/core/ratingStats.ts';
 import { call } from '../web/api.ts';
 import { monthDayTime, monthStart } from './format.ts';

@@ -5,7 +5,7 @@
 import { spokenText } from '../shared/core/announce.ts';
 import { auditLog, settingsView, staffAccounts, type StaffAccount } from '../shared/core/admin.ts';
 import { accountStarts, appraisal, type AppraisalReply } from '../shared/core/appraisal.ts';
-import { countedDays, countedRatings } from '../shared/core/appeals.ts';
+import { countedDays, countedRatings } from '../shared/core/voided.ts';
 import {
   commitmentCounts,
   commitmentOf,

@@ -1,6 +1,6 @@
 // One 差评回访 case: the visit, the complaint, the rater's phone (supervisors see it in
 // full, to ring back), what has been done, and, while open, the forms to do the rest.
-import { LEVELS } from '../shared/core/ratings.ts';
+import { LEVELS } from '../shared/core/levels.ts';
 import { AppealRecord, ReviewForm } from './AppealReview.tsx';
 import { CallBackForm, ResolveForm } from './FollowUpForms.tsx';
 import { deadline, RESOLUTION_KIND, type FollowUpRow } from './followUps.ts';

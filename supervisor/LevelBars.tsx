@@ -1,5 +1,5 @@
 // The five levels as plain CSS bars, best first. A chart library comes with the reports.
-import { LEVELS } from '../shared/core/ratings.ts';
+import { LEVELS } from '../shared/core/levels.ts';
 import type { LevelCounts } from '../shared/core/ratingStats.ts';
 import { percent } from './format.ts';
 

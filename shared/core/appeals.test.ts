@@ -2,7 +2,7 @@
 // carry no ticket ids) and over tickets.
 import { describe, expect, it } from 'vitest';
 import type { FollowUp, Ticket } from '../types.ts';
-import { countedDays, countedRatings } from './appeals.ts';
+import { countedDays, countedRatings } from './voided.ts';
 import type { DayFacts, Fact } from './reports.ts';
 
 const fact = (over: Partial<Fact>): Fact => ({ s: 'household', c: '3', k: 'u-clerk3', h: 9, w: 60, v: 300, st: 'done', o: 'immediate', t: false, r: null, ...over });

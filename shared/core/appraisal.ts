@@ -2,7 +2,7 @@
 // satisfaction, bad ratings and their follow-up, attendance (sign-ins per half day),
 // ranked. Pure, over day facts and the follow-up cases.
 import type { AuditEntry, FollowUp, Settings, User } from '../types.ts';
-import { isVoided } from './appeals.ts';
+import { isVoided } from './voided.ts';
 import { isWorkingDay } from './calendar.ts';
 import { Durations, type DayFacts } from './reports.ts';
 import { addDays } from './time.ts';

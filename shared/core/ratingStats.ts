@@ -1,6 +1,6 @@
 // Satisfaction figures over ticket records and follow-up cases. Pure.
 import type { DayNames, FollowUp, HallData, RatingAppeal, RatingLevel, Ticket } from '../types.ts';
-import { countedRatings } from './appeals.ts';
+import { countedRatings } from './voided.ts';
 import { nameIn } from './reports.ts';
 import { serviceById } from './state.ts';
 import { followUpOverdue, workingDaysBetween } from './due.ts';

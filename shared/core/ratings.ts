@@ -3,6 +3,7 @@
 // follow-up to call back and close within the hall's working-day limit.
 import type { Channel, CommentEntry, FollowUp, HallData, RatingLevel } from '../types.ts';
 import { fact, type Fact } from './facts.ts';
+import { isBad } from './levels.ts';
 import { addWorkingDays } from './calendar.ts';
 import { refuse } from './errors.ts';
 import { iso } from './state.ts';
@@ -27,8 +28,6 @@ export type RatingCommand =
   /** `archived`: the comment as the archive holds it, when it is no longer live. */
   | (At & { type: 'reply'; commentId: string; userId: string; text: string; archived?: CommentEntry });
 
-export const LEVELS: Record<RatingLevel, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
-export const isBad = (level: number) => level <= 2;
 
 export function decideRating(data: HallData, cmd: RatingCommand): Fact[] {
   switch (cmd.type) {

@@ -1,6 +1,6 @@
 // What a villager has chosen so far, and whether it can be sent. Pure, shared by the
 // window pad, the kiosk and the phone so the three ask and check the same way.
-import { LEVELS, isBad } from '../../shared/core/ratings.ts';
+import { LEVELS, isBad } from '../../shared/core/levels.ts';
 import type { Channel, RatingLevel, RatingRequest } from '../../shared/types.ts';
 
 export { LEVELS, isBad };
