@@ -10,7 +10,8 @@
 //
 // What is measured, for every visible element that directly holds text:
 // - its scrollWidth/scrollHeight against its clientWidth/clientHeight (text that does not
-//   fit its own box, whether the box hides it, ellipsises it or lets it spill);
+//   fit its own box, whether the box hides it, ellipsises it or lets it spill; vertically
+//   from half a line, since a font's ascent and descent overhang tight line heights);
 // - the boxes of its text (a Range over each text node) against the viewport, against
 //   every ancestor that clips (overflow other than visible: hidden, clip, auto, scroll —
 //   text scrolled out of a list counts as hidden), against its own block box, and against
@@ -106,10 +107,13 @@ function inBrowser(roots: Element[], { tolerance, ignore }: Args): string[] {
 
     // Its own box: text that does not fit (an inline box has no client size to compare).
     if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + tolerance) problems.push(`${label}: ${px(el.scrollWidth - el.clientWidth)} wider than its box`);
-    if (el.clientHeight > 0 && el.scrollHeight > el.clientHeight + tolerance) problems.push(`${label}: ${px(el.scrollHeight - el.clientHeight)} taller than its box`);
+    // Vertically a font's ascent and descent reach past a tight line height and count in
+    // scrollHeight without any glyph being cut: only half a line or more is a cut line
+    // (smaller cuts are found below, from where the text is drawn).
+    const size = parseFloat(cs.fontSize);
+    if (el.clientHeight > 0 && el.scrollHeight > el.clientHeight + Math.max(tolerance, size / 2)) problems.push(`${label}: ${px(el.scrollHeight - el.clientHeight)} taller than its box`);
 
     // Where its text is drawn, line by line.
-    const size = parseFloat(cs.fontSize);
     const lines: Box[] = [];
     for (const t of texts) {
       const range = document.createRange();
