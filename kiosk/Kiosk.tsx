@@ -20,6 +20,7 @@ import { StartScreen } from './StartScreen.tsx';
 import { newTakeKey, takeFailure, takeTicket, type TakeFailure, type TakenTicket, type Taking } from './take.ts';
 import { ThanksScreen } from './ThanksScreen.tsx';
 import { TicketScreen } from './TicketScreen.tsx';
+import { useTapGuard } from './useTapGuard.ts';
 
 type Screen =
   | { kind: 'start' }
@@ -32,6 +33,19 @@ type Screen =
   | { kind: 'rated'; rated: Rated; followUpDays: number }
   | { kind: 'comment' }
   | { kind: 'commented'; commentKind: CommentKind; withContact: boolean };
+
+/** Which screen is showing, for the tap guard: typing on a screen does not make it a new one. */
+function screenId(s: Screen): string {
+  switch (s.kind) {
+    case 'details':
+    case 'failed':
+      return `${s.kind}:${s.serviceId}`;
+    case 'ticket':
+      return `ticket:${s.ticket.id}`;
+    default:
+      return s.kind;
+  }
+}
 
 const AUTH: SocketAuth = { role: 'display' };
 const RETURN_SECONDS = returnDelaySeconds(location.search);
@@ -55,6 +69,7 @@ export function Kiosk() {
   const [taking, setTaking] = useState<Taking>(null);
   // A ref, not the state: two taps inside one frame both see the state still null.
   const busy = useRef(false);
+  const guard = useTapGuard(screenId(screen));
 
   const home = () => setScreen({ kind: 'start' });
   const pick = (serviceId: string) => setScreen({ kind: 'details', serviceId });
@@ -189,7 +204,7 @@ export function Kiosk() {
   }
 
   return (
-    <div class="kiosk">
+    <div class="kiosk" onPointerDownCapture={guard.onPointerDownCapture} onClickCapture={guard.onClickCapture}>
       {!connected && (
         <div class="banner" role="status">
           {CONNECTING}
@@ -200,7 +215,9 @@ export function Kiosk() {
           号票机暂时不能出票（{printer.lastError}），仍可取号：请记住屏幕上的号码或用手机扫码
         </div>
       )}
-      {body}
+      <fieldset class="screen" disabled={guard.settling}>
+        {body}
+      </fieldset>
     </div>
   );
 }

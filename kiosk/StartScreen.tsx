@@ -46,7 +46,7 @@ function prompt(hall: HallState): string {
 function ServiceButton({ service, colour, onPick }: { service: ServiceView; colour: string; onPick: (id: string) => void }) {
   const open = service.open;
   return (
-    <button class="service" disabled={!open} style={open ? { background: colour } : undefined} onClick={() => onPick(service.id)}>
+    <button class={open ? 'service' : 'service shut'} disabled={!open} style={open ? { background: colour } : undefined} onClick={() => onPick(service.id)}>
       <span class="letter" style={open ? { color: colour } : undefined}>
         {service.prefix}
       </span>
@@ -60,9 +60,7 @@ function QueueText({ service: s }: { service: ServiceView }) {
   if (s.waiting === 0) return <span class="service-wait">现在无人排队</span>;
   return (
     <span class="service-wait">
-      <b>{s.waiting} 人在等</b>
-      <br />
-      {waitText(s.estimatedWaitMin)}
+      <b>{s.waiting} 人在等</b> · {waitText(s.estimatedWaitMin)}
     </span>
   );
 }
