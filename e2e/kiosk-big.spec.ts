@@ -91,3 +91,46 @@ test('a double tap with a finger (touch) opens the materials page and takes noth
   }
   expect(posts).toBe(0);
 });
+
+for (const size of SIZES) {
+  test(`every kiosk screen fits ${size.name} with 16 long-named businesses`, async ({ page, request }) => {
+    // Queues of different lengths, so the tiles show their longest waiting line.
+    for (const [i, s] of BIG_SERVICES.entries()) for (let n = 0; n < i % 4; n++) await takeTicket(request, s.id);
+    await page.setViewportSize(size);
+    await page.goto('/kiosk/');
+    await expect(page.getByText(PROMPT)).toBeVisible();
+    await expect(page.locator('.service')).toHaveCount(16);
+    await expect(page.locator('.service-wait').filter({ hasText: '人在等' }).first()).toBeVisible();
+    await shot(page, `kiosk-big-${size.name}-start`);
+    await expectNothingClipped(page);
+    expect(await elderIssues(page, 24, 100)).toEqual([]);
+
+    // Told apart without reading: a colour and a letter of its own on every tile.
+    const looks = await page.locator('.service').evaluateAll((tiles) => tiles.map((t) => ({ colour: getComputedStyle(t).backgroundColor, letter: t.querySelector('.letter')?.textContent ?? '' })));
+    expect(new Set(looks.map((l) => l.colour)).size).toBe(16);
+    expect(looks.map((l) => l.letter)).toEqual(BIG_SERVICES.map((s) => s.prefix));
+
+    // The materials page of the longest name, and its ticket.
+    const longest = [...BIG_SERVICES].sort((a, b) => b.name.length - a.name.length)[0]!;
+    await tile(page, longest.name).click();
+    await expect(page.getByRole('heading', { name: longest.name })).toBeVisible();
+    await shot(page, `kiosk-big-${size.name}-materials`);
+    await expectNothingClipped(page);
+    await page.getByRole('button', { name: '普通取号' }).click();
+    await expect(page.getByTestId('ticket-number')).toBeVisible();
+    await shot(page, `kiosk-big-${size.name}-ticket`);
+    await expectNothingClipped(page);
+    await page.getByRole('button', { name: '完成' }).click();
+
+    // The secondary screens: rating by number, and the comment book.
+    await page.getByRole('button', { name: '评价服务' }).click();
+    await expect(page.getByRole('button', { name: longest.prefix, exact: true })).toBeVisible();
+    await shot(page, `kiosk-big-${size.name}-rate-number`);
+    await expectNothingClipped(page);
+    await page.getByRole('button', { name: '‹ 返回' }).click();
+    await page.getByRole('button', { name: '意见簿' }).click();
+    await expect(page.getByRole('heading', { name: '意见簿' })).toBeVisible();
+    await shot(page, `kiosk-big-${size.name}-comment`);
+    await expectNothingClipped(page);
+  });
+}
