@@ -138,7 +138,9 @@ function inBrowser(roots: Element[], { tolerance, ignore }: Args): string[] {
 
     const inline = cs.display.startsWith('inline') && cs.display !== 'inline-block' && cs.display !== 'inline-flex' && cs.display !== 'inline-grid';
     if (!inline && el.clientWidth > 0) {
-      const own = outside(text, paddingBox(el));
+      // A box that clips cuts at its padding; one that does not only spills past its border.
+      const r = el.getBoundingClientRect();
+      const own = outside(text, clips(cs) ? paddingBox(el) : { left: r.left, top: r.top, right: r.right, bottom: r.bottom });
       if (own) problems.push(`${label}: spills out of its own box (${own})`);
     }
     for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
