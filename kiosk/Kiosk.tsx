@@ -1,7 +1,8 @@
 // The door kiosk (取号机): pick a business → read what to bring → take a ticket; and,
 // second to that, rate a finished visit by its number (评价) or leave a comment (意见簿).
 // Only a finished ticket or a thank-you goes back to the start by itself; a half-made
-// choice waits for the villager however long they need (MIIT 适老化: no discarding timeouts).
+// choice is cleared only after a quiet minute and an unanswered "还在吗？" (StillThere.tsx;
+// MIIT 适老化: no timeout discards a choice without asking first).
 import { useRef, useState } from 'preact/hooks';
 import type { SocketAuth } from '../shared/events.ts';
 import type { PrinterHealth, RatingSettings, TicketPrinted } from '../shared/types.ts';
@@ -17,6 +18,7 @@ import { RateNumberScreen, type NumberEntry } from './RateNumberScreen.tsx';
 import { RateKeyScreen } from './RateKeyScreen.tsx';
 import { RateScreen } from './RateScreen.tsx';
 import { StartScreen } from './StartScreen.tsx';
+import { StillThere, useQuietMinute } from './StillThere.tsx';
 import { newTakeKey, takeFailure, takeTicket, type TakeFailure, type TakenTicket, type Taking } from './take.ts';
 import { ThanksScreen } from './ThanksScreen.tsx';
 import { TicketScreen } from './TicketScreen.tsx';
@@ -70,6 +72,10 @@ export function Kiosk() {
   // A ref, not the state: two taps inside one frame both see the state still null.
   const busy = useRef(false);
   const guard = useTapGuard(screenId(screen));
+  // Screens that go back by themselves (the ticket, a thank-you) or hold nothing (the start) are not watched.
+  const [touches, setTouches] = useState(0);
+  const touched = () => setTouches((n) => n + 1);
+  const quiet = useQuietMinute(!['start', 'ticket', 'rated', 'commented'].includes(screen.kind), touches);
 
   const home = () => setScreen({ kind: 'start' });
   const pick = (serviceId: string) => setScreen({ kind: 'details', serviceId });
@@ -204,7 +210,16 @@ export function Kiosk() {
   }
 
   return (
-    <div class="kiosk" onPointerDownCapture={guard.onPointerDownCapture} onClickCapture={guard.onClickCapture}>
+    <div
+      class="kiosk"
+      onPointerDownCapture={() => {
+        guard.onPointerDownCapture();
+        touched();
+      }}
+      onKeyDownCapture={touched}
+      onInputCapture={touched}
+      onClickCapture={guard.onClickCapture}
+    >
       {!connected && (
         <div class="banner" role="status">
           {CONNECTING}
@@ -218,6 +233,13 @@ export function Kiosk() {
       <fieldset class="screen" disabled={guard.settling}>
         {body}
       </fieldset>
+      {quiet.asking && (
+        <StillThere
+          onHere={quiet.stillHere}
+          // Unmounting the screen drops what was typed on it; nothing is sent.
+          onGone={home}
+        />
+      )}
     </div>
   );
 }
