@@ -310,6 +310,29 @@ test('a closed business is greyed out and cannot be tapped', async ({ page, requ
   await shot(page, 'kiosk-start-after-hours');
 });
 
+test('a kiosk closed by the hall\'s hours says when it opens next', async ({ page, request }) => {
+  // Hours that start two hours from now (the server's clock, the hall's zone): later
+  // today, or tomorrow when that passes midnight.
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+  const opensAt = (hour + 2) % 24;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const admin = await apiSignIn(request, 'admin');
+  const auth = { authorization: `Bearer ${admin}` };
+  const { settings } = (await (await request.get('/api/settings', { headers: auth })).json()) as { settings: Record<string, unknown> & { printer?: unknown } };
+  const { printer: _, ...rest } = settings;
+  const hours = { open: `${pad(opensAt)}:00`, close: opensAt === 23 ? '24:00' : `${pad(opensAt + 1)}:00` };
+  const saved = await request.put('/api/settings/hall', { headers: auth, data: { ...rest, weekHours: Array.from({ length: 7 }, () => hours) } });
+  expect(saved.status()).toBe(200);
+
+  await page.setViewportSize(PORTRAIT);
+  await page.goto('/kiosk/');
+  const when = `${opensAt > hour ? '今天' : '明天'} ${opensAt}:00`;
+  await expect(page.getByText(`现在是非办公时间，${when} 开始取号`)).toBeVisible();
+  for (const s of await services(request)) await expect(serviceButton(page, s.name)).toBeDisabled();
+  await expectKioskFriendly(page);
+  await shot(page, 'kiosk-closed-opens-next');
+});
+
 test('a ticket that could not be taken is explained plainly, with a way back', async ({ page, request }) => {
   const civil = (await services(request)).find((s) => s.id === 'civil')!;
   await openKiosk(page, PORTRAIT);

@@ -9,11 +9,13 @@ interface Props {
   colour: string;
   priorityKinds: string[];
   taking: Taking;
+  /** Outside hours: when tickets can be taken again ("明天 8:30"). */
+  opens: string | null;
   onTake: (priority: boolean) => void;
   onBack: () => void;
 }
 
-export function DetailsScreen({ service, colour, priorityKinds, taking, onTake, onBack }: Props) {
+export function DetailsScreen({ service, colour, priorityKinds, taking, opens, onTake, onBack }: Props) {
   return (
     <main class="details">
       <header class="details-head" style={{ background: colour }}>
@@ -68,7 +70,10 @@ export function DetailsScreen({ service, colour, priorityKinds, taking, onTake, 
             )}
           </>
         ) : (
-          <p class="closed-note">{closedLabel(service)}，现在不能取号</p>
+          <p class="closed-note">
+            {closedLabel(service)}，现在不能取号
+            {opens && service.closedReason === 'hours' && <>，{opens} 开始取号</>}
+          </p>
         )}
         <button class="back" onClick={onBack}>
           ‹ 返回

@@ -12,7 +12,7 @@ import { useSocket, type HallSocket } from '../web/useSocket.ts';
 import { CommentScreen, type CommentKind } from './CommentScreen.tsx';
 import { DetailsScreen } from './DetailsScreen.tsx';
 import { FailedScreen } from './FailedScreen.tsx';
-import { returnDelaySeconds, serviceColour } from './look.ts';
+import { opensText, returnDelaySeconds, serviceColour } from './look.ts';
 import { letterKeys, noneTyped } from './numberPad.ts';
 import { RateNumberScreen, type NumberEntry } from './RateNumberScreen.tsx';
 import { RateKeyScreen } from './RateKeyScreen.tsx';
@@ -117,6 +117,7 @@ export function Kiosk() {
         colour={serviceColour(index)}
         priorityKinds={hall.priorityKinds}
         taking={taking}
+        opens={opensText(hall)}
         onTake={(priority) => void take(service.id, priority)}
         onBack={home}
       />

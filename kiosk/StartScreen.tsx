@@ -1,7 +1,7 @@
 import type { HallState, ServiceView } from '../shared/types.ts';
 import { waitText } from '../web/format.ts';
 import { Clock } from './Clock.tsx';
-import { closedLabel, gridColumns, serviceColour } from './look.ts';
+import { closedLabel, gridColumns, opensText, serviceColour } from './look.ts';
 
 interface Props {
   hall: HallState;
@@ -39,7 +39,10 @@ export function StartScreen({ hall, onPick, onRate, onComment }: Props) {
 }
 
 function prompt(hall: HallState): string {
-  if (!hall.open) return '现在是非办公时间，请在办公时间再来取号';
+  if (!hall.open) {
+    const opens = opensText(hall);
+    return opens ? `现在是非办公时间，${opens} 开始取号` : '现在是非办公时间，请在办公时间再来取号';
+  }
   return hall.services.length ? '请点您要办的事' : '现在没有可以办理的业务，请问大厅工作人员';
 }
 

@@ -473,6 +473,8 @@ export interface HallState {
   announcement: { repeat: number; template: string };
   priorityKinds: string[];
   alerts: AlertSettings;
+  /** While closed: when the hall next opens (hall-local day and HH:MM); null while open or with no hours ahead. */
+  opensNext?: { day: string; time: string } | null;
 }
 
 /** `counter:state`: what a clerk console shows for its window. */

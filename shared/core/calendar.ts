@@ -2,6 +2,12 @@
 import type { Hours, Settings, SpecialDay } from '../types.ts';
 import { addDays, localDay, localParts, weekdayOf } from './time.ts';
 
+/** When a closed hall next starts taking tickets, as its wall clock reads: day and HH:MM. */
+export interface Opening {
+  day: string;
+  time: string;
+}
+
 function special(settings: Settings, day: string): SpecialDay | undefined {
   return settings.specialDays.find((d) => d.date === day);
 }
@@ -29,6 +35,26 @@ export function isOpenAt(settings: Settings, ms: number): boolean {
   const p = localParts(ms, settings.timeZone);
   const now = p.hour * 60 + p.minute;
   return now >= minutesOf(hours.open) && now < minutesOf(hours.close);
+}
+
+/**
+ * When the hall next opens, for a closed kiosk to say so (今天 14:00 / 明天 08:30);
+ * null while it is open, or when no day in the coming year has hours.
+ */
+export function nextOpening(settings: Settings, ms: number): Opening | null {
+  if (isOpenAt(settings, ms)) return null;
+  const today = localDay(ms, settings.timeZone);
+  const p = localParts(ms, settings.timeZone);
+  const now = p.hour * 60 + p.minute;
+  // Bounded like addWorkingDays: a year without hours is a settings error, not a loop.
+  for (let i = 0; i < 370; i++) {
+    const day = addDays(today, i);
+    const hours = hoursOn(settings, day);
+    if (!hours || minutesOf(hours.close) <= minutesOf(hours.open)) continue;
+    if (i === 0 && minutesOf(hours.open) <= now) continue; // today's hours are over
+    return { day, time: hours.open };
+  }
+  return null;
 }
 
 /** A working day: the hall opens and it is not a weekend, unless made a workday. */

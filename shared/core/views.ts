@@ -1,6 +1,6 @@
 // What each audience sees of the state. Pure: (data, now) → plain objects.
 import type { CounterState, CounterView, HallData, HallState, PadState, RecentCall, ServiceView, StaffTicket, Ticket, TicketView } from '../types.ts';
-import { isOpenAt } from './calendar.ts';
+import { isOpenAt, nextOpening } from './calendar.ts';
 import { counterById, currentTicket, serviceById } from './state.ts';
 import { estimateWaitMin } from './estimate.ts';
 import { aheadOf, waitingByService, windowOrder, type Split } from './queue.ts';
@@ -88,6 +88,7 @@ export function hallState(data: HallData, now: number): HallState {
     announcement: { repeat: data.settings.announcement.repeat, template: data.settings.announcement.template },
     priorityKinds: data.settings.priorityKinds,
     alerts: data.settings.alerts,
+    opensNext: nextOpening(data.settings, now),
   };
 }
 
