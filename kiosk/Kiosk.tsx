@@ -5,6 +5,7 @@
 // MIIT 适老化: no timeout discards a choice without asking first).
 import { useRef, useState } from 'preact/hooks';
 import type { SocketAuth } from '../shared/events.ts';
+import { opensText } from '../shared/guide.ts';
 import type { PrinterHealth, RatingSettings, TicketPrinted } from '../shared/types.ts';
 import type { RatableTicket } from '../web/rating/api.ts';
 import { RatingThanks, type Rated } from '../web/rating/RatingForm.tsx';
@@ -12,7 +13,7 @@ import { useSocket, type HallSocket } from '../web/useSocket.ts';
 import { CommentScreen, type CommentKind } from './CommentScreen.tsx';
 import { DetailsScreen } from './DetailsScreen.tsx';
 import { FailedScreen } from './FailedScreen.tsx';
-import { opensText, returnDelaySeconds, serviceColour } from './look.ts';
+import { returnDelaySeconds, serviceColour } from './look.ts';
 import { letterKeys, noneTyped } from './numberPad.ts';
 import { RateNumberScreen, type NumberEntry } from './RateNumberScreen.tsx';
 import { RateKeyScreen } from './RateKeyScreen.tsx';

@@ -1,7 +1,8 @@
 import type { HallState, ServiceView } from '../shared/types.ts';
 import { waitText } from '../web/format.ts';
 import { Clock } from './Clock.tsx';
-import { closedLabel, gridColumns, opensText, serviceColour } from './look.ts';
+import { opensText } from '../shared/guide.ts';
+import { closedLabel, gridColumns, serviceColour } from './look.ts';
 
 interface Props {
   hall: HallState;

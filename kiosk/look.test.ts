@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLOURS, gridColumns, opensText, serviceColour } from './look.ts';
+import { COLOURS, gridColumns, serviceColour } from './look.ts';
 
 /** WCAG 2 contrast of a #rrggbb colour against white. */
 function contrastWithWhite(hex: string): number {
@@ -39,17 +39,3 @@ describe('tile grid', () => {
   });
 });
 
-describe('when a closed kiosk opens', () => {
-  const day = '2026-12-04'; // a Friday
-  it('says today, tomorrow or the day after in words, later days by date and weekday', () => {
-    expect(opensText({ day, opensNext: { day, time: '14:00' } })).toBe('今天 14:00');
-    expect(opensText({ day, opensNext: { day: '2026-12-05', time: '08:30' } })).toBe('明天 8:30');
-    expect(opensText({ day, opensNext: { day: '2026-12-06', time: '08:30' } })).toBe('后天 8:30');
-    expect(opensText({ day, opensNext: { day: '2026-12-07', time: '08:30' } })).toBe('12月7日（星期一）8:30');
-  });
-
-  it('says nothing it does not know', () => {
-    expect(opensText({ day, opensNext: null })).toBeNull();
-    expect(opensText({ day })).toBeNull();
-  });
-});

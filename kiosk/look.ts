@@ -1,6 +1,5 @@
 // How the start screen lays out and tells businesses apart.
-import { addDays, weekdayOf } from '../shared/core/time.ts';
-import type { HallState, ServiceView } from '../shared/types.ts';
+import type { ServiceView } from '../shared/types.ts';
 
 /** Why a business cannot be taken now, in words for the button. */
 export function closedLabel(service: ServiceView): string {
@@ -9,20 +8,6 @@ export function closedLabel(service: ServiceView): string {
     case 'quota': return '今日号已取完';
     default: return '暂停取号';
   }
-}
-
-/**
- * When a closed hall starts taking tickets again, as a villager says it: "今天 14:00",
- * "明天 8:30", "后天 8:30", "12月7日（星期一）8:30"; null when it does not know.
- */
-export function opensText(hall: Pick<HallState, 'day' | 'opensNext'>): string | null {
-  const next = hall.opensNext;
-  if (!next) return null;
-  const time = next.time.replace(/^0(\d)/, '$1');
-  const near = ['今天', '明天', '后天'].find((_, i) => addDays(hall.day, i) === next.day);
-  if (near) return `${near} ${time}`;
-  const [, m, d] = next.day.split('-').map(Number);
-  return `${m}月${d}日（星期${'日一二三四五六'[weekdayOf(next.day)]}）${time}`;
 }
 
 /**
