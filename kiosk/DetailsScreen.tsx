@@ -1,6 +1,7 @@
 // 一次性告知: everything to bring, where to go, then the choice of ticket.
 import type { ServiceView } from '../shared/types.ts';
 import { waitText } from '../web/format.ts';
+import { Listen } from './Listen.tsx';
 import { closedLabel } from './look.ts';
 import type { Taking } from './take.ts';
 
@@ -23,6 +24,7 @@ export function DetailsScreen({ service, colour, priorityKinds, taking, opens, o
           {service.prefix}
         </span>
         <h1>{service.name}</h1>
+        <Listen />
       </header>
       <div class="details-body">
         <section class="materials">

@@ -1,6 +1,7 @@
 import type { HallState, ServiceView } from '../shared/types.ts';
 import { waitText } from '../web/format.ts';
 import { Clock } from './Clock.tsx';
+import { Listen } from './Listen.tsx';
 import { opensText } from '../shared/guide.ts';
 import { closedLabel, gridColumns, serviceColour } from './look.ts';
 
@@ -17,6 +18,7 @@ export function StartScreen({ hall, onPick, onRate, onComment }: Props) {
     <main class="start">
       <header class="top">
         <h1 class="hall-name">{hall.hallName}</h1>
+        <Listen />
         <Clock serverNow={hall.now} />
       </header>
       <p class="prompt">{prompt(hall)}</p>

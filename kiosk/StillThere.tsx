@@ -3,6 +3,7 @@
 // after a quiet minute the kiosk asks "还在吗？" and, if nobody answers, clears it and
 // goes back to the start, sending nothing. MIIT 适老化: it asks before discarding.
 import { useEffect, useState } from 'preact/hooks';
+import { Listen } from './Listen.tsx';
 import { useCountdown } from './useCountdown.ts';
 
 /** No touch for this long on a screen holding a choice: ask. */
@@ -35,6 +36,10 @@ export function StillThere({ onHere, onGone }: { onHere: () => void; onGone: () 
         <p id="still-there-what">
           没有人操作的话，<b>{left} 秒</b>后回到首页，刚才填的内容不会保存。
         </p>
+        {/* Reading the question aloud is not an answer to it. */}
+        <div class="still-listen" onClick={(e) => e.stopPropagation()}>
+          <Listen />
+        </div>
         <button
           class="still-here"
           onClick={(e) => {

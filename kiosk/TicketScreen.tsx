@@ -4,6 +4,7 @@ import type { TicketPrinted } from '../shared/types.ts';
 import { href } from '../web/api.ts';
 import { hhmm, waitText } from '../web/format.ts';
 import type { TakenTicket } from './take.ts';
+import { Listen } from './Listen.tsx';
 import { useCountdown } from './useCountdown.ts';
 
 interface Props {
@@ -70,6 +71,7 @@ export function TicketScreen({ ticket, colour, counters, seconds, printed, onDon
         )}
       </div>
       <div class="ticket-side">
+        <Listen />
         <figure class="qr">
           <img src={href('ticketQr', { id: ticket.id, ...(ticket.ratingKey && { k: ticket.ratingKey }) })} alt="查看排队进度的二维码" />
           <figcaption>扫码查看排队进度{ticket.ratingKey && '，办完可评价'}</figcaption>
