@@ -28,8 +28,8 @@ async function doubleTap(page: Page, box: { x: number; y: number; width: number;
   await page.mouse.click(x, y);
 }
 
-test('double taps on every tile and on 完成 act only on the screen that was showing', async ({ page, request }) => {
-  await page.setViewportSize({ width: 1080, height: 1920 });
+for (const size of [SIZES[0]!, SIZES[2]!]) test(`double taps on every tile and on 完成 act only on the screen that was showing (${size.name})`, async ({ page, request }) => {
+  await page.setViewportSize(size);
   await page.goto('/kiosk/');
   await expect(page.getByText(PROMPT)).toBeVisible();
   // Every take the kiosk sends, and which page was showing when it left.
@@ -39,14 +39,21 @@ test('double taps on every tile and on 完成 act only on the screen that was sh
     if (r.method() === 'POST' && r.url().endsWith('/api/tickets')) takes.push({ ...(r.postDataJSON() as { serviceId: string; priority: boolean }), from: showing });
   });
 
+  /** The button (or tile) a tap at the middle of `box` would land on now. */
+  const under = (box: { x: number; y: number; width: number; height: number }) =>
+    page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.textContent?.trim() ?? null, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
   for (const s of BIG_SERVICES) {
     const t = tile(page, s.name);
     await expect(t).toBeEnabled(); // the start screen has settled: a person's first tap
-    await doubleTap(page, (await t.boundingBox())!);
+    const tileBox = (await t.boundingBox())!;
+    await doubleTap(page, tileBox);
     // The second tap did not take a ticket from a page nobody read: the materials are on screen.
     await expect(page.getByRole('heading', { name: s.name })).toBeVisible();
     await expect(page.getByText('请带好这些材料')).toBeVisible();
     expect(takes).toHaveLength(BIG_SERVICES.indexOf(s));
+    // Nor could it have: no take button sits where the tile was.
+    expect(await under(tileBox) ?? '', `under tile ${s.prefix}`).not.toMatch(/取号/);
 
     showing = `materials of ${s.id}`;
     await page.getByRole('button', { name: '普通取号' }).click();
@@ -54,10 +61,15 @@ test('double taps on every tile and on 完成 act only on the screen that was sh
     const done = page.getByRole('button', { name: '完成' });
     await expect(done).toBeEnabled();
     showing = `ticket of ${s.id}`;
-    await doubleTap(page, (await done.boundingBox())!);
-    // Back at the start, and the second tap on 完成 opened no business.
+    const doneBox = (await done.boundingBox())!;
+    await doubleTap(page, doneBox);
+    // Back at the start, and the second tap on 完成 opened no business: none sits under it.
     await expect(page.getByText(PROMPT)).toBeVisible();
     await expect(page.locator('.details')).toHaveCount(0);
+    expect(await page.locator('.service').evaluateAll((tiles, b) => tiles.some((t) => {
+      const r = t.getBoundingClientRect();
+      return r.left < b.x + b.width && b.x < r.right && r.top < b.y + b.height && b.y < r.bottom;
+    }), doneBox), '完成 over a tile').toBe(false);
     showing = 'start';
   }
 

@@ -16,10 +16,18 @@ interface Props {
   onBack: () => void;
 }
 
+// Where the buttons sit is part of the double-tap fix (useTapGuard.ts): the take buttons
+// are in the bottom band, where the start screen has its footer and no business tile,
+// so a second tap on a tile never lands on 普通取号 or 优先取号; 返回 is in the header,
+// over the start screen's header.
 export function DetailsScreen({ service, colour, priorityKinds, taking, opens, onTake, onBack }: Props) {
+  const priority = service.open && service.priorityAllowed;
   return (
     <main class="details">
       <header class="details-head" style={{ background: colour }}>
+        <button class="back back-head" onClick={onBack}>
+          ‹ 返回
+        </button>
         <span class="letter" style={{ color: colour }}>
           {service.prefix}
         </span>
@@ -50,25 +58,27 @@ export function DetailsScreen({ service, colour, priorityKinds, taking, opens, o
             {service.waiting > 0 && <>，要等 <b>{waitText(service.estimatedWaitMin)}</b></>}
           </p>
         </section>
+        {priority && (
+          <section class="priority">
+            {priorityKinds.length > 0 && (
+              <p>
+                可以优先：<b>{priorityKinds.join('、')}</b>
+              </p>
+            )}
+            <p>优先取号到窗口时请出示身份证、残疾证等证件，工作人员会核对。</p>
+          </section>
+        )}
       </div>
-      <div class="actions">
+      <div class="actions band">
         {service.open ? (
           <>
             <button class="take" style={{ background: colour }} disabled={taking !== null} onClick={() => onTake(false)}>
               {taking === 'normal' ? '正在取号…' : '普通取号'}
             </button>
-            {service.priorityAllowed && (
-              <div class="priority">
-                {priorityKinds.length > 0 && (
-                  <p>
-                    可以优先：<b>{priorityKinds.join('、')}</b>
-                  </p>
-                )}
-                <button class="take take-priority" style={{ color: colour, borderColor: colour }} disabled={taking !== null} onClick={() => onTake(true)}>
-                  {taking === 'priority' ? '正在取号…' : '优先取号'}
-                </button>
-                <p>到窗口时请出示身份证、残疾证等证件，工作人员会核对。</p>
-              </div>
+            {priority && (
+              <button class="take take-priority" style={{ color: colour, borderColor: colour }} disabled={taking !== null} onClick={() => onTake(true)}>
+                {taking === 'priority' ? '正在取号…' : '优先取号'}
+              </button>
             )}
           </>
         ) : (
@@ -77,9 +87,6 @@ export function DetailsScreen({ service, colour, priorityKinds, taking, opens, o
             {opens && service.closedReason === 'hours' && <>，{opens} 开始取号</>}
           </p>
         )}
-        <button class="back" onClick={onBack}>
-          ‹ 返回
-        </button>
       </div>
     </main>
   );
