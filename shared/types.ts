@@ -473,7 +473,7 @@ export interface HallState {
   announcement: { repeat: number; template: string };
   priorityKinds: string[];
   alerts: AlertSettings;
-  /** While closed: when the hall next opens (hall-local day and HH:MM); null while open or with no hours ahead. */
+  /** Only while closed: when the hall next opens (hall-local day and HH:MM); null with no hours ahead. */
   opensNext?: { day: string; time: string } | null;
 }
 

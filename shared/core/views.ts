@@ -77,18 +77,20 @@ export function recentCalls(data: HallData, limit = RECENT): RecentCall[] {
 }
 
 export function hallState(data: HallData, now: number): HallState {
+  const open = isOpenAt(data.settings, now);
   return {
     hallName: data.settings.hallName,
     now: isoLocal(now, data.settings.timeZone),
     day: data.today.day,
-    open: isOpenAt(data.settings, now),
+    open,
     counters: data.counters.map((c) => counterView(data, c)),
     services: serviceViews(data, now),
     recent: recentCalls(data),
     announcement: { repeat: data.settings.announcement.repeat, template: data.settings.announcement.template },
     priorityKinds: data.settings.priorityKinds,
     alerts: data.settings.alerts,
-    opensNext: nextOpening(data.settings, now),
+    // Only while closed: an open hall's state is as it was before the field existed.
+    ...(!open && { opensNext: nextOpening(data.settings, now) }),
   };
 }
 
