@@ -3,6 +3,7 @@
 // after a quiet minute the kiosk asks "还在吗？" and, if nobody answers, clears it and
 // goes back to the start, sending nothing. MIIT 适老化: it asks before discarding.
 import { useEffect, useState } from 'preact/hooks';
+import '../web/rating/rating.css';
 import { Listen } from './Listen.tsx';
 import { useCountdown } from './useCountdown.ts';
 
@@ -30,7 +31,7 @@ export function StillThere({ onHere, onGone }: { onHere: () => void; onGone: () 
   const { left } = useCountdown(ASK_SECONDS, onGone);
   return (
     // A tap anywhere says "still here": only the question's own button is needed.
-    <div class="still-there" role="alertdialog" aria-modal="true" aria-labelledby="still-there-q" aria-describedby="still-there-what" onClick={onHere}>
+    <div class="sheet still-there" role="alertdialog" aria-modal="true" aria-labelledby="still-there-q" aria-describedby="still-there-what" onClick={onHere}>
       <div class="still-card">
         <h1 id="still-there-q">还在吗？</h1>
         <p id="still-there-what">
@@ -41,7 +42,7 @@ export function StillThere({ onHere, onGone }: { onHere: () => void; onGone: () 
           <Listen />
         </div>
         <button
-          class="still-here"
+          class="take still-here"
           onClick={(e) => {
             e.stopPropagation();
             onHere();
