@@ -3,6 +3,7 @@
 // records 已办结送达 here, with a note if there is something to say.
 import { useState } from 'preact/hooks';
 import { call } from '../web/api.ts';
+import { InlineActions } from './InlineActions.tsx';
 import { commitmentDue, type CommitmentRow } from '../web/commitments.ts';
 import { dayText } from './format.ts';
 import { Modal } from './Modal.tsx';
@@ -92,7 +93,10 @@ function Line({ c, today, token, open, onOpen, onDelivered }: LineProps) {
       <tr class={due.tone === 'bad' ? 'is-late' : undefined} data-testid={`cm-${c.number}`}>
         <td class="cm-no">{c.number}</td>
         <td>{c.day}</td>
-        <td>{c.serviceName}</td>
+        <td>
+          {c.serviceName}
+          {c.notify && <div class="cm-notify">通知：{c.notify.name} {c.notify.phone}</div>}
+        </td>
         <td>{dayText(c.dueDate)}</td>
         <td>
           <span class={`cm-due cm-due-${due.tone}`}>{due.text}</span>
@@ -124,19 +128,7 @@ function Line({ c, today, token, open, onOpen, onDelivered }: LineProps) {
                 autoFocus
               />
             </label>
-            <div class="cm-form-buttons">
-              <button type="button" class="btn btn-ok" onClick={() => void deliver()} disabled={busy}>
-                确认送达
-              </button>
-              <button type="button" class="btn" onClick={() => onOpen(false)} disabled={busy}>
-                取消
-              </button>
-            </div>
-            {error && (
-              <p class="msg msg-error" role="alert">
-                {error}
-              </p>
-            )}
+            <InlineActions label="确认送达" kind="btn-ok" busy={busy} error={error} onConfirm={() => void deliver()} onCancel={() => onOpen(false)} />
           </td>
         </tr>
       )}

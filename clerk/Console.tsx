@@ -1,16 +1,19 @@
 // The clerk console: the ticket at the window, the actions on it, the queue behind it.
 import { useState } from 'preact/hooks';
-import type { Outcome, StaffTicket } from '../shared/types.ts';
+import type { StaffTicket } from '../shared/types.ts';
+import { REOPEN_MS } from '../shared/core/due.ts';
+import { monthDay } from '../shared/words.ts';
 import { call } from '../web/api.ts';
 import { ActionButton } from './ActionButton.tsx';
 import { CommitmentsDialog } from './CommitmentsDialog.tsx';
 import { CurrentTicket } from './CurrentTicket.tsx';
+import { useDraft } from './draft.ts';
 import { FinishPanel } from './FinishPanel.tsx';
 import { hhmm } from '../web/format.ts';
 import { dayText, outcomeLabel } from './format.ts';
 import { Header } from './Header.tsx';
 import { SHORTCUTS, useShortcuts } from './keys.ts';
-import { ConfirmDialog } from './Modal.tsx';
+import { ConfirmDialog, Modal } from './Modal.tsx';
 import { MyRatingsDialog } from './MyRatings.tsx';
 import { PauseDialog } from './PauseDialog.tsx';
 import { QueuePanel } from './QueuePanel.tsx';
@@ -21,21 +24,22 @@ import { useCommitments } from './useCommitments.ts';
 import { useConsole, type Leave } from './useConsole.ts';
 import { useNow } from './useNow.ts';
 
-type Dialog = 'noShow' | 'transfer' | 'pause' | 'signOut' | 'reprint' | 'myRatings' | 'commitments' | null;
+type Dialog = 'noShow' | 'transfer' | 'pause' | 'pauseBlocked' | 'unstarted' | 'unstartedNext' | 'signOut' | 'reprint' | 'myRatings' | 'commitments' | null;
 
 export function Console({ session, onLeave }: { session: ClerkSession; onLeave: Leave }) {
   const c = useConsole(session, onLeave);
   const { counter, hall, busy } = c;
   const nowMs = useNow(hall?.now);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [outcome, setOutcome] = useState<Outcome>('immediate');
-  const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   // The last ticket finished here: a committed case's due date stays in view to read out.
   const [lastDone, setLastDone] = useState<StaffTicket | null>(null);
 
   const view = hall?.counters.find((x) => x.id === session.counterId);
   const cur = counter?.current ?? null;
+  // The ticket's own choices and words: kept across a reload, gone when it leaves.
+  const [draft, setDraft, restoreDraft] = useDraft(counter ? (cur?.id ?? null) : undefined);
+  const { outcome, note } = draft;
   const paused = counter?.paused ?? false;
   const serviceName = (id: string) => hall?.services.find((s) => s.id === id)?.name ?? id;
   // Re-read after each visit finished here: finishing one as 承诺件 adds to the list.
@@ -74,18 +78,36 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
       c.setNotice({ kind: 'error', text: '不予受理必须写明理由：请在“不予受理理由”栏填写后再办结' });
       return;
     }
+    // Called but never started: one key must not finish a visit that did not happen.
+    if (cur?.status === 'called') return setDialog(thenNext ? 'unstartedNext' : 'unstarted');
+    finishNow(thenNext);
+  };
+  const finishNow = (thenNext: boolean) => {
+    setDialog(null);
+    const name = draft.notifyName.trim();
+    const phone = draft.notifyPhone.trim();
+    const notify = outcome === 'committed' && (name || phone) ? { notify: { name, phone } } : {};
     void c.run(async () => {
-      const { ticket } = await c.post('complete', { outcome, ...(note.trim() && { note: note.trim() }) });
+      const { ticket } = await c.post('complete', { outcome, ...(note.trim() && { note: note.trim() }), ...notify });
       c.setCurrent(null);
       setLastDone(ticket);
-      setOutcome('immediate');
-      setNote('');
       setNoteMissing(false);
       const due = ticket.dueDate ? `，承诺办结日期 ${dayText(ticket.dueDate)}` : '';
       c.setNotice({ kind: 'ok', text: `${ticket.number} 号已办结（${outcomeLabel(ticket.outcome)}）${due}` });
       if (thenNext) await callNext();
     });
   };
+  // 撤销办结: the visit comes back to the window with what was chosen and written for it.
+  const reopen = () =>
+    void c.run(async () => {
+      const done = lastDone!;
+      const { ticket } = await c.post('reopen');
+      restoreDraft(ticket.id, { outcome: done.outcome ?? 'immediate', note: done.note ?? '' });
+      c.setCurrent(ticket);
+      setLastDone(null);
+      c.setNotice({ kind: 'info', text: `已撤销 ${ticket.number} 号的办结，评价器不再请群众评价；请继续办理` });
+    });
+  const canReopen = lastDone?.finishedAt !== undefined && !cur && nowMs - Date.parse(lastDone.finishedAt) < REOPEN_MS;
   const noShow = () => {
     // Without a ticket there is nothing to confirm: let the server say so.
     if (cur?.status === 'called') setDialog('noShow');
@@ -115,6 +137,8 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
       await c.post('reinstate', { ticketId });
       c.setNotice({ kind: 'ok', text: `${number} 号已恢复排队，按原取号顺序等候` });
     });
+  // With a villager at the window the wall would grey the number they walk up to.
+  const askPause = () => setDialog(cur ? 'pauseBlocked' : 'pause');
   const pause = (reason: string) => {
     setDialog(null);
     void c.run(async () => {
@@ -195,7 +219,13 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
                   · 承诺办结日期 <strong class="due">{dayText(lastDone.dueDate)}</strong>
                 </>
               )}
+              {lastDone.dueWorkingDays !== undefined && <> （{lastDone.dueWorkingDays} 个工作日，请告知群众于 {monthDay(lastDone.dueDate!)} 后来取）</>}
               {lastDone.outcome === 'refused' && lastDone.note && <> · 理由：{lastDone.note}</>}
+              {canReopen && (
+                <button type="button" class="btn btn-small undo" onClick={reopen} disabled={busy} title="刚才办结错了：2 分钟内、未评价时可撤销，写入操作日志">
+                  撤销办结
+                </button>
+              )}
             </p>
           )}
           <section class="calls" aria-label="叫号操作">
@@ -212,16 +242,12 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
             <ActionButton label="过号" shortcut={SHORTCUTS.noShow} variant="danger" big onClick={noShow} disabled={busy || cur?.status !== 'called'} title="呼叫后本人未到" />
           </section>
           <FinishPanel
-            outcome={outcome}
-            note={note}
             noteMissing={noteMissing}
-            onOutcome={(o) => {
-              setOutcome(o);
-              setNoteMissing(false);
-            }}
-            onNote={(v) => {
-              setNote(v);
-              if (v.trim()) setNoteMissing(false);
+            draft={draft}
+            open={Boolean(cur)}
+            onChange={(change) => {
+              setDraft(change);
+              if (change.outcome || change.note?.trim()) setNoteMissing(false);
             }}
             canFinish={!busy && Boolean(cur)}
             canFinishNext={!busy && Boolean(cur) && !paused}
@@ -231,7 +257,7 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
           <section class="more-actions" aria-label="其他操作">
             <ActionButton label="转办…" onClick={() => setDialog('transfer')} disabled={busy || !cur || !hall} title="转到其他业务排队，保留原号" />
             {/* While paused, 恢复服务 sits in the banner above, where the eye already is. */}
-            {!paused && <ActionButton label="暂停服务…" variant="warn" onClick={() => setDialog('pause')} disabled={busy} />}
+            {!paused && <ActionButton label="暂停服务…" variant="warn" onClick={askPause} disabled={busy} />}
             <ActionButton label="补打号票…" onClick={() => setDialog('reprint')} disabled={busy || !c.printer?.configured} title={c.printer?.configured ? '在大厅号票机上重新打印一张号票' : '大厅没有接入号票机'} />
             <ActionButton
               label={
@@ -255,6 +281,48 @@ export function Console({ session, onLeave }: { session: ClerkSession; onLeave: 
             已呼叫 {cur.callCount} 次仍未到窗口。过号后此号离开队列，本人到场后可在“今日过号”中恢复排队。
           </p>
         </ConfirmDialog>
+      )}
+      {(dialog === 'unstarted' || dialog === 'unstartedNext') && cur && (
+        <Modal
+          title={`${cur.number} 号还没有开始办理`}
+          onClose={() => setDialog(null)}
+          onSubmit={() => {
+            setDialog(null);
+            start();
+          }}
+          actions={
+            <>
+              <button type="submit" class="btn btn-primary" autoFocus>
+                先开始办理 <kbd>Enter</kbd>
+              </button>
+              <button type="button" class="btn btn-ok" onClick={() => finishNow(dialog === 'unstartedNext')}>
+                已办完，直接办结（{outcomeLabel(outcome)}）
+              </button>
+            </>
+          }
+        >
+          <p>此号只呼叫了，还未点“开始办理”。群众到窗口了吗？办结后评价器会请群众评价。</p>
+        </Modal>
+      )}
+      {dialog === 'pauseBlocked' && cur && (
+        <Modal title="请先处理当前的号" onClose={() => setDialog(null)} closeLabel="返回">
+          <p>
+            {cur.number} 号{cur.status === 'called' ? '已呼叫，群众可能正走向窗口' : '正在办理'}。暂停前请先办结、转办{cur.status === 'called' ? '或过号' : ''}，否则大厅屏幕上这个号会显示为暂停。
+          </p>
+          <div class="modal-choices">
+            <button type="button" class="btn btn-ok" onClick={() => setDialog(null)}>
+              去办结
+            </button>
+            <button type="button" class="btn" onClick={() => setDialog('transfer')}>
+              转办…
+            </button>
+            {cur.status === 'called' && (
+              <button type="button" class="btn btn-danger" onClick={() => setDialog('noShow')}>
+                过号…
+              </button>
+            )}
+          </div>
+        </Modal>
       )}
       {dialog === 'transfer' && cur && hall && <TransferDialog ticket={cur} services={hall.services} onTransfer={transfer} onClose={() => setDialog(null)} />}
       {dialog === 'pause' && <PauseDialog onPause={pause} onClose={() => setDialog(null)} />}

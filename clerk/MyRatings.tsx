@@ -6,6 +6,7 @@ import type { MyRatingsReply } from '../shared/core/ratingStats.ts';
 import { call } from '../web/api.ts';
 import { monthDayTime, monthStart } from './format.ts';
 import { Modal } from './Modal.tsx';
+import { AppealCell } from './Appeal.tsx';
 
 type MyRatings = MyRatingsReply;
 
@@ -19,6 +20,8 @@ interface Props {
 export function MyRatingsDialog({ token, day, onClose }: Props) {
   const [data, setData] = useState<{ today: MyRatings; month: MyRatings } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Read again after an appeal: its row then says it waits for review.
+  const [reads, setReads] = useState(0);
 
   useEffect(() => {
     if (!day) return;
@@ -31,11 +34,11 @@ export function MyRatingsDialog({ token, day, onClose }: Props) {
     return () => {
       alive = false;
     };
-  }, [token, day]);
+  }, [token, day, reads]);
 
   return (
     <Modal title="我的评价" onClose={onClose} closeLabel="关闭" wide>
-      <p class="modal-note">群众对您所办业务的评价。只显示评价内容，不显示评价人及其联系方式。</p>
+      <p class="modal-note">群众对您所办业务的评价。只显示评价内容，不显示评价人及其联系方式。认为差评不实的，可以申诉，由主任复核。</p>
       {error && (
         <p class="msg msg-error" role="alert">
           {error}
@@ -49,7 +52,7 @@ export function MyRatingsDialog({ token, day, onClose }: Props) {
             <MineFigures title="今日" f={data.today} testId="mine-today" />
             <MineFigures title={`本月（${data.month.from} 起）`} f={data.month} testId="mine-month" />
           </div>
-          <RatingList ratings={data.month.ratings} />
+          <RatingList ratings={data.month.ratings} token={token} onAppealed={() => setReads((n) => n + 1)} />
         </>
       )}
     </Modal>
@@ -87,7 +90,7 @@ function MineFigures({ title, f, testId }: { title: string; f: MyRatings; testId
   );
 }
 
-function RatingList({ ratings }: { ratings: MyRatings['ratings'] }) {
+function RatingList({ ratings, token, onAppealed }: { ratings: MyRatings['ratings']; token: string; onAppealed: () => void }) {
   if (ratings.length === 0) return <p class="modal-note">本月还没有收到评价。</p>;
   return (
     <table class="mine-list">
@@ -99,11 +102,12 @@ function RatingList({ ratings }: { ratings: MyRatings['ratings'] }) {
           <th scope="col">业务</th>
           <th scope="col">评价</th>
           <th scope="col">原因与留言</th>
+          <th scope="col">申诉</th>
         </tr>
       </thead>
       <tbody>
         {ratings.map((r) => (
-          <tr key={`${r.day}-${r.number}`}>
+          <tr key={`${r.day}-${r.number}`} class={r.appeal?.review?.verdict === 'voided' ? 'is-voided' : undefined} data-testid={`mine-${r.number}`}>
             <td>{monthDayTime(r.at)}</td>
             <td class="mine-no">{r.number}</td>
             <td>{r.serviceName}</td>
@@ -115,6 +119,7 @@ function RatingList({ ratings }: { ratings: MyRatings['ratings'] }) {
               {r.comment && <q>{r.comment}</q>}
               {!r.reasons.length && !r.comment && <span class="muted">—</span>}
             </td>
+            <td>{r.followUpId ? <AppealCell followUpId={r.followUpId} number={r.number} appeal={r.appeal} token={token} onAppealed={onAppealed} /> : <span class="muted">—</span>}</td>
           </tr>
         ))}
       </tbody>

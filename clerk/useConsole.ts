@@ -13,7 +13,7 @@ export interface Notice {
 
 export type Leave = (message: string | null) => void;
 
-export type ClerkAction = 'next' | 'recall' | 'start' | 'noShow' | 'complete' | 'transfer' | 'reinstate' | 'pause' | 'resume';
+export type ClerkAction = 'next' | 'recall' | 'start' | 'noShow' | 'complete' | 'reopen' | 'transfer' | 'reinstate' | 'pause' | 'resume';
 
 export interface ConsoleData {
   hall: HallState | null;

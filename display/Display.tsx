@@ -4,10 +4,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SocketAuth, TicketCalled } from '../shared/events.ts';
 import type { HallState } from '../shared/types.ts';
 import { useSocket } from '../web/useSocket.ts';
-import type { Announcer } from './announcer.ts';
+import type { Announcement, Announcer } from './announcer.ts';
 import { Clock } from './Clock.tsx';
 import { CounterGrid } from './CounterGrid.tsx';
-import { CallStrip, ConnectionBanner, SoundOverlay, VoiceNote } from './notices.tsx';
+import { CallStrip, ConnectionBanner, SoundPrompt, VoiceNote } from './notices.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { latestCallText, withCalls } from './view.ts';
 import type { BrowserSound } from './voice.ts';
@@ -15,6 +15,8 @@ import type { BrowserSound } from './voice.ts';
 const AUTH: SocketAuth = { role: 'display' };
 /** A reconnect within this time is not worth alarming a whole hall about. */
 const BANNER_DELAY_MS = 1500;
+/** Time for a browser that allows sound without a click (kiosk mode) to say so, before asking for one. */
+const SOUND_PROMPT_DELAY_MS = 1000;
 
 interface Props {
   announcer: Announcer;
@@ -51,6 +53,8 @@ export function Display({ announcer, sound }: Props) {
     if (connected) void sound.checkServer();
   }, [connected, sound]);
   const lost = useDelayed(!connected, BANNER_DELAY_MS);
+  const askForSound = useDelayed(!soundOn, SOUND_PROMPT_DELAY_MS);
+  const speaking = useSpeaking(announcer);
 
   const view = hall && heard.base === hall ? withCalls(hall, heard.calls) : hall;
   const info = sound.info();
@@ -65,17 +69,21 @@ export function Display({ announcer, sound }: Props) {
       </header>
       {view ? (
         <main class="body">
-          <CounterGrid counters={view.counters} services={view.services} flashes={flashes} />
+          <CounterGrid counters={view.counters} services={view.services} flashes={flashes} speaking={speaking} />
           <SidePanel recent={view.recent} services={view.services} />
         </main>
       ) : (
         <main class="body loading">正在连接服务器…</main>
       )}
       <footer class="bottom">
-        <CallStrip text={view ? latestCallText(view, last) : null} seq={last ? `${last.number}|${last.counterId}|${last.callCount}` : ''} />
+        {speaking ? (
+          <CallStrip text={speaking.text} seq={`${speaking.number}|${speaking.counterId}|${speaking.callCount}`} speaking />
+        ) : (
+          <CallStrip text={view ? latestCallText(view, last) : null} seq={last ? `${last.number}|${last.counterId}|${last.callCount}` : ''} speaking={false} />
+        )}
+        {askForSound && <SoundPrompt />}
         {soundOn && info.speech === null && info.server === false && <VoiceNote />}
       </footer>
-      {!soundOn && <SoundOverlay />}
     </div>
   );
 }
@@ -111,6 +119,14 @@ function useSoundUnlock(announcer: Announcer, sound: BrowserSound): boolean {
     };
   }, [on, announcer, sound]);
   return on;
+}
+
+/** The announcement being said now, kept current as the announcer moves on. */
+function useSpeaking(announcer: Announcer): Announcement | null {
+  const [speaking, setSpeaking] = useState(() => announcer.speaking);
+  useEffect(() => announcer.subscribe(() => setSpeaking(announcer.speaking)), [announcer]);
+  // The record is updated in place: a copy, so a change of call re-renders.
+  return speaking && { ...speaking };
 }
 
 function useRerenderOn(subscribe: (fn: () => void) => () => void): void {

@@ -1,19 +1,17 @@
 // Right-hand column: the last calls (so a villager who missed the voice can check) and
-// how many are waiting for each business.
+// how many are waiting for each business, each after its letter (the first letter of
+// its ticket numbers, which the window cards show when their names do not fit) in its
+// colour on the kiosk's buttons. More
+// businesses than fit turn pages every few seconds; names shrink to fit their row.
+import { useEffect, useState } from 'preact/hooks';
+import { serviceColour } from '../kiosk/look.ts';
 import type { RecentCall, ServiceView } from '../shared/types.ts';
-
-/** Height the column has for list rows, in vh (display.css): 75.8 less the gap, two titles and paddings. */
-const ROOM_VH = 60;
-const RECENT_ROW_VH = 5.6;
-const WAIT_ROW_VH = 4.2;
-/** Beyond this many businesses the waiting list goes into two columns. */
-const ONE_COLUMN_MAX = 8;
+import { PAGE_MS, sideLayout } from './view.ts';
 
 export function SidePanel({ recent, services }: { recent: RecentCall[]; services: ServiceView[] }) {
-  const twoCol = services.length > ONE_COLUMN_MAX;
-  const waitRows = twoCol ? Math.ceil(services.length / 2) : services.length;
-  // Whole rows only: the recent list gets what the waiting list leaves, at least three.
-  const recentRows = Math.max(3, Math.floor((ROOM_VH - waitRows * WAIT_ROW_VH) / RECENT_ROW_VH));
+  const { pages, perPage, recentRows } = sideLayout(services.length);
+  const page = usePage(pages);
+  const shown = services.slice(page * perPage, (page + 1) * perPage);
   return (
     <aside class="side">
       <section class="recent">
@@ -33,10 +31,15 @@ export function SidePanel({ recent, services }: { recent: RecentCall[]; services
       </section>
       <section class="waiting">
         <h2>等候人数</h2>
-        <ul class={twoCol ? 'two-col' : undefined}>
-          {services.map((s) => (
+        <ul>
+          {shown.map((s) => (
             <li key={s.id} class={s.open ? '' : 'service-closed'}>
-              <span class="waiting-name">{s.name}</span>
+              <span class="letter" style={{ background: serviceColour(services.indexOf(s)) }}>
+                {s.prefix}
+              </span>
+              <span class="waiting-name" style={{ '--chars': Math.max(1, s.name.length) }}>
+                {s.name}
+              </span>
               <span class="waiting-count">
                 {s.waiting}
                 <small> 人</small>
@@ -44,7 +47,27 @@ export function SidePanel({ recent, services }: { recent: RecentCall[]; services
             </li>
           ))}
         </ul>
+        {pages > 1 && (
+          <p class="pager" aria-hidden="true">
+            {Array.from({ length: pages }, (_, i) => (
+              <span key={i} class={i === page ? 'dot on' : 'dot'} />
+            ))}
+            <span class="pager-text">
+              第 {page + 1}/{pages} 页
+            </span>
+          </p>
+        )}
       </section>
     </aside>
   );
+}
+
+function usePage(pages: number): number {
+  const [page, setPage] = useState(0);
+  useEffect(() => {
+    if (pages < 2) return;
+    const t = setInterval(() => setPage((p) => (p + 1) % pages), PAGE_MS);
+    return () => clearInterval(t);
+  }, [pages]);
+  return page % Math.max(1, pages);
 }

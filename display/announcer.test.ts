@@ -1,7 +1,8 @@
 // The announcement queue with fake voices: what it says, in which order, and that a
 // voice that errors or hangs never stalls the calls behind it.
-import { describe, expect, it, vi } from 'vitest';
-import { Announcer, type AnnouncerDeps, type Call, type Voice } from './announcer.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_TEMPLATE, displayText, spokenText } from '../shared/core/announce.ts';
+import { Announcer, estimateMs, type AnnouncerDeps, type Call, type Voice } from './announcer.ts';
 
 function call(number: string, counterId: string, over: Partial<Call> = {}): Call {
   return {
@@ -42,15 +43,18 @@ function rig(opts: { voices?: Voice[]; speech?: (text: string, n: number) => Beh
         });
         return;
       }
-      setTimeout(() => end(resolve), 3);
+      // Like the real voices, a sound stops when aborted (a loaded machine can let a timeout fire first).
+      const t = setTimeout(() => end(resolve), 3);
+      signal.addEventListener('abort', () => (clearTimeout(t), end(resolve)), { once: true });
     });
   const deps: AnnouncerDeps = {
     voices: () => opts.voices ?? ['speech', 'server'],
     chime: (signal) => run('chime', opts.chime ?? 'ok', signal),
     speak: (text, signal) => run(`speak ${text}`, opts.speech?.(text, speechN++) ?? 'ok', signal),
     play: (c, signal) => run(`play ${c.number}@${c.counterId}`, opts.server?.(c, serverN++) ?? 'ok', signal),
-    utteranceTimeoutMs: () => 40,
-    chimeTimeoutMs: 40,
+    // Long beside the fake sounds' 3 ms, so only a hung voice reaches them, even on a loaded machine.
+    utteranceTimeoutMs: () => 250,
+    chimeTimeoutMs: 250,
     gapMs: 1,
     ...(opts.now && { now: opts.now }),
     ...(opts.keep && { keep: opts.keep }),
@@ -201,5 +205,133 @@ describe('Announcer', () => {
     for (let i = 1; i <= 6; i++) announcer.enqueue(call(`D00${i}`, '5'));
     await vi.waitFor(() => expect(announcer.records.every((r) => r.status === 'done')).toBe(true));
     expect(announcer.records.map((r) => r.number)).toEqual(['D004', 'D005', 'D006']);
+  });
+});
+
+/**
+ * Voices that take as long as real ones, on a fake clock: the chime its 2.05 s, the
+ * server's WAV its measured length (espeak-ng's pace, reported like the page reports a
+ * WAV's duration), browser speech its estimated length (reporting nothing).
+ */
+function timedRig(voice: Voice, over: Partial<AnnouncerDeps> = {}) {
+  const said: { what: string; pace: number; at: number }[] = [];
+  const wait = (ms: number, signal: AbortSignal) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    });
+  const announcer = new Announcer({
+    voices: () => [voice],
+    chime: (signal) => wait(2050, signal),
+    speak: async (text, signal, pace) => {
+      said.push({ what: text, pace, at: Date.now() });
+      await wait(estimateMs(text, 'speech', pace), signal);
+    },
+    play: async (c, signal, pace) => {
+      said.push({ what: c.spoken, pace, at: Date.now() });
+      const length = estimateMs(c.spoken, 'server', pace);
+      await wait(length, signal);
+      return length;
+    },
+    ...over,
+  });
+  return { announcer, said };
+}
+
+/** Window n calls its next ticket, worded as the hall's default template says it. */
+function windowCall(n: number): Call {
+  const number = `${'ABCDEFGHJKLM'[n - 1]}0${String(10 + n)}`;
+  const name = `${n}号窗口`;
+  return { number, counterId: String(n), callCount: 1, calledAt: `2025-03-04T09:00:0${n % 10}.000+08:00`, text: displayText(DEFAULT_TEMPLATE, number, name), spoken: spokenText(DEFAULT_TEMPLATE, number, name), repeat: 2 };
+}
+
+describe('Announcer under a rush (fake clock, voices as long as real ones)', () => {
+  beforeEach(() => void vi.useFakeTimers({ now: new Date('2025-03-04T01:00:00Z') }));
+  afterEach(() => void vi.useRealTimers());
+
+  async function burst(voice: Voice, over: Partial<AnnouncerDeps> = {}) {
+    const { announcer, said } = timedRig(voice, over);
+    announcer.enable();
+    const start = Date.now();
+    const calls = Array.from({ length: 12 }, (_, i) => windowCall(i + 1));
+    // 12 windows call within a second.
+    for (const c of calls) {
+      announcer.enqueue(c);
+      await vi.advanceTimersByTimeAsync(80);
+    }
+    await vi.advanceTimersByTimeAsync(300_000);
+    return { announcer, said, start, calls };
+  }
+
+  for (const voice of ['server', 'speech'] as const) {
+    it(`says each of 12 calls made within a second once, in order, all within 60 s (${voice} voice)`, async () => {
+      const { announcer, said, start, calls } = await burst(voice);
+      const records = announcer.records;
+      expect(records.map((r) => [r.number, r.counterId, r.status, r.via])).toEqual(calls.map((c) => [c.number, c.counterId, 'done', voice]));
+      // Once each, and in call order: every call's words, none skipped or read twice.
+      expect(said.map((s) => s.what)).toEqual(calls.map((c) => c.spoken));
+      // The first call starts as usual (its chime); the rest of the rush is brisk: read once, without a chime.
+      expect(records[0]).toMatchObject({ chimed: true, brisk: true, pace: 1.3 });
+      expect(records.slice(1).every((r) => r.brisk && r.pace === 1.3 && r.utteranceMs.length === 1 && !r.chimed)).toBe(true);
+      // Heard within 60 s of the first call, by the clock and by the recorded lengths.
+      const last = records.at(-1)!;
+      expect(last.endedAt! - start).toBeLessThanOrEqual(60_000);
+      const recorded = records.reduce((t, r) => t + r.speechMs, 0) + 600 * (records.length - 1);
+      expect(recorded).toBeLessThanOrEqual(60_000);
+      expect(recorded).toBeGreaterThan(40_000); // the lengths are real ones, not zeros
+      for (const [i, r] of records.entries()) if (i > 0) expect(r.startedAt!).toBeGreaterThanOrEqual(records[i - 1]!.endedAt!);
+    });
+  }
+
+  it('without the brisk rule the same rush would take minutes (what the rule is for)', async () => {
+    const { announcer, start } = await burst('server', { briskAfterMs: Infinity });
+    const last = announcer.records.at(-1)!;
+    expect(last.status).toBe('done');
+    expect(last.endedAt! - start).toBeGreaterThan(150_000);
+    expect(announcer.records.every((r) => r.utteranceMs.length === 2 && r.chimed && !r.brisk)).toBe(true);
+  });
+
+  it('reads two calls made together as usual: chime, twice, unhurried', async () => {
+    const { announcer, said } = timedRig('server');
+    announcer.enable();
+    announcer.enqueue(windowCall(3));
+    announcer.enqueue(windowCall(7));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(announcer.records.map((r) => [r.status, r.brisk, r.chimed, r.utteranceMs.length])).toEqual([
+      ['done', false, true, 2],
+      ['done', false, true, 2],
+    ]);
+    expect(said.every((s) => s.pace === 1)).toBe(true);
+    // The measured length of the WAV is what the record keeps: 2.05 s chime, two readings, the gap between.
+    const [a] = announcer.records;
+    expect(a!.utteranceMs).toEqual([estimateMs(windowCall(3).spoken, 'server'), estimateMs(windowCall(3).spoken, 'server')]);
+    expect(a!.speechMs).toBe(2050 + 2 * a!.utteranceMs[0]! + 600);
+  });
+
+  it('cuts the repeats of the call being read when a rush comes in meanwhile, and marks the call being said', async () => {
+    const { announcer } = timedRig('speech');
+    announcer.enable();
+    announcer.enqueue(windowCall(1));
+    await vi.advanceTimersByTimeAsync(3000); // chime done, first reading under way
+    expect(announcer.speaking?.number).toBe(windowCall(1).number);
+    for (let n = 2; n <= 6; n++) announcer.enqueue(windowCall(n));
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(announcer.speaking).toBeNull();
+    const [first, ...rest] = announcer.records;
+    // Begun unhurried, the first call is said once: the rush arrived before its repeat.
+    expect(first).toMatchObject({ status: 'done', brisk: true, pace: 1 });
+    expect(first!.utteranceMs).toHaveLength(1);
+    expect(rest.map((r) => [r.status, r.brisk, r.utteranceMs.length])).toEqual(Array(5).fill(['done', true, 1]));
+    // Once the rush is said, the next call is read as usual again.
+    announcer.enqueue(windowCall(9));
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(announcer.records.at(-1)).toMatchObject({ status: 'done', brisk: false, pace: 1, chimed: true });
+    expect(announcer.records.at(-1)!.utteranceMs).toHaveLength(2);
+  });
+
+  it('estimates a reading from its characters at the voice\'s pace', () => {
+    expect(estimateMs('请A零一二号到三号窗口办理', 'server')).toBe(4880);
+    expect(estimateMs('请A零一二号到三号窗口办理', 'server', 1.3)).toBe(3754);
+    expect(estimateMs('请 A012 号', 'speech')).toBe(Math.round(6000 / 3.825));
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketCalled } from '../shared/events.ts';
 import type { CounterView, HallState } from '../shared/types.ts';
-import { cardStatus, gridFor, latestCallText, withCalls } from './view.ts';
+import { cardStatus, gridFor, latestCallText, sideLayout, withCalls } from './view.ts';
 import { pickChineseVoice } from './voice.ts';
 
 const counter = (id: string, over: Partial<CounterView> = {}): CounterView => ({
@@ -75,6 +75,41 @@ describe('gridFor', () => {
     const sizes = [1, 2, 4, 6, 9, 12].map((n) => gridFor(n, area.w, area.h).numberVh);
     expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
     expect(sizes.at(-1)!).toBeGreaterThan(8); // ≥ 86 px at 1080 lines, ≥ 61 px at 768
+  });
+  it('names each window\'s businesses when they fit beside a large number, else shows their letters', () => {
+    // The demo hall: 6 windows, at most 2 short names each.
+    const demo = gridFor(6, area.w, area.h, { lines: 2, chars: 5 });
+    expect(demo.serveVh).not.toBeNull();
+    expect(demo.serveVh!).toBeGreaterThanOrEqual(2.2);
+    // A real hall: 12 windows serving up to 3 names of 11 characters: letters, and numbers still large.
+    const big = gridFor(12, area.w, area.h, { lines: 3, chars: 11 });
+    expect(big).toMatchObject({ cols: 4, rows: 3, serveVh: null });
+    expect(big.numberVh).toBeGreaterThan(8);
+    expect(big.letterVh).toBe(big.lineVh);
+  });
+  it('keeps the letters of a window serving many businesses on one line of its card', () => {
+    for (const lines of [3, 6, 8, 12]) {
+      const g = gridFor(12, area.w, area.h, { lines, chars: 11 });
+      const cardWidth = (area.w - 1.6 * (g.cols - 1)) / g.cols;
+      expect(lines * 1.8 * g.letterVh).toBeLessThanOrEqual(cardWidth - 4.4 + 1e-9);
+      expect(g.letterVh).toBeLessThanOrEqual(g.lineVh);
+    }
+  });
+});
+
+describe('sideLayout', () => {
+  it('lists up to 8 businesses whole, and turns even pages beyond, keeping room for 4 recent calls', () => {
+    expect(sideLayout(8)).toEqual({ pages: 1, perPage: 8, recentRows: 4 });
+    expect(sideLayout(5)).toMatchObject({ pages: 1, perPage: 5 });
+    expect(sideLayout(16)).toEqual({ pages: 2, perPage: 8, recentRows: 4 });
+    expect(sideLayout(20)).toMatchObject({ pages: 3, perPage: 7 });
+    for (let n = 1; n <= 30; n++) {
+      const { pages, perPage, recentRows } = sideLayout(n);
+      expect(pages * perPage).toBeGreaterThanOrEqual(n);
+      expect(recentRows).toBeGreaterThanOrEqual(4);
+      // Rows that fit: recent rows, waiting rows and the page counter within the column's 60 vh.
+      expect(recentRows * 5.6 + perPage * 4.2 + (pages > 1 ? 3.4 : 0)).toBeLessThanOrEqual(60);
+    }
   });
 });
 

@@ -21,8 +21,10 @@ export interface BrowserSound {
   subscribe(fn: () => void): () => void;
   voices(): Voice[];
   chime(signal: AbortSignal): Promise<void>;
-  speak(text: string, signal: AbortSignal): Promise<void>;
-  play(call: Call, signal: AbortSignal): Promise<void>;
+  /** `pace` times the usual rate. */
+  speak(text: string, signal: AbortSignal, pace?: number): Promise<void>;
+  /** At `pace`; resolves with the WAV's length at that pace, in ms, when the browser knows it. */
+  play(call: Call, signal: AbortSignal, pace?: number): Promise<number | void>;
   /** Whether the browser lets this page make sound without a click (kiosk flag, policy). */
   allowedWithoutGesture(): boolean;
   /** Call from inside a click/keypress handler: wakes up WebAudio and speech synthesis. */
@@ -92,16 +94,18 @@ export function browserSound(): BrowserSound {
       });
     },
 
-    speak(text, signal) {
-      return speakWith(speech, text, signal).then(() => undefined);
+    speak(text, signal, pace = 1) {
+      return speakWith(speech, text, signal, pace);
     },
 
-    play(call, signal) {
+    play(call, signal, pace = 1) {
       audio ??= new Audio();
-      return playThrough(audio, href('announce', { number: call.number, counterId: call.counterId }), signal).then(() => undefined);
+      return playThrough(audio, href('announce', { number: call.number, counterId: call.counterId }), signal, pace);
     },
 
-    allowedWithoutGesture: () => ctx?.state === 'running',
+    // Chromium started with --autoplay-policy=no-user-gesture-required starts the context
+    // running; Firefox also answers the question directly.
+    allowedWithoutGesture: () => ctx?.state === 'running' || (navigator as { getAutoplayPolicy?: (type: 'audiocontext') => string }).getAutoplayPolicy?.('audiocontext') === 'allowed',
 
     unlock() {
       void ctx?.resume();

@@ -78,7 +78,7 @@ test('signs in at a window, sees the queue live, calls, recalls, starts and fini
   await shot(page, 'clerk-queue');
 
   // 叫号 by button.
-  await button(page, '叫号 F1').click();
+  await button(page, '叫号 F2').click();
   await expect(current(page)).toHaveText(finance.number);
   await expect(page.getByTestId('call-count')).toHaveText('第1次呼叫 / 上限5');
   await expect(page.getByLabel('当前号')).toContainText('已呼叫');
@@ -86,42 +86,43 @@ test('signs in at a window, sees the queue live, calls, recalls, starts and fini
   expect(await ticketStatus(request, finance.id)).toMatchObject({ status: 'called', counterId: '5' });
   await expect(queue).not.toContainText(finance.number);
 
-  await button(page, '重呼 F2').click();
+  await button(page, '重呼 F4').click();
   await expect(page.getByTestId('call-count')).toHaveText('第2次呼叫 / 上限5');
 
-  await button(page, '开始办理 F3').click();
+  await button(page, '开始办理 F8').click();
   await expect(page.getByLabel('当前号')).toContainText('办理中');
   expect((await ticketStatus(request, finance.id)).status).toBe('serving');
   await shot(page, 'clerk-serving');
 
   // 办结 (即办) by its key, then 叫号 by its key.
-  await press(page, 'F4');
+  await press(page, 'F9');
   await expect(page.getByTestId('last-done')).toContainText(`上一位 ${finance.number} 已办结 · 即办`);
   await expect(page.getByTestId('served-today')).toHaveText(String(servedBefore + 1));
   expect((await ticketStatus(request, finance.id)).status).toBe('done');
 
-  await press(page, 'F1');
+  await press(page, 'F2');
   await expect(current(page)).toHaveText(forestry.number);
   expect((await ticketStatus(request, forestry.id)).status).toBe('called');
+  await press(page, 'F8');
 
   // 承诺件: the due date the server worked out is shown to read out to the villager.
   await page.getByText('承诺件', { exact: true }).click();
-  await expect(button(page, '办结（承诺件） F4')).toBeVisible();
-  await button(page, '办结（承诺件） F4').click();
+  await expect(button(page, '办结（承诺件） F9')).toBeVisible();
+  await button(page, '办结（承诺件） F9').click();
   const lastDone = page.getByTestId('last-done');
   await expect(lastDone).toContainText(`${forestry.number} 已办结 · 承诺件`);
   await expect(lastDone).toContainText(/承诺办结日期 \d{4}年\d{1,2}月\d{1,2}日（星期.）/);
   // The chooser goes back to 即办 for the next villager.
-  await expect(button(page, '办结（即办） F4')).toBeVisible();
+  await expect(button(page, '办结（即办） F9')).toBeVisible();
   await shot(page, 'clerk-committed');
 
   // 不予受理 needs a reason: refused here first, then done once it is written.
   const refused = await takeTicket(request, 'forestry');
-  await press(page, 'F1');
+  await press(page, 'F2');
   await expect(current(page)).toHaveText(refused.number);
   await page.getByText('不予受理', { exact: true }).click();
   await expect(page.getByLabel('不予受理理由（必填）')).toBeFocused();
-  await button(page, '办结（不予受理） F4').click();
+  await button(page, '办结（不予受理） F9').click();
   await expect(notice(page)).toContainText('不予受理必须写明理由');
   await expect(current(page)).toHaveText(refused.number);
   expect((await ticketStatus(request, refused.id)).status).toBe('called');
@@ -129,7 +130,8 @@ test('signs in at a window, sees the queue live, calls, recalls, starts and fini
 
   await page.getByLabel('不予受理理由（必填）').fill('林权证与承包合同不一致，需先到村委会更正');
   // Function keys work from inside the reason field: they never type.
-  await press(page, 'F4');
+  await press(page, 'F8');
+  await press(page, 'F9');
   await expect(page.getByTestId('last-done')).toContainText(`${refused.number} 已办结 · 不予受理`);
   await expect(page.getByTestId('last-done')).toContainText('理由：林权证与承包合同不一致');
   await expect(page.getByText('当前没有叫号')).toBeVisible();
@@ -143,23 +145,25 @@ test('shows the server refusals in words: an open ticket, the recall cap; finish
   const second = await takeTicket(request, 'forestry');
   await signInAt(page, 'clerk5', '5');
 
-  await press(page, 'F1');
+  await press(page, 'F2');
   await expect(current(page)).toHaveText(first.number);
   // Next while a ticket is still open: the server says what to do first.
-  await press(page, 'F1');
+  await press(page, 'F2');
   await expect(notice(page)).toContainText(`${first.number} 号还未办结`);
 
   for (let n = 2; n <= 5; n++) {
-    await press(page, 'F2');
+    await press(page, 'F4');
     await expect(page.getByTestId('call-count')).toHaveText(`第${n}次呼叫 / 上限5`);
   }
-  await expect(button(page, '重呼 F2')).toBeDisabled();
+  await expect(button(page, '重呼 F4')).toBeDisabled();
   // The key still asks the server, whose answer is shown as written.
-  await press(page, 'F2');
+  await press(page, 'F4');
   await expect(notice(page)).toContainText('达到上限');
   await shot(page, 'clerk-recall-limit');
 
-  await button(page, '办结并叫下一位 F8').click();
+  // Never started: the console asks before finishing it.
+  await button(page, '办结并叫下一位 Shift+F9').click();
+  await page.getByRole('dialog').getByRole('button', { name: /已办完，直接办结/ }).click();
   await expect(current(page)).toHaveText(second.number);
   await expect(page.getByTestId('last-done')).toContainText(`${first.number} 已办结 · 即办`);
   expect((await ticketStatus(request, first.id)).status).toBe('done');
@@ -167,6 +171,7 @@ test('shows the server refusals in words: an open ticket, the recall cap; finish
 
   // Finish and call next with nobody left: finished, and told the queue is empty.
   await press(page, 'F8');
+  await press(page, 'Shift+F9');
   await expect(page.getByTestId('last-done')).toContainText(`${second.number} 已办结`);
   await expect(notice(page)).toHaveText('现在没有排队的号');
   await expect(page.getByText('当前没有叫号')).toBeVisible();
@@ -177,7 +182,7 @@ test('transfers a ticket to another business: same number, called there with its
   await emptyWindow(request, 'clerk1', '1');
   const t = await takeTicket(request, 'forestry');
   await signInAt(page, 'clerk5', '5');
-  await press(page, 'F1');
+  await press(page, 'F2');
   await expect(current(page)).toHaveText(t.number);
 
   await button(page, '转办…').click();
@@ -197,14 +202,15 @@ test('transfers a ticket to another business: same number, called there with its
   // Window 1 serves 社保劳保: the ticket waits there under its own number.
   const other = await openConsole(browser, baseURL, 'clerk1', '1');
   await expect(other.getByTestId('queue')).toContainText(t.number);
-  await press(other, 'F1');
+  await press(other, 'F2');
   await expect(other.getByTestId('current-number')).toHaveText(t.number);
   const card = other.getByLabel('当前号');
   await expect(card).toContainText('社保劳保');
   await expect(card).toContainText('首问：5号窗口 陈静（工号 QS007）');
   await expect(card).toContainText('由5号窗口从「林业」转至「社保劳保」');
   await shot(other, 'clerk-transferred-in');
-  await press(other, 'F4');
+  await press(other, 'F8');
+  await press(other, 'F9');
   await expect(other.getByTestId('last-done')).toContainText(`${t.number} 已办结`);
   await other.context().close();
 });
@@ -213,17 +219,17 @@ test('marks a no-show after confirming, then reinstates the late villager', asyn
   await emptyWindow(request, 'clerk5', '5');
   const t = await takeTicket(request, 'forestry');
   await signInAt(page, 'clerk5', '5');
-  await press(page, 'F1');
+  await press(page, 'F2');
   await expect(current(page)).toHaveText(t.number);
 
   // Esc backs out of the confirmation: nothing happens.
-  await press(page, 'F9');
+  await press(page, 'Shift+F4');
   await expect(page.getByRole('dialog')).toContainText(`${t.number} 号过号？`);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(current(page)).toHaveText(t.number);
 
-  await button(page, '过号 F9').click();
+  await button(page, '过号 Shift+F4').click();
   await shot(page, 'clerk-no-show-confirm');
   // The confirm button has the focus: Enter confirms, as its key label says.
   await expect(page.getByRole('dialog').getByRole('button', { name: /确认过号/ })).toBeFocused();
@@ -240,10 +246,11 @@ test('marks a no-show after confirming, then reinstates the late villager', asyn
   await expect(page.getByTestId('no-shows')).toHaveCount(0);
   expect((await ticketStatus(request, t.id)).status).toBe('waiting');
 
-  await press(page, 'F1');
+  await press(page, 'F2');
   await expect(current(page)).toHaveText(t.number);
   await expect(page.getByTestId('call-count')).toHaveText('第1次呼叫 / 上限5');
-  await press(page, 'F4');
+  await press(page, 'F8');
+  await press(page, 'F9');
   await expect(page.getByTestId('last-done')).toContainText(`${t.number} 已办结`);
 });
 
@@ -263,24 +270,25 @@ test('pauses with a reason: next is disabled and the hall sees it; resumes', asy
   const banner = page.getByTestId('paused-banner');
   await expect(banner).toContainText('本窗口已暂停服务');
   await expect(banner).toContainText('临时外出：去档案室调取资料');
-  await expect(button(page, '叫号 F1')).toBeDisabled();
+  await expect(button(page, '叫号 F2')).toBeDisabled();
   const hall = (await (await request.get('/api/hall')).json()) as { counters: { id: string; paused: boolean; pauseReason: string | null }[] };
   expect(hall.counters.find((c) => c.id === '5')).toMatchObject({ paused: true, pauseReason: '临时外出：去档案室调取资料' });
 
   // The key is answered by the server: paused windows do not call.
-  await press(page, 'F1');
+  await press(page, 'F2');
   await expect(notice(page)).toContainText('本窗口已暂停服务，请先恢复服务');
   await expect(page.getByText('当前没有叫号')).toBeVisible();
   await shot(page, 'clerk-paused');
 
   await banner.getByRole('button', { name: '恢复服务' }).click();
   await expect(banner).toHaveCount(0);
-  await expect(button(page, '叫号 F1')).toBeEnabled();
+  await expect(button(page, '叫号 F2')).toBeEnabled();
   const after = (await (await request.get('/api/hall')).json()) as typeof hall;
   expect(after.counters.find((c) => c.id === '5')).toMatchObject({ paused: false });
-  await press(page, 'F1');
+  await press(page, 'F2');
   await expect(current(page)).toBeVisible();
-  await press(page, 'F4');
+  await press(page, 'F8');
+  await press(page, 'F9');
   await expect(page.getByTestId('last-done')).toBeVisible();
 });
 
@@ -345,7 +353,7 @@ test('two windows sharing a business pressing next at the same instant never get
   await expect(w1.getByTestId('waiting-total')).toHaveText('2');
   await expect(w4.getByTestId('waiting-total')).toHaveText('2');
 
-  await Promise.all([button(w1, '叫号 F1').click(), button(w4, '叫号 F1').click()]);
+  await Promise.all([button(w1, '叫号 F2').click(), button(w4, '叫号 F2').click()]);
   await expect(w1.getByTestId('current-number')).toBeVisible();
   await expect(w4.getByTestId('current-number')).toBeVisible();
   const called = [await w1.getByTestId('current-number').textContent(), await w4.getByTestId('current-number').textContent()];
@@ -358,7 +366,8 @@ test('two windows sharing a business pressing next at the same instant never get
   await shot(w4, 'clerk-concurrent-4');
 
   for (const p of [w1, w4]) {
-    await press(p, 'F4');
+    await press(p, 'F8');
+    await press(p, 'F9');
     await expect(p.getByTestId('last-done')).toBeVisible();
     await p.context().close();
   }
@@ -377,11 +386,11 @@ test('fits a 1920×1080 screen with a transferred, recalled ticket and a long qu
 
   await signInAt(page, 'clerk5', '5');
   await expect(page.getByTestId('queue')).toContainText(housing.number);
-  await press(page, 'F1');
-  await expect(current(page)).toHaveText(housing.number);
   await press(page, 'F2');
+  await expect(current(page)).toHaveText(housing.number);
+  await press(page, 'F4');
   await expect(page.getByTestId('call-count')).toHaveText('第2次呼叫 / 上限5');
-  await press(page, 'F3');
+  await press(page, 'F8');
   await expect(page.getByLabel('当前号')).toContainText('办理中');
   for (let i = 0; i < 14; i++) await takeTicket(request, i % 3 ? 'finance' : 'forestry', i % 5 === 0);
   await expect(page.getByTestId('waiting-total')).toHaveText('14');

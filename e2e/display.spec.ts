@@ -4,6 +4,7 @@
 // reads out nothing it missed. Headless Chromium has no speech voices, so the test
 // checks the announcer's record (window.__announcements), not the sound.
 import type { Page, WebSocketRoute } from '@playwright/test';
+import { expectNothingClipped } from './clipping.ts';
 import { apiSignIn, clearCounter, dropLikeOffline, shot, takeTicket, expect, test } from './helpers.ts';
 
 interface Entry {
@@ -14,6 +15,8 @@ interface Entry {
   via: string;
   startedAt?: number;
   endedAt?: number;
+  utteranceMs: number[];
+  brisk: boolean;
 }
 
 /** Ceiling for announcements to finish: two calls of ~13 s each, with room to spare. */
@@ -43,7 +46,7 @@ test('wall screen shows and announces every call once, in order, and survives lo
   await page.goto('/display/');
   await expect(page.locator('h1')).toHaveText('青山镇为民服务中心');
   await expect(page.locator('.clock-time')).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
-  const overlay = page.getByText('点击任意处开启声音');
+  const overlay = page.getByRole('button', { name: /点击任意处开启声音/ });
   await expect(overlay).toBeVisible();
   await shot(page, 'display-sound-overlay');
   await page.mouse.click(960, 540);
@@ -67,7 +70,10 @@ test('wall screen shows and announces every call once, in order, and survives lo
   await expect(page.locator('[data-counter="2"] .card-number')).toHaveText(second);
   await expect(page.locator('[data-counter="3"]')).toHaveClass(/flash/);
   await expect(page.locator('.recent li').first()).toContainText(second);
-  await expect(page.locator('.call-text')).toHaveText(`请 ${second} 号到2号窗口办理`);
+  // The strip says the call being read out, marked with a speaker; the second waits its turn.
+  await expect(page.locator('.call-strip[data-speaking="true"] .call-text')).toHaveText(`请 ${first} 号到3号窗口办理`);
+  await expect(page.locator('[data-counter="3"]')).toHaveAttribute('data-speaking', 'true');
+  await expectNothingClipped(page);
   await shot(page, 'display-two-calls');
 
   // Both announced, in call order, each once, one after the other, none left hanging.
@@ -80,6 +86,10 @@ test('wall screen shows and announces every call once, in order, and survives lo
   const [a, b] = (await records(page)).slice(before);
   expect(['server', 'chime-only']).toContain(a!.via);
   expect(b!.startedAt!).toBeGreaterThanOrEqual(a!.endedAt!);
+  // Two calls are no rush: each read twice, at the usual pace.
+  if (a!.via === 'server') expect([a!.utteranceMs.length, a!.brisk, b!.utteranceMs.length, b!.brisk]).toEqual([2, false, 2, false]);
+  // Said and done: the strip shows the last call, unmarked.
+  await expect(page.locator('.call-strip:not([data-speaking]) .call-text')).toHaveText(`请 ${second} 号到2号窗口办理`);
 
   // A recall is a new call: announced again, with its count.
   const recall = await request.post('/api/counters/3/recall', { headers: auth(t3) });
@@ -128,6 +138,7 @@ test('wall screen shows and announces every call once, in order, and survives lo
     .toEqual([[missed, '2', 2, 'done']]);
 
   await page.setViewportSize({ width: 1366, height: 768 });
+  await expectNothingClipped(page);
   await shot(page, 'display-1366');
 
   await clearCounter(request, t3, '3');

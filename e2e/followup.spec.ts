@@ -66,7 +66,7 @@ test('a bad rating is called back, fixed and closed; figures, comments and the c
   await expect(card).toContainText(PHONE); // in full: the supervisor rings it
   await expect(card).toContainText('3号窗口');
   await expect(card).toContainText('户籍');
-  await expect(card.getByTestId('deadline')).toHaveText(/^(还剩 \d+ 天|今天到期)$/);
+  await expect(card.getByTestId('deadline')).toHaveText(/^(还剩 \d+ 个工作日|今天到期)$/);
 
   // Closing before anyone has rung back: the server refuses, and says why.
   await card.getByRole('radio', { name: '整改', exact: true }).check();
@@ -138,7 +138,7 @@ test('a bad rating is called back, fixed and closed; figures, comments and the c
   await expect(entry).toContainText('已答复');
   await expect(entry).toContainText('已安排更换饮水机，感谢您的监督');
   await expect(entry.getByRole('button', { name: '提交答复' })).toHaveCount(0);
-  const comments = await getJson<CommentEntry[]>(request, '/api/comments', supervisor);
+  const { comments } = await getJson<{ comments: CommentEntry[] }>(request, '/api/comments', supervisor);
   expect(comments.find((c) => c.text === text)?.reply?.text).toBe('已安排更换饮水机，感谢您的监督');
   await shot(page, 'supervisor-comments');
 

@@ -10,7 +10,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base, type APIRequestContext, type Page, type WebSocketRoute } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page, type WebSocketRoute } from '@playwright/test';
 import type { HallData } from '../shared/types.ts';
 import { createApp } from '../server/app.ts';
 import { seedDemoHall } from '../server/seed.ts';
@@ -138,6 +138,14 @@ export async function signInAtSupervisor(page: Page, username = 'supervisor'): P
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** Signs in through the supervisor page's form and opens one section of 设置 (大厅, 业务, …). */
+export async function openSettings(page: Page, username: string, section: string): Promise<void> {
+  await signInAtSupervisor(page, username);
+  await page.getByRole('tab', { name: '设置', exact: true }).click();
+  await page.getByRole('tab', { name: section, exact: true }).click();
+  await expect(page.getByRole('tab', { name: section, exact: true })).toHaveAttribute('aria-selected', 'true');
 }
 
 /** Finish whatever a window holds and leave it idle, so tests don't depend on each other. */

@@ -430,7 +430,7 @@ test('at the kiosk: 意见簿 takes a complaint written with quick phrases and a
   await expect(page.getByText(PROMPT)).toBeVisible();
 
   const sup = await apiSignIn(request, 'supervisor');
-  const comments = (await (await request.get('/api/comments', { headers: auth(sup) })).json()) as { kind: string; text: string; contact?: string }[];
+  const { comments } = (await (await request.get('/api/comments', { headers: auth(sup) })).json()) as { comments: { kind: string; text: string; contact?: string }[] };
   expect(comments).toContainEqual(expect.objectContaining({ kind: 'complaint', text: '座位不够，希望增加窗口', contact: '13900001111' }));
 });
 

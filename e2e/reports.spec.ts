@@ -210,7 +210,7 @@ test('committed cases are listed until delivered, from the reports tab and from 
   await expect(line).toContainText('林业');
   await expect(line).toContainText('5号窗口');
   await expect(line).toContainText(first.dueDate);
-  await expect(line).toContainText(/还剩 \d+ 天|明天到期|今天到期/);
+  await expect(line).toContainText(/还剩 \d+ 个工作日|今天到期/);
   await expect(page.getByTestId(`cm-${second.number}`)).toBeVisible();
   await page.getByRole('heading', { name: '未办结的承诺件' }).scrollIntoViewIfNeeded();
   await shot(page, 'supervisor-commitments');
@@ -235,7 +235,7 @@ test('committed cases are listed until delivered, from the reports tab and from 
   await expect(dialog.getByRole('row')).toHaveCount(1 + open.length);
   const mine = dialog.getByTestId(`cm-${second.number}`);
   await expect(mine).toContainText('林业');
-  await expect(mine).toContainText(/还剩 \d+ 天|明天到期|今天到期/);
+  await expect(mine).toContainText(/还剩 \d+ 个工作日|今天到期/);
   await expect(dialog.getByTestId(`cm-${first.number}`)).toHaveCount(0); // delivered already
   await shot(page, 'clerk-commitments');
 

@@ -2,6 +2,7 @@
 import type { ServiceView } from '../shared/types.ts';
 import { waitText } from '../web/format.ts';
 import { Listen } from './Listen.tsx';
+import { WaitOrNoWindow } from './WaitOrNoWindow.tsx';
 import { closedLabel } from './look.ts';
 import type { Taking } from './take.ts';
 
@@ -55,8 +56,9 @@ export function DetailsScreen({ service, colour, priorityKinds, taking, opens, o
           )}
           <p>
             现在排队：<b>{service.waiting} 人</b>
-            {service.waiting > 0 && <>，要等 <b>{waitText(service.estimatedWaitMin)}</b></>}
+            {service.waiting > 0 && !service.noWindow && <>，要等 <b>{waitText(service.estimatedWaitMin)}</b></>}
           </p>
+          {service.noWindow && <p><WaitOrNoWindow min={service.estimatedWaitMin} noWindow={service.noWindow} /></p>}
         </section>
         {priority && (
           <section class="priority">

@@ -1,5 +1,5 @@
 import type { HallState, ServiceView } from '../shared/types.ts';
-import { waitText } from '../web/format.ts';
+import { WaitOrNoWindow } from './WaitOrNoWindow.tsx';
 import { Clock } from './Clock.tsx';
 import { Listen } from './Listen.tsx';
 import { opensText } from '../shared/guide.ts';
@@ -18,10 +18,10 @@ export function StartScreen({ hall, onPick, onRate, onComment }: Props) {
     <main class="start">
       <header class="top">
         <h1 class="hall-name">{hall.hallName}</h1>
-        <Listen />
+        {/* In the header across (a second row upright): every row of tiles it saves counts on a 1280×800 kiosk. */}
+        <p class="prompt">{prompt(hall)}</p>
         <Clock serverNow={hall.now} />
       </header>
-      <p class="prompt">{prompt(hall)}</p>
       <div class="services" style={`--pc:${cols.portrait};--lc:${cols.landscape}`}>
         {hall.services.map((s, i) => (
           <ServiceButton key={s.id} service={s} colour={serviceColour(i)} onPick={onPick} />
@@ -29,6 +29,7 @@ export function StartScreen({ hall, onPick, onRate, onComment }: Props) {
       </div>
       {/* Secondary on purpose: taking a ticket stays the first thing the screen offers. */}
       <footer class="extras">
+        <Listen />
         <span class="extras-lead">办完事了？</span>
         <button class="extra" onClick={onRate}>
           评价服务
@@ -63,10 +64,12 @@ function ServiceButton({ service, colour, onPick }: { service: ServiceView; colo
 }
 
 function QueueText({ service: s }: { service: ServiceView }) {
-  if (s.waiting === 0) return <span class="service-wait">现在无人排队</span>;
+  if (s.waiting === 0 && !s.noWindow) return <span class="service-wait">现在无人排队</span>;
   return (
     <span class="service-wait">
-      <b>{s.waiting} 人在等</b> · {waitText(s.estimatedWaitMin)}
+      {/* One line: a tile of a 16-business hall on a 1280×800 kiosk has no room for two. */}
+      {s.waiting > 0 && <b>{s.waiting} 人在等 · </b>}
+      <WaitOrNoWindow min={s.estimatedWaitMin} noWindow={s.noWindow} size={s.waiting > 0 ? 'fact' : 'tile'} />
     </span>
   );
 }

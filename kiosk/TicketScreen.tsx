@@ -2,7 +2,8 @@
 // goes back to the start by itself: the choice is made, the next villager is waiting.
 import type { TicketPrinted } from '../shared/types.ts';
 import { href } from '../web/api.ts';
-import { hhmm, waitText } from '../web/format.ts';
+import { hhmm } from '../web/format.ts';
+import { WaitOrNoWindow } from './WaitOrNoWindow.tsx';
 import type { TakenTicket } from './take.ts';
 import { Listen } from './Listen.tsx';
 import { useCountdown } from './useCountdown.ts';
@@ -67,7 +68,9 @@ export function TicketScreen({ ticket, colour, counters, seconds, printed, onDon
             </div>
             <div>
               <dt>预计等候</dt>
-              <dd>{waitText(ticket.estimatedWaitMin)}</dd>
+              <dd>
+                <WaitOrNoWindow min={ticket.estimatedWaitMin} noWindow={ticket.noWindow} size="fact" />
+              </dd>
             </div>
             <div>
               <dt>取号时间</dt>

@@ -5,7 +5,11 @@ import type { ServiceView } from '../shared/types.ts';
 export function closedLabel(service: ServiceView): string {
   switch (service.closedReason) {
     case 'hours': return '非办公时间';
+    case 'lunch': return '午休暂停取号';
+    case 'cutoff': return '今日已停止取号';
+    case 'schedule': return '现在不办理';
     case 'quota': return '今日号已取完';
+    case 'paused': return `暂停取号：${service.pauseReason ?? ''}`;
     default: return '暂停取号';
   }
 }

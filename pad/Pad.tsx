@@ -88,7 +88,7 @@ function WindowPad({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired: (why
   if (asking) {
     const { request } = asking;
     const settle = (next: After) => {
-      setSession((s) => finished(s, request.ticketId));
+      setSession((s) => finished(s, request));
       setAfter(next);
     };
     body = (

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { counterIdFrom } from './counterId.ts';
-import { finished, idleSession, offered, ticked, touched, type Request } from './session.ts';
+import { finished, idleSession, offered, ticked, touched, visitKey, type Request } from './session.ts';
 
-const req = (ticketId: string): Request => ({ ticketId, number: ticketId.toUpperCase(), serviceName: '户籍', finishedAt: '2025-03-03T09:00:00+08:00' });
+const req = (ticketId: string, finishedAt = '2025-03-03T09:00:00+08:00'): Request => ({ ticketId, number: ticketId.toUpperCase(), serviceName: '户籍', finishedAt });
 const IDLE = 60;
 
 describe('pad session', () => {
@@ -14,7 +14,7 @@ describe('pad session', () => {
     expect(s.asking).not.toBeNull();
     s = ticked(s, 61_000);
     expect(s.asking).toBeNull();
-    expect(s.done).toEqual(['e1']);
+    expect(s.done).toEqual([visitKey(req('e1'))]);
   });
 
   it('gives the full time again on each touch', () => {
@@ -35,7 +35,7 @@ describe('pad session', () => {
     s = ticked(s, 60_000);
     // A reconnect or any push re-sends the server's request until its own window closes.
     expect(offered(s, req('e1'), IDLE, 60_500).asking).toBeNull();
-    s = finished(offered(s, req('e2'), IDLE, 70_000), 'e2');
+    s = finished(offered(s, req('e2'), IDLE, 70_000), req('e2'));
     expect(s.asking).toBeNull();
     expect(offered(s, req('e2'), IDLE, 71_000).asking).toBeNull();
   });
@@ -50,7 +50,7 @@ describe('pad session', () => {
     s = offered(s, req('e2'), IDLE, 20_000);
     expect(s.asking?.request.ticketId).toBe('e2');
     expect(s.asking?.touched).toBe(false);
-    expect(s.done).toEqual(['e1']);
+    expect(s.done).toEqual([visitKey(req('e1'))]);
   });
 
   it('drops an untouched request the server withdrew, keeps one being filled in', () => {
@@ -60,11 +60,20 @@ describe('pad session', () => {
     expect(offered(busy, null, IDLE, 1_000).asking?.request.ticketId).toBe('e1');
   });
 
+  it('asks again for a visit the clerk undid (撤销办结) and finished again', () => {
+    let s = offered(idleSession, req('e1'), IDLE, 0);
+    s = offered(s, null, IDLE, 30_000); // undone: the server withdraws the request
+    expect(s.asking).toBeNull();
+    s = offered(s, req('e1', '2025-03-03T09:05:00+08:00'), IDLE, 300_000);
+    expect(s.asking?.request.finishedAt).toBe('2025-03-03T09:05:00+08:00');
+    expect(s.asking?.deadline).toBe(360_000);
+  });
+
   it('remembers a bounded number of visits', () => {
     let s = idleSession;
-    for (let i = 0; i < 200; i++) s = finished(s, `t${i}`);
+    for (let i = 0; i < 200; i++) s = finished(s, req(`t${i}`));
     expect(s.done.length).toBe(50);
-    expect(s.done.at(-1)).toBe('t199');
+    expect(s.done.at(-1)).toBe(visitKey(req('t199')));
   });
 });
 

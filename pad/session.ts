@@ -2,7 +2,8 @@
 // is tested without clocks: a request is asked from when it appears, each touch gives
 // the full `idleSec` again, and a visit the pad let go (rated, refused, timed out) is
 // never asked again even if the server still offers it (its own window runs from the
-// finish time, and a reconnect resends it).
+// finish time, and a reconnect resends it). A visit is one finish of a ticket: one the
+// clerk undid (撤销办结) and finished again is a new visit, asked again.
 import type { PadState } from '../shared/types.ts';
 
 export type Request = NonNullable<PadState['request']>;
@@ -15,9 +16,12 @@ export interface Asking {
 
 export interface PadSession {
   asking: Asking | null;
-  /** Visits already let go, newest last. */
+  /** Visits already let go (`visitKey`), newest last. */
   done: string[];
 }
+
+/** One finish of one ticket. */
+export const visitKey = (r: Request): string => `${r.ticketId}@${r.finishedAt}`;
 
 export const idleSession: PadSession = { asking: null, done: [] };
 
@@ -30,16 +34,17 @@ function letGo(s: PadSession, ticketId: string): string[] {
 
 /** The server's latest `pad:state.request`. */
 export function offered(s: PadSession, request: Request | null, idleSec: number, now: number): PadSession {
-  const current = s.asking?.request.ticketId;
+  const current = s.asking ? visitKey(s.asking.request) : undefined;
   if (request) {
-    if (request.ticketId === current || s.done.includes(request.ticketId)) return s;
+    const key = visitKey(request);
+    if (key === current || s.done.includes(key)) return s;
     // The clerk finished someone else: whoever was here before has gone.
     const done = current ? letGo(s, current) : s.done;
     return { asking: { request, deadline: now + idleSec * 1000, touched: false }, done };
   }
   // Gone on the server: rated on another channel, or its time ran out there. Someone
   // half-way through keeps their choices; the server will say if it is too late.
-  if (s.asking && !s.asking.touched) return { asking: null, done: letGo(s, s.asking.request.ticketId) };
+  if (s.asking && !s.asking.touched) return { asking: null, done: letGo(s, visitKey(s.asking.request)) };
   return s;
 }
 
@@ -51,10 +56,10 @@ export function touched(s: PadSession, idleSec: number, now: number): PadSession
 /** Nobody rated in time: back to idle, nothing recorded. */
 export function ticked(s: PadSession, now: number): PadSession {
   if (!s.asking || now < s.asking.deadline) return s;
-  return { asking: null, done: letGo(s, s.asking.request.ticketId) };
+  return { asking: null, done: letGo(s, visitKey(s.asking.request)) };
 }
 
 /** Rated here, or refused by the server: this visit is finished with. */
-export function finished(s: PadSession, ticketId: string): PadSession {
-  return { asking: s.asking?.request.ticketId === ticketId ? null : s.asking, done: letGo(s, ticketId) };
+export function finished(s: PadSession, request: Request): PadSession {
+  return { asking: s.asking?.request.ticketId === request.ticketId ? null : s.asking, done: letGo(s, visitKey(request)) };
 }

@@ -1,7 +1,7 @@
 // Runs commands one at a time: core rule → journal (fsync'ed) → reply and broadcast.
 // Node runs each `apply` to completion before the next starts, so two clerks pressing
 // "next" together are two commands in a row and can never get the same ticket.
-import { apply, applyFacts, dayChanged, type Command, type Effects } from '../shared/core/commands.ts';
+import { apply, dayChanged, type Command, type Effects } from '../shared/core/commands.ts';
 import { dayNames, type Fact } from '../shared/core/facts.ts';
 import { HallError } from '../shared/core/errors.ts';
 import { isoLocal, localDay, nextMidnightMs } from '../shared/core/time.ts';
@@ -9,7 +9,8 @@ import type { HallData, Session } from '../shared/types.ts';
 import { tokenHash } from './auth.ts';
 import { upgrade } from './seed.ts';
 import { ClockWatch } from './clockWatch.ts';
-import type { JournalLine, Store } from './store/index.ts';
+import { replay } from './store/replay.ts';
+import type { Store } from './store/index.ts';
 
 /** A command before the hall stamps it with the time. */
 export type Order = Command extends infer C ? (C extends Command ? Omit<C, 'at'> : never) : never;
@@ -37,8 +38,7 @@ const ARCHIVE_RETRY_MS = 30_000;
 /** After the journal could not be written, the disk is tried again this often. */
 const STORAGE_RETRY_MS = 5_000;
 
-const unavailable = () =>
-  new HallError('storage_unavailable', 503, '服务器暂时无法保存数据（磁盘已满或无法写入），这次操作没有生效，请稍后再试；工作人员请检查服务器的磁盘');
+const unavailable = () => new HallError('storage_unavailable', 503, '服务器暂时无法保存数据（磁盘已满或无法写入），这次操作没有生效，请稍后再试；工作人员请检查服务器的磁盘');
 
 /** Something the hall cannot do right now, for /api/health and the supervisor. */
 export interface Problem {
@@ -61,15 +61,13 @@ export class Hall {
   private recovering: Promise<void> | null = null;
   private readonly faults = new Map<string, Problem>();
   private readonly watch: ClockWatch;
-  readonly seeded: boolean;
 
   private constructor(
     private state: HallData,
     private seq: number,
     private readonly opts: HallOptions,
-    seeded: boolean,
+    readonly seeded: boolean,
   ) {
-    this.seeded = seeded;
     this.durableSeq = seq;
     this.watch = new ClockWatch(opts.clock, opts.monotonic ?? opts.clock, opts.log);
   }
@@ -389,17 +387,3 @@ export class Hall {
   }
 }
 
-/**
- * One journal entry onto the state. Facts always apply; a legacy command that no
- * longer passes the rules is logged and skipped, as it was before facts existed.
- */
-function replay(data: HallData, entry: JournalLine, log?: (msg: string) => void): Effects {
-  if ('f' in entry) return applyFacts(data, entry.f);
-  try {
-    // Ratings written before rating keys existed were accepted then without one.
-    return apply(data, entry.c.type === 'rate' ? { ...entry.c, recorded: true } : entry.c);
-  } catch (e) {
-    log?.(`journal entry ${entry.s} (${entry.c.type}) no longer applies: ${(e as Error).message}`);
-    return { facts: [] };
-  }
-}

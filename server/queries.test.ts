@@ -169,7 +169,7 @@ describe('staff badges', () => {
     expect(await q.followUpCounts()).toEqual({ openFollowUps: 2, overdue: 1 });
     expect(await q.commitmentCounts()).toEqual({ open: 3, overdue: 1 });
     expect(await q.unansweredComments()).toEqual({ unanswered: 1 });
-    expect((await q.comments()).map((c) => c.id)).toEqual(['c2', 'c1']);
+    expect((await q.comments({ before: null, limit: 20, unansweredOnly: false })).comments.map((c) => c.id)).toEqual(['c2', 'c1']);
   });
 });
 

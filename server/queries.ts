@@ -4,7 +4,8 @@
 // ask one of these, and reply.
 import { spokenText } from '../shared/core/announce.ts';
 import { auditLog, settingsView, staffAccounts, type StaffAccount } from '../shared/core/admin.ts';
-import { appraisal, type AppraisalReply } from '../shared/core/appraisal.ts';
+import { accountStarts, appraisal, type AppraisalReply } from '../shared/core/appraisal.ts';
+import { countedDays, countedRatings } from '../shared/core/appeals.ts';
 import {
   commitmentCounts,
   commitmentOf,
@@ -17,12 +18,15 @@ import {
   type FollowUpStatus,
 } from '../shared/core/cases.ts';
 import { dayNames } from '../shared/core/facts.ts';
+import { PageBuilder, type CommentPage, type PageRequest } from '../shared/core/commentBook.ts';
 import { counterById } from '../shared/core/state.ts';
 import { appraisalTable, followUpTable, summaryTable, ticketTable, type CsvTable, type ExportKind } from '../shared/core/exports.ts';
 import { clerkRatings, ratingFigures, type MyRatingsReply, type RatingFigures } from '../shared/core/ratingStats.ts';
 import { committedFigures, dayFacts, ReportBuilder, type DayFacts, type ReportReply } from '../shared/core/reports.ts';
 import { stats, type Stats } from '../shared/core/stats.ts';
-import { ticketView } from '../shared/core/views.ts';
+import { hallState, ticketView } from '../shared/core/views.ts';
+import { fixedGuide, materialsGuide, startGuide, ticketGuide, type GuideQuery } from '../shared/guide.ts';
+import { plansFrom, type DayPlan } from '../shared/core/hours.ts';
 import type { AuditEntry, CommentEntry, Commitment, CommitmentView, FollowUpView, HallData, RatableTicket, Settings, SettingsView, Ticket, User } from '../shared/types.ts';
 import type { Hall } from './hall.ts';
 import type { Archive } from './store/archive.ts';
@@ -39,8 +43,8 @@ export interface Period extends Range {
 }
 
 export interface QueryDeps {
-  hall: Pick<Hall, 'read' | 'today'>;
-  archive: Pick<Archive, 'days' | 'read' | 'facts'>;
+  hall: Pick<Hall, 'read' | 'today' | 'now'>;
+  archive: Pick<Archive, 'days' | 'read' | 'facts' | 'comments' | 'commentDays' | 'findComment'>;
 }
 
 export type Queries = ReturnType<typeof createQueries>;
@@ -81,7 +85,7 @@ export function createQueries({ hall, archive }: QueryDeps) {
     const days = await archivedFacts(range);
     return hall.read((d) => {
       const b = new ReportBuilder(range.from, range.to);
-      for (const f of [...days, ...liveFacts(d, range)]) b.addDay(f);
+      for (const f of countedDays([...days, ...liveFacts(d, range)], d.followUps)) b.addDay(f);
       return { ...b.build(), committed: committedFigures(d.commitments, range.from, range.to, hall.today()) };
     });
   }
@@ -90,12 +94,16 @@ export function createQueries({ hall, archive }: QueryDeps) {
   async function appraisalOf(period: Period): Promise<AppraisalReply> {
     const { from, to } = period;
     const days = await archivedFacts(period);
-    return hall.read((d) => ({
-      from,
-      to,
-      label: period.label || `${from} 至 ${to}`,
-      rows: appraisal([...days, ...liveFacts(d, period)], d.followUps, d.users, d.settings, from, to, hall.today()),
-    }));
+    const firstArchived = (await archive.days())[0];
+    return hall.read((d) => {
+      const hallStart = firstArchived && firstArchived < d.today.day ? firstArchived : d.today.day;
+      return {
+        from,
+        to,
+        label: period.label || `${from} 至 ${to}`,
+        rows: appraisal(countedDays([...days, ...liveFacts(d, period)], d.followUps), d.followUps, d.users, d.settings, from, to, hall.today(), undefined, accountStarts(hallStart, d.users, d.audit)),
+      };
+    });
   }
 
   return {
@@ -103,7 +111,7 @@ export function createQueries({ hall, archive }: QueryDeps) {
     async stats(range: Range): Promise<Stats> {
       const archived = await archivedTickets(range);
       return hall.read((d) => {
-        const tickets = [...archived, ...liveTickets(d, range)];
+        const tickets = countedRatings([...archived, ...liveTickets(d, range)], d.followUps);
         return stats(tickets, tickets.flatMap((t) => (t.rating ? [t.rating] : [])));
       });
     },
@@ -158,9 +166,28 @@ export function createQueries({ hall, archive }: QueryDeps) {
       return hall.read(unansweredComments);
     },
 
-    /** 意见簿, newest first. */
-    comments(): Promise<CommentEntry[]> {
-      return hall.read((d) => [...d.comments].reverse());
+    /**
+     * 意见簿, a page at a time, newest first: the live comments (closed days' ones not yet
+     * filed included), then archived days, newest first, only as many as the page needs.
+     */
+    async comments(req: PageRequest): Promise<CommentPage & { unanswered: number }> {
+      const page = new PageBuilder(req);
+      const { unanswered } = await hall.read((d) => {
+        page.add(d.comments);
+        for (const day of d.closing ?? []) page.add(day.comments ?? []);
+        return unansweredComments(d);
+      });
+      for (const day of (await archive.commentDays()).reverse()) {
+        if (!page.wants(day)) continue;
+        if (page.fullBefore(day)) break;
+        page.add(await archive.comments(day));
+      }
+      return { ...page.build(), unanswered };
+    },
+
+    /** A comment no longer in the live state, as the archive holds it. */
+    archivedComment(id: string): Promise<CommentEntry | null> {
+      return archive.findComment(id);
     },
 
     ratingReasons(): Promise<Settings['ratings']> {
@@ -171,7 +198,7 @@ export function createQueries({ hall, archive }: QueryDeps) {
     ratableTicket(number: string): Promise<RatableTicket | null> {
       return hall.read((d) => {
         const t = Object.values(d.tickets).find((x) => x.number === number);
-        return t ? { ...ticketView(d, t), rated: Boolean(t.rating) } : null;
+        return t ? { ...ticketView(d, t, undefined, hall.now()), rated: Boolean(t.rating) } : null;
       });
     },
 
@@ -181,7 +208,7 @@ export function createQueries({ hall, archive }: QueryDeps) {
       return hall.read((d) => ({
         from: range.from,
         to: range.to,
-        ...ratingFigures([...archived, ...liveTickets(d, range)], followUpsBetween(d.followUps, range.from, range.to), d.settings, hall.today(), dayNames(d)),
+        ...ratingFigures(countedRatings([...archived, ...liveTickets(d, range)], d.followUps), followUpsBetween(d.followUps, range.from, range.to), d.settings, hall.today(), dayNames(d)),
       }));
     },
 
@@ -189,6 +216,11 @@ export function createQueries({ hall, archive }: QueryDeps) {
     async clerkRatings(userId: string, range: Range): Promise<MyRatingsReply> {
       const archived = await archivedTickets(range);
       return hall.read((d) => clerkRatings(d, [...archived, ...liveTickets(d, range)], userId, range.from, range.to, hall.today(), dayNames(d)));
+    },
+
+    /** The hall's days from `from` (today when absent): hours, lunch, market days, holidays. */
+    calendar(from: string | undefined, days: number): Promise<DayPlan[]> {
+      return hall.read((d) => plansFrom(d.settings, from ?? hall.today(), days));
     },
 
     /** 设置: settings, businesses, windows and accounts, without password hashes. */
@@ -212,6 +244,23 @@ export function createQueries({ hall, archive }: QueryDeps) {
 
     user(id: string): Promise<StaffAccount | undefined> {
       return hall.read((d) => staffAccounts(d).find((u) => u.id === id));
+    },
+
+    /** A kiosk screen's words for the server's voice, at `now`; null for an unknown business or ticket. */
+    guide(q: GuideQuery, now: number): Promise<string | null> {
+      return hall.read((d) => {
+        if (q.screen === 'ticket') {
+          const t = q.ticket !== undefined && Object.hasOwn(d.tickets, q.ticket) ? d.tickets[q.ticket]! : undefined;
+          if (!t) return null;
+          const counters = d.counters.filter((c) => c.serviceIds.includes(t.serviceId)).map((c) => c.name);
+          return ticketGuide(ticketView(d, t, undefined, now), counters);
+        }
+        if (q.screen !== 'start' && q.screen !== 'materials') return fixedGuide(q.screen);
+        const state = hallState(d, now);
+        if (q.screen === 'start') return startGuide(state);
+        const service = state.services.find((s) => s.id === q.service);
+        return service ? materialsGuide(service, state.priorityKinds) : null;
+      });
     },
 
     /** The call as the server's voice reads it out; null for an unknown window. */

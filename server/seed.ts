@@ -62,6 +62,8 @@ export function upgrade(data: HallData): HallData {
   data.settings.ratings ??= { ...DEFAULT_RATINGS };
   data.settings.alerts ??= { ...DEFAULT_ALERTS };
   data.settings.limits ??= { ...DEFAULT_LIMITS };
+  data.settings.marketDays ??= null;
+  data.settings.lastTicketMin ??= 0;
   data.followUps ??= [];
   data.comments ??= [];
   data.commitments ??= [];
@@ -79,6 +81,12 @@ export function upgrade(data: HallData): HallData {
   data.today.takeKeys = record(data.today.takeKeys);
   data.today.ratingKeys = record(data.today.ratingKeys);
   data.pads = record(data.pads);
+  const flow = data.today.flow;
+  if (flow) {
+    flow.cycles = record(flow.cycles);
+    flow.windows = record(flow.windows);
+    flow.priorityTaken = record(flow.priorityTaken);
+  }
   return data;
 }
 
@@ -109,6 +117,8 @@ export async function seedDemoHall(now: number, password?: string): Promise<Seed
       timeZone,
       weekHours: Array.from({ length: 7 }, () => ({ open: '00:00', close: '24:00' })),
       specialDays: [],
+      marketDays: null,
+      lastTicketMin: 0,
       priorityCap: 2,
       recallCap: 5,
       announcement: { template: DEFAULT_TEMPLATE, repeat: 2 },

@@ -51,7 +51,7 @@ function espeak(): Voice {
           p.on('error', reject);
           p.on('close', (code) => {
             clearTimeout(timer);
-            code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`espeak-ng exited ${code}`));
+            code === 0 ? resolve(withWavSizes(Buffer.concat(chunks))) : reject(new Error(`espeak-ng exited ${code}`));
           });
         });
         if (cache.size >= 100) cache.delete(cache.keys().next().value!);
@@ -62,4 +62,24 @@ function espeak(): Voice {
       }
     },
   };
+}
+
+/**
+ * espeak-ng writing to a pipe cannot go back to fill in the WAV's sizes, so its header
+ * says 0x7ffff000 bytes (13 hours). Written in, the browser knows the call's true
+ * length from the header, as the wall screen's announcer records it.
+ */
+export function withWavSizes(wav: Buffer): Buffer {
+  if (wav.length < 12 || wav.toString('latin1', 0, 4) !== 'RIFF' || wav.toString('latin1', 8, 12) !== 'WAVE') return wav;
+  for (let at = 12; at + 8 <= wav.length; ) {
+    const id = wav.toString('latin1', at, at + 4);
+    if (id === 'data') {
+      const out = Buffer.from(wav);
+      out.writeUInt32LE(out.length - 8, 4);
+      out.writeUInt32LE(out.length - at - 8, at + 4);
+      return out;
+    }
+    at += 8 + wav.readUInt32LE(at + 4) + (wav.readUInt32LE(at + 4) % 2);
+  }
+  return wav;
 }

@@ -1,11 +1,10 @@
 // What the kiosk's 听 button reads aloud, screen by screen. Pure and shared: the kiosk
 // speaks it with the browser's Chinese voice, and the server renders the same words with
 // espeak-ng (GET /api/guide.wav) for kiosks without one. The server builds the words
-// itself from the screen's name and ids, never from text a page sends.
+// itself from the screen's name and ids (server/queries.ts), never from text a page sends.
 import { digitsOneByOne, spokenCounterName } from './core/announce.ts';
 import { addDays, weekdayOf } from './core/time.ts';
-import { hallState, ticketView } from './core/views.ts';
-import type { HallData, HallState, ServiceView, TicketView } from './types.ts';
+import type { HallState, ServiceView, TicketView } from './types.ts';
 import { waitText } from './words.ts';
 
 /** The kiosk screens that have words of their own; the rest are read by their name. */
@@ -91,19 +90,4 @@ export interface GuideQuery {
   screen: GuideScreen;
   service?: string | undefined;
   ticket?: string | undefined;
-}
-
-/** The words of a screen as the hall stands now; null for an unknown business or ticket. */
-export function guideFor(data: HallData, now: number, q: GuideQuery): string | null {
-  if (q.screen === 'ticket') {
-    const t = q.ticket !== undefined && Object.hasOwn(data.tickets, q.ticket) ? data.tickets[q.ticket]! : undefined;
-    if (!t) return null;
-    const counters = data.counters.filter((c) => c.serviceIds.includes(t.serviceId)).map((c) => c.name);
-    return ticketGuide(ticketView(data, t), counters);
-  }
-  if (q.screen !== 'start' && q.screen !== 'materials') return fixedGuide(q.screen);
-  const hall = hallState(data, now);
-  if (q.screen === 'start') return startGuide(hall);
-  const service = hall.services.find((s) => s.id === q.service);
-  return service ? materialsGuide(service, hall.priorityKinds) : null;
 }

@@ -4,6 +4,7 @@
 // dropped, never an error. Pages import these as types only (zod stays off the pages).
 import { z } from 'zod';
 import { isDay } from './core/time.ts';
+import { CURSOR as COMMENT_CURSOR } from './core/commentBook.ts';
 import { GUIDE_SCREENS } from './guide.ts';
 
 const id = z.string().trim().min(1).max(64);
@@ -32,7 +33,13 @@ export const printer = z.object({
   checkStatus: z.boolean().optional(),
 });
 export const signIn = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256), counterId: id.optional() });
-export const complete = z.object({ outcome: z.enum(['immediate', 'committed', 'forwarded', 'refused']).optional(), note: text(500).optional() });
+const phone = z.string().trim().max(20).regex(/^[0-9+\- ]*$/, '电话号码只能包含数字');
+export const complete = z.object({
+  outcome: z.enum(['immediate', 'committed', 'forwarded', 'refused']).optional(),
+  note: text(500).optional(),
+  /** 承诺件: whom to tell when it is ready (read only with outcome committed). */
+  notify: z.object({ name: trimmed(40), phone }).optional(),
+});
 export const transfer = z.object({ serviceId: id });
 export const pause = z.object({ reason: text(100).optional() });
 export const reinstate = z.object({ ticketId: id });
@@ -43,16 +50,26 @@ export const rate = z.object({
   level: z.number().int().min(1).max(5),
   reasons: z.array(z.string().max(100)).max(10).optional(),
   comment: text(500).optional(),
-  phone: z.string().trim().max(20).regex(/^[0-9+\- ]*$/, '电话号码只能包含数字').optional(),
+  phone: phone.optional(),
   channel: z.enum(['kiosk', 'phone', 'pad', 'api']).optional(),
 });
+export const appeal = z.object({ reason: text(500) });
+export const reviewAppeal = z.object({ verdict: z.enum(['upheld', 'voided']), reason: text(500) });
 export const callBack = z.object({ reached: z.boolean(), note: text(500) });
 export const resolve = z.object({ kind: z.enum(['fix', 'explain']), note: text(1000), close: z.boolean().optional() });
 export const comment = z.object({ kind: z.enum(['comment', 'complaint']).optional(), text: z.string().max(1000), contact: text(60).optional() });
 export const reply = z.object({ text: z.string().max(1000) });
 export const deliver = z.object({ note: z.string().max(500).optional() });
+/** 作废号票: ids of today's tickets (unknown ones, `__proto__` included, are refused as unknown). */
+const ticketIds = z.array(z.string().min(1).max(64)).min(1).max(1000);
+export const cancelTickets = z.object({ ticketIds, reason: z.string().max(200) });
+/** 队列调度 · 移号: to another business, to one window's own queue, or both. */
+export const moveTickets = z.object({ ticketIds, serviceId: id.optional(), counterId: id.optional(), reason: z.string().max(200) });
+/** 队列调度 · 暂停取号: the reason is shown on the kiosk ("暂停取号：…"). */
+export const pauseService = z.object({ serviceId: id, reason: z.string().max(40) });
+export const resumeService = z.object({ serviceId: id });
 
-const hours = z.object({ open: z.string(), close: z.string() });
+const hours = z.object({ open: z.string(), close: z.string(), lunch: z.object({ from: z.string(), to: z.string() }).nullable().optional() });
 export const hall = z.object({
   hallName: trimmed(60).min(1),
   timeZone: trimmed(60).min(1),
@@ -64,18 +81,24 @@ export const hall = z.object({
   priorityKinds: z.array(trimmed(30).min(1)).max(20),
   ratings: z.object({ reasons: z.array(trimmed(40)).min(1).max(20), followUpDays: z.number().int().min(1).max(60), padIdleSec: z.number().int().min(10).max(600) }),
   alerts: z.object({ waiting: z.number().int().min(1).max(10_000), estimatedWaitMin: z.number().int().min(1).max(1440), longestWaitMin: z.number().int().min(1).max(1440) }),
+  /** 逢场天 by pattern; left out (a client older than the setting): kept as it is. */
+  marketDays: z.object({ calendar: z.enum(['solar', 'lunar']), digits: z.array(z.number().int().min(0).max(9)).max(10), hours: hours.nullable() }).nullable().optional(),
+  /** Minutes before closing when tickets stop; left out: kept as it is. */
+  lastTicketMin: z.number().int().min(0).max(240).optional(),
   /** Per address; 100,000 is in effect no limit (the bench). Left out (a client older than the setting): kept as it is. */
   limits: z.object({ takesPerMinute: z.number().int().min(1).max(100_000), commentsPerHour: z.number().int().min(1).max(100_000) }).optional(),
 });
 export const service = z.object({
   name: trimmed(30).min(1),
-  prefix: z.string().regex(/^[A-Z]$/, '前缀应为一个大写字母'),
+  // I and O read as 1 and 0 on a ticket and on the wall ("I01" is 101 to a villager).
+  prefix: z.string().regex(/^[A-Z]$/, '前缀应为一个大写字母').refine((p) => p !== 'I' && p !== 'O', '号码前缀不能用 I 或 O：在号票和叫号屏上容易看成 1 和 0'),
   materials: z.array(trimmed(100).min(1)).max(30),
   committedDays: z.number().int().min(1).max(60),
   priorityAllowed: z.boolean(),
   dailyQuota: z.number().int().min(1).max(100_000).nullable(),
   enabled: z.boolean(),
   avgServiceMin: z.number().min(0.5).max(240),
+  schedule: z.object({ weekdays: z.array(z.number().int().min(0).max(6)).min(1).max(7), open: z.string(), close: z.string() }).nullable().optional(),
 });
 export const counter = z.object({
   name: trimmed(30).min(1),
@@ -95,7 +118,15 @@ export const user = z.object({
 // ------------------------------------------------------------------ queries
 
 export const range = z.object({ from: day.optional(), to: day.optional() });
+/** The hall's calendar from a day (default today), up to two months. */
+export const calendarQuery = z.object({ from: day.optional(), days: z.coerce.number().int().min(1).max(62).optional() });
 export const followUpQuery = z.object({ status: z.enum(['open', 'closed', 'all']).optional() });
+/** 意见簿 pages: `before` is the `next` of the page before (opaque to pages). */
+export const commentQuery = z.object({
+  before: z.string().max(120).regex(COMMENT_CURSOR, '翻页位置无效，请从第一页重新查看').optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  status: z.enum(['all', 'unanswered']).optional(),
+});
 export const commitmentQuery = z.object({ status: z.enum(['open', 'overdue', 'all']).optional() });
 export const appraisalQuery = z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q4').optional() });
 export const exportQuery = z.object({ kind: z.enum(['summary', 'tickets', 'appraisal', 'followups']) });
@@ -119,6 +150,8 @@ export const settingsId = z
   .refine((v) => !OBJECT_NAMES.has(v), '这个编号是系统保留字，请换一个');
 export const byId = z.object({ id: param });
 export const settingsIdParam = z.object({ id: settingsId });
+/** 业务的顺序 (the kiosk lists them so): every business's id, each once, in the new order. */
+export const orderServices = z.object({ serviceIds: z.array(id).min(1).max(200) });
 export const byCounter = z.object({ counterId: param });
 export const byTicket = z.object({ ticketId: param });
 export const byNumber = z.object({ number: param });

@@ -14,6 +14,17 @@ export interface Transfer {
   counterId: string;
 }
 
+/** 队列调度: a supervisor moved a waiting ticket to another business or to one window. */
+export interface TicketMove {
+  from: string; // service id
+  to: string; // service id (the same when only the window changed)
+  /** Only this window calls it next. */
+  counterId?: string;
+  at: string;
+  by: string; // user id
+  reason: string;
+}
+
 export interface Ticket {
   id: string;
   number: string; // "A001"
@@ -36,7 +47,13 @@ export interface Ticket {
   dueDate?: string; // committed cases: YYYY-MM-DD
   noShowAt?: string;
   transfers?: Transfer[];
-  cancelReason?: 'day_end';
+  /** Moved by a supervisor to this window's own queue: only it calls the ticket (cleared once called). */
+  forCounterId?: string;
+  moves?: TicketMove[];
+  /** day_end: still open when the day closed; staff: cancelled by a supervisor (junk tickets). */
+  cancelReason?: 'day_end' | 'staff';
+  cancelledBy?: string; // user id, staff cancellations only
+  cancelNote?: string; // the supervisor's reason, staff cancellations only
   /** The last print of this ticket (kiosk print or 补打). */
   print?: { ok: boolean; at: string; error?: string; copies: number };
   /** 好差评: at most one per served ticket, whichever channel comes first. */
@@ -73,6 +90,20 @@ export interface FollowUp {
   resolution?: { kind: 'fix' | 'explain'; note: string; at: string; by: string };
   closedAt?: string;
   closedBy?: string;
+  /** 申诉复核: the clerk rated disputes the rating; a supervisor upholds or voids it. */
+  appeal?: RatingAppeal;
+}
+
+/**
+ * A clerk's appeal of a bad rating (申诉), and the supervisor's review (复核) once made.
+ * A voided rating (`voided`) leaves the satisfaction figures and the appraisal but stays
+ * on record, shown as such; its follow-up with the villager is still owed.
+ */
+export interface RatingAppeal {
+  reason: string;
+  at: string;
+  by: string;
+  review?: { verdict: 'upheld' | 'voided'; reason: string; at: string; by: string };
 }
 
 /** `GET /api/tickets/by-number/:number`: the public view plus whether it was rated. */
@@ -100,7 +131,8 @@ export interface RatingReply {
 }
 
 /** `GET /api/follow-ups` row: the case plus what the page needs to show it. */
-export type FollowUpView = FollowUp & { overdue: boolean; serviceName: string; counterName: string | null; clerkName: string | null };
+/** `workingDaysLeft`: working days from the server's today to the due date (the promise is in working days); negative once past. */
+export type FollowUpView = FollowUp & { overdue: boolean; serviceName: string; counterName: string | null; clerkName: string | null; workingDaysLeft?: number };
 
 /** 意见簿: a comment or complaint left at the kiosk or on a phone. */
 export interface CommentEntry {
@@ -122,6 +154,14 @@ export interface Service {
   dailyQuota: number | null;
   enabled: boolean;
   avgServiceMin: number; // used for the wait estimate until the day has its own figures
+  /** Its own hours within the hall's (some businesses are handled on set days only); null or absent: whenever the hall is open. */
+  schedule?: ServiceSchedule | null;
+}
+
+export interface ServiceSchedule {
+  weekdays: number[]; // 0 = Sunday
+  open: string;
+  close: string;
 }
 
 export interface Counter {
@@ -166,6 +206,19 @@ export interface SignIn {
 export interface Hours {
   open: string; // "08:30"
   close: string; // "17:00"; "24:00" for all day
+  /** 午休: no tickets and no calls from `from` to `to`. */
+  lunch?: { from: string; to: string } | null;
+}
+
+/**
+ * 逢场天 by pattern: the days whose day of month, on the solar or the lunar calendar,
+ * ends in one of `digits` ("逢 1、4、7": 1, 4, 7, 11, 14, 17, 21, 24, 27, 31).
+ */
+export interface MarketPattern {
+  calendar: 'solar' | 'lunar';
+  digits: number[];
+  /** The hours of those days; null: the weekday's. */
+  hours: Hours | null;
 }
 
 export interface SpecialDay {
@@ -180,6 +233,10 @@ export interface Settings {
   timeZone: string; // IANA, default Asia/Shanghai
   weekHours: (Hours | null)[]; // index 0 = Sunday
   specialDays: SpecialDay[];
+  /** 逢场天 by pattern, besides those among `specialDays`; a special date wins over it. */
+  marketDays: MarketPattern | null;
+  /** Tickets stop this many minutes before closing (0: until closing); calls go on. */
+  lastTicketMin: number;
   priorityCap: number; // at most this many priority calls in a row at one window
   recallCap: number; // calls per ticket, the first call included
   announcement: { template: string; repeat: number };
@@ -238,11 +295,46 @@ export interface DayState {
    */
   ratingKeys?: Record<string, string>;
   /**
-   * Waiting tickets per business as [normal, priority]: what a new ticket's place is
+   * Waiting tickets per queue (`queueKey`: a business, or `@window` for tickets moved to one) as [normal, priority]: what a new ticket's place is
    * counted from, so a take does not walk the day. Changed only by `setStatus` in
    * facts.ts, the one place a ticket's status is written, and recounted at every load.
    */
   waiting?: Record<string, [number, number]>;
+  /** Businesses a supervisor closed at the kiosk for now (队列调度), by service id; reopened at the day's end. */
+  servicePauses?: Record<string, ServicePause>;
+  /** What the wait estimate learns from the day, kept by `evolve` (see core/estimate.ts). */
+  flow?: Flow;
+}
+
+export interface ServicePause {
+  reason: string;
+  at: string;
+  by: string; // user id
+}
+
+/** The day's window cycles and pauses, as the wait estimate reads them. */
+export interface Flow {
+  /** Per business, the latest window cycles in minutes (up to 20): call gap, walk-up, recalls, service or no-show. */
+  cycles: Record<string, number[]>;
+  /** Per window: when it was freed with tickets waiting (epoch ms; null when idle or paused) and when its current cycle began. */
+  windows: Record<string, { freeAt: number | null; cycleFrom: number | null }>;
+  /** Priority tickets taken today per business, and when the day's first ticket was taken (epoch ms). */
+  priorityTaken: Record<string, number>;
+  firstTakeAt?: number;
+  /** The latest pauses ended today, in minutes (up to 20). */
+  pauses: number[];
+  /** Window-minutes staffed and paused in each quarter hour of the day (96 each): learned from at day end. */
+  staffedQ: number[];
+  pausedQ: number[];
+}
+
+/**
+ * Why no window can call a business's tickets now: none of its windows is staffed
+ * (请到咨询台), or every staffed one is paused, expected back at `resumeAt`.
+ */
+export interface NoWindow {
+  reason: 'none' | 'paused';
+  resumeAt: string | null; // ISO with offset, the hall's wall clock
 }
 
 export interface HallData {
@@ -256,7 +348,10 @@ export interface HallData {
   tickets: Record<string, Ticket>; // the live day's tickets, by id
   signIns: SignIn[]; // the live day's sign-ins (签到)
   followUps: FollowUp[]; // open ones, and closed ones until they are archived
+  /** 意见簿: the live day's, and unanswered ones (see core/commentBook.ts); older ones are archived. */
   comments: CommentEntry[];
+  /** Unanswered comments that left for the archive (a flood beyond the ones kept live). */
+  commentsArchivedUnanswered?: number;
   commitments: Commitment[]; // 承诺件 until delivered
   audit: AuditEntry[]; // every settings change: who, what, when
   /**
@@ -267,6 +362,11 @@ export interface HallData {
   closing?: DayArchive[];
   /** Rating pads (评价器) paired with a window, by counter id: at most one per window. */
   pads?: Record<string, PadPairing>;
+  /**
+   * The hall's own breaks, learned over past days: per quarter hour of the day (96), the
+   * share of staffed window time that was not paused (lunch, 休息); null where unseen.
+   */
+  availability?: (number | null)[];
 }
 
 /** The reply to pairing a pad: its token, shown this once. */
@@ -303,10 +403,13 @@ export interface Commitment {
   deliveredAt?: string;
   deliveredBy?: string;
   note?: string;
+  /** Whom to tell when it is ready (name, phone); the phone is masked in every view. */
+  notify?: { name: string; phone: string };
 }
 
 /** `GET /api/commitments` row: the case plus what the page needs to show it. */
-export type CommitmentView = Commitment & { overdue: boolean; serviceName: string };
+/** `workingDaysLeft`: as in FollowUpView (承诺件 are promised in working days). */
+export type CommitmentView = Commitment & { overdue: boolean; serviceName: string; workingDaysLeft?: number };
 
 /** Committed cases of a report's period. */
 export interface CommittedFigures {
@@ -331,6 +434,11 @@ export interface DayArchive {
   signIns: SignIn[];
   /** Names as they were that day, so later renames don't rewrite history. */
   names?: DayNames;
+  /**
+   * Comments leaving the live state with this day (core/commentBook.ts); the archive
+   * files them by the day each was left on, apart from the day's tickets.
+   */
+  comments?: CommentEntry[];
 }
 
 export interface DayNames {
@@ -375,12 +483,18 @@ export interface ServiceView {
   prefix: string;
   waiting: number;
   open: boolean;
-  /** Why `open` is false: switched off, outside opening hours, or today's quota used up. */
-  closedReason: 'off' | 'hours' | 'quota' | null;
+  /** Why `open` is false: switched off, closed for now by a supervisor (paused), outside opening hours, or today's quota used up. */
+  closedReason: 'off' | 'paused' | 'hours' | 'lunch' | 'cutoff' | 'schedule' | 'quota' | null;
+  /** For the closings of the calendar (hours, lunch, cutoff, schedule): what the villager reads. */
+  closedNote?: string;
+  /** Why a supervisor closed it for now (closedReason 'paused'). */
+  pauseReason?: string;
   /** Minutes the longest-waiting ticket of this business has waited so far. */
   longestWaitMin: number;
   materials: string[];
   estimatedWaitMin: number;
+  /** Set when no window can call this business now: never show "马上" then. */
+  noWindow?: NoWindow;
   priorityAllowed: boolean;
   counters: string[]; // names of the windows that serve it
 }
@@ -397,7 +511,16 @@ export interface TicketView {
   serviceName: string;
   takenAt: string;
   estimatedWaitMin: number;
+  /** Set while the ticket waits and no window can call its business now. */
+  noWindow?: NoWindow;
   callCount: number;
+  /** Present (true) only when a supervisor cancelled it, not the day's end. */
+  cancelledByStaff?: true;
+  /** A finished visit: how (四制), and for a committed case (承诺件) when to come back. */
+  outcome?: Outcome;
+  dueDate?: string;
+  /** Working days from the visit's day to `dueDate`. */
+  dueWorkingDays?: number;
 }
 
 /** `POST /api/tickets` 201 body. */
@@ -504,4 +627,40 @@ export interface PadState {
   request: { ticketId: string; number: string; serviceName: string; finishedAt: string } | null;
   idleSec: number;
   reasons: string[];
+}
+
+/** `GET /api/queue`: what a supervisor may move or cancel, per business. */
+export interface QueueView {
+  services: {
+    serviceId: string;
+    name: string;
+    prefix: string;
+    /** Waiting tickets in the order they were taken. */
+    waiting: QueueTicket[];
+    /** No-shows (过号) still on a window's list of late arrivals. */
+    noShows: QueueTicket[];
+  }[];
+}
+
+export interface QueueTicket {
+  id: string;
+  number: string;
+  priority: boolean;
+  takenAt: string;
+  noShowAt?: string;
+  /** Moved to this window's own queue (队列调度): its name. */
+  forCounter?: string;
+}
+
+/** `POST /api/tickets/move` reply: what was moved, all of it. */
+export interface MoveReply {
+  moved: { id: string; number: string; serviceId: string; forCounterId?: string }[];
+  at: string;
+}
+
+/** `POST /api/tickets/cancel` reply: what was cancelled, all of it. */
+export interface CancelReply {
+  cancelled: { id: string; number: string; serviceId: string }[];
+  reason: string;
+  at: string;
 }

@@ -4,9 +4,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SocketAuth } from '../shared/events.ts';
 import type { TicketView } from '../shared/types.ts';
 import { call } from '../web/api.ts';
-import { STATUS_TEXT, hhmm, waitText } from '../web/format.ts';
+import { STATUS_TEXT, hhmm } from '../web/format.ts';
 import { useSocket } from '../web/useSocket.ts';
+import { Outcome, stateText } from './Outcome.tsx';
 import { RateVisit } from './RateVisit.tsx';
+import { ReminderSwitch, Waiting, useReminders } from './Waiting.tsx';
 
 type Follow = { kind: 'loading' } | { kind: 'unknown' } | { kind: 'ticket'; ticket: TicketView };
 
@@ -41,6 +43,7 @@ export function Status({ ticketId, ratingKey }: { ticketId: string | null; ratin
   });
 
   const ticket = follow.kind === 'ticket' ? follow.ticket : null;
+  useReminders(ticket);
   useEffect(() => {
     document.title = !ticket ? '排队进度' : ticket.status === 'called' && ticket.counterName ? `请到${ticket.counterName} · ${ticket.number}` : `${ticket.number} ${STATUS_TEXT[ticket.status]}`;
   }, [ticket]);
@@ -80,25 +83,13 @@ function TicketStatus({ ticket: t }: { ticket: TicketView }) {
         <p class="label">您的号码</p>
         <p class="number">{t.number}</p>
         <p class="service">{t.serviceName}</p>
-        <p class={`state state-${t.status}`}>{STATUS_TEXT[t.status]}</p>
-        {t.status === 'waiting' && (
-          <>
-            <dl class="facts">
-              <div>
-                <dt>前面还有</dt>
-                <dd>{t.ahead} 人</dd>
-              </div>
-              <div>
-                <dt>预计等候</dt>
-                <dd>{waitText(t.estimatedWaitMin)}</dd>
-              </div>
-            </dl>
-            <p class="hint">{t.ahead === 0 ? '下一个就是您，请回到大厅等候叫号。' : '请留意大厅叫号，这个页面会自动更新。'}</p>
-          </>
-        )}
+        <p class={`state state-${t.status}`}>{stateText(t)}</p>
+        {t.status === 'waiting' && <Waiting ticket={t} />}
+        <Outcome ticket={t} />
         {afterText(t) && <p class="hint">{afterText(t)}</p>}
         <p class="taken">取号时间 {hhmm(t.takenAt)}</p>
       </section>
+      {(t.status === 'waiting' || t.status === 'called') && <ReminderSwitch />}
     </>
   );
 }
@@ -109,12 +100,10 @@ function afterText(t: TicketView): string {
       return '请带好材料，尽快到窗口办理。';
     case 'serving':
       return t.counterName ? `正在 ${t.counterName} 为您办理。` : '';
-    case 'done':
-      return '已经办完，谢谢您的耐心等候。';
     case 'no_show':
       return '叫号时您不在，号已过。如果您还在大厅，请到窗口找工作人员恢复排队。';
     case 'cancelled':
-      return '这个号已作废（号票只在当天有效），需要办理请重新取号。';
+      return t.cancelledByStaff ? '这个号已被大厅工作人员作废。如果您确实需要办理，请到服务台说明情况，或重新取号。' : '这个号已作废（号票只在当天有效），需要办理请重新取号。';
     default:
       return '';
   }

@@ -1,7 +1,8 @@
 // What needs the supervisor now. Polite live region: screen readers hear new alerts.
+// A warning with a fix links to the control that fixes it (队列调度 on its business).
 import type { Alert } from './alerts.ts';
 
-export function AlertList({ alerts }: { alerts: Alert[] }) {
+export function AlertList({ alerts, onFix }: { alerts: Alert[]; onFix?: (fix: NonNullable<Alert['fix']>) => void }) {
   return (
     <section class="alerts" aria-labelledby="alerts-title" aria-live="polite">
       <h2 id="alerts-title">预警</h2>
@@ -12,6 +13,11 @@ export function AlertList({ alerts }: { alerts: Alert[] }) {
           {alerts.map((a) => (
             <li key={a.key} class={`alert alert-${a.level}`}>
               {a.text}
+              {a.fix && onFix && (
+                <a class="alert-fix" href="#queue-control" onClick={(e) => { e.preventDefault(); onFix(a.fix!); }}>
+                  {a.fix.label}
+                </a>
+              )}
             </li>
           ))}
         </ul>

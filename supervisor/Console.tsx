@@ -2,11 +2,9 @@
 import { useState } from 'preact/hooks';
 import type { HallState, PrinterHealth } from '../shared/types.ts';
 import { useSocket } from '../web/useSocket.ts';
-import { Comments } from './Comments.tsx';
 import { FollowUps } from './FollowUps.tsx';
 import { Live } from './Live.tsx';
 import { lazy } from './lazy.tsx';
-import { Satisfaction } from './Satisfaction.tsx';
 import { loadSession, type SupervisorSession } from './session.ts';
 import { Tabs, type Tab } from './Tabs.tsx';
 import { Today } from './Today.tsx';
@@ -29,6 +27,8 @@ type TabId = (typeof TABS)[number]['id'];
 const Reports = lazy(() => import('./reports/Reports.tsx').then((m) => m.Reports));
 const Appraisal = lazy(() => import('./reports/Appraisal.tsx').then((m) => m.Appraisal));
 const Settings = lazy(() => import('./settings/Settings.tsx').then((m) => m.Settings));
+const Comments = lazy(() => import('./Comments.tsx').then((m) => m.Comments));
+const Satisfaction = lazy(() => import('./Satisfaction.tsx').then((m) => m.Satisfaction));
 
 const ROLE_TEXT = { supervisor: '主任', admin: '管理员', clerk: '窗口' } as const;
 

@@ -1,6 +1,7 @@
 // One 差评回访 case: the visit, the complaint, the rater's phone (supervisors see it in
 // full, to ring back), what has been done, and, while open, the forms to do the rest.
 import { LEVELS } from '../shared/core/ratings.ts';
+import { AppealRecord, ReviewForm } from './AppealReview.tsx';
 import { CallBackForm, ResolveForm } from './FollowUpForms.tsx';
 import { deadline, RESOLUTION_KIND, type FollowUpRow } from './followUps.ts';
 import { dateTime } from './format.ts';
@@ -18,6 +19,7 @@ export function FollowUpCard({ followUp: f, today, counterName, token, onExpired
   const due = deadline(f, today);
   const titleId = `case-${f.id}`;
   const open = !f.closedAt;
+  const reviewing = Boolean(f.appeal && !f.appeal.review);
   return (
     <article class={`case${due.tone === 'bad' ? ' case-overdue' : ''}${open ? '' : ' case-closed'}`} aria-labelledby={titleId}>
       <div class="case-main">
@@ -26,6 +28,8 @@ export function FollowUpCard({ followUp: f, today, counterName, token, onExpired
             {f.number}
           </h3>
           <span class={`lvl lvl-${f.level}`}>{LEVELS[f.level]}</span>
+          {f.appeal?.review?.verdict === 'voided' && <span class="chip chip-voided">已撤销（申诉成立）</span>}
+          {reviewing && <span class="chip chip-appeal">申诉待复核</span>}
           <span class={`due due-${due.tone}`} data-testid="deadline">
             {due.text}
           </span>
@@ -50,6 +54,7 @@ export function FollowUpCard({ followUp: f, today, counterName, token, onExpired
           ))}
         </p>
         {f.comment && <blockquote class="case-comment">{f.comment}</blockquote>}
+        <AppealRecord followUp={f} clerkName={f.clerkName} />
         {(f.callBacks.length > 0 || f.resolution) && (
           <ol class="case-log" aria-label="处理记录">
             {f.callBacks.map((c, i) => (
@@ -76,10 +81,11 @@ export function FollowUpCard({ followUp: f, today, counterName, token, onExpired
           </ol>
         )}
       </div>
-      {open && (
+      {(open || reviewing) && (
         <div class="case-actions">
-          <CallBackForm followUp={f} token={token} onExpired={onExpired} onChanged={onChanged} />
-          <ResolveForm followUp={f} token={token} onExpired={onExpired} onChanged={onChanged} />
+          {reviewing && <ReviewForm followUp={f} token={token} onExpired={onExpired} onChanged={onChanged} />}
+          {open && <CallBackForm followUp={f} token={token} onExpired={onExpired} onChanged={onChanged} />}
+          {open && <ResolveForm followUp={f} token={token} onExpired={onExpired} onChanged={onChanged} />}
         </div>
       )}
     </article>

@@ -33,21 +33,8 @@ export function CallBackForm({ followUp: f, token, onExpired, onChanged }: Props
   return (
     <form class="act" onSubmit={submit} aria-label="记录回访">
       <h4>记录回访{f.callBacks.length > 0 && <small>（已回访 {f.callBacks.length} 次）</small>}</h4>
-      <fieldset class="seg">
-        <legend class="sr-only">回访结果</legend>
-        <label class={reached === true ? 'on' : undefined}>
-          <input type="radio" name="reached" checked={reached === true} onChange={() => setReached(true)} />
-          已联系上
-        </label>
-        <label class={reached === false ? 'on' : undefined}>
-          <input type="radio" name="reached" checked={reached === false} onChange={() => setReached(false)} />
-          未联系上
-        </label>
-      </fieldset>
-      <label class="fld">
-        <span class="sr-only">回访情况</span>
-        <textarea rows={2} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} placeholder="例如：已电话联系，群众反映等候时间长，已致歉" />
-      </label>
+      <Choices legend="回访结果" name="reached" options={REACHED} value={reached} onChange={setReached} />
+      <NoteBox label="回访情况" max={500} value={note} onInput={setNote} placeholder="例如：已电话联系，群众反映等候时间长，已致歉" />
       <div class="act-buttons">
         <button type="submit" class="primary" disabled={act.busy}>
           记录回访
@@ -84,25 +71,14 @@ export function ResolveForm({ followUp: f, token, onExpired, onChanged }: Props)
         整改或解释说明
         {f.resolution ? <small>（已保存，未办结）</small> : f.callBacks.length === 0 && <small>（办结前须先记录回访）</small>}
       </h4>
-      <fieldset class="seg">
-        <legend class="sr-only">处理方式</legend>
-        {(['fix', 'explain'] as const).map((k) => (
-          <label key={k} class={kind === k ? 'on' : undefined}>
-            <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} />
-            {RESOLUTION_KIND[k]}
-          </label>
-        ))}
-      </fieldset>
-      <label class="fld">
-        <span class="sr-only">处理情况</span>
-        <textarea
-          rows={2}
-          maxLength={1000}
-          value={note}
-          onInput={(e) => setNote(e.currentTarget.value)}
-          placeholder={kind === 'explain' ? '向群众解释说明的内容' : '整改措施，例如：已对窗口人员批评教育，加强服务规范培训'}
-        />
-      </label>
+      <Choices legend="处理方式" name="kind" options={KINDS} value={kind} onChange={setKind} />
+      <NoteBox
+        label="处理情况"
+        max={1000}
+        value={note}
+        onInput={setNote}
+        placeholder={kind === 'explain' ? '向群众解释说明的内容' : '整改措施，例如：已对窗口人员批评教育，加强服务规范培训'}
+      />
       <div class="act-buttons">
         <button type="submit" class="primary" disabled={act.busy}>
           保存并办结
@@ -113,5 +89,36 @@ export function ResolveForm({ followUp: f, token, onExpired, onChanged }: Props)
       </div>
       <ErrorBox>{act.error}</ErrorBox>
     </form>
+  );
+}
+
+const REACHED: [boolean, string][] = [
+  [true, '已联系上'],
+  [false, '未联系上'],
+];
+const KINDS = (['fix', 'explain'] as const).map((k): ['fix' | 'explain', string] => [k, RESOLUTION_KIND[k]]);
+
+/** One of a few answers, as a row of segment buttons (radios). */
+export function Choices<T extends string | boolean>(p: { legend: string; name: string; options: readonly (readonly [T, string])[]; value: T | null; onChange: (v: T) => void }) {
+  return (
+    <fieldset class="seg">
+      <legend class="sr-only">{p.legend}</legend>
+      {p.options.map(([v, label]) => (
+        <label key={String(v)} class={p.value === v ? 'on' : undefined}>
+          <input type="radio" name={p.name} checked={p.value === v} onChange={() => p.onChange(v)} />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** What was done, in the supervisor's words; the label is for screen readers. */
+export function NoteBox(p: { label: string; max: number; value: string; onInput: (v: string) => void; placeholder: string }) {
+  return (
+    <label class="fld">
+      <span class="sr-only">{p.label}</span>
+      <textarea rows={2} maxLength={p.max} value={p.value} onInput={(e) => p.onInput(e.currentTarget.value)} placeholder={p.placeholder} />
+    </label>
   );
 }

@@ -26,6 +26,9 @@ export function FollowUps({ token, hall, version, onExpired }: Props) {
   const rows = sortFollowUps(data ?? []);
   const open = rows.filter((f) => !f.closedAt);
   const closed = rows.filter((f) => f.closedAt);
+  // 申诉待复核 on top, each shown there only.
+  const appealed = rows.filter((f) => f.appeal && !f.appeal.review);
+  const notAppealed = (list: FollowUpRow[]) => list.filter((f) => !appealed.includes(f));
   const overdue = open.filter((f) => f.overdue).length;
   const counterName = (id: string) => hall?.counters.find((c) => c.id === id)?.name ?? `${id}号窗口`;
 
@@ -64,8 +67,9 @@ export function FollowUps({ token, hall, version, onExpired }: Props) {
         !error && <p class="loading">正在读取…</p>
       ) : (
         <>
-          {filter !== 'closed' && section('未办结', open, '没有待回访的差评')}
-          {filter !== 'open' && section('已办结', closed, '还没有办结的差评回访')}
+          {appealed.length > 0 && section('申诉待复核', appealed, '')}
+          {filter !== 'closed' && section('未办结', notAppealed(open), '没有待回访的差评')}
+          {filter !== 'open' && section('已办结', notAppealed(closed), '还没有办结的差评回访')}
         </>
       )}
     </div>

@@ -1,9 +1,12 @@
 // 实况: the hall as it is now, pushed by the staff socket; today's totals from /api/stats.
+import { useState } from 'preact/hooks';
 import type { HallState, PrinterHealth } from '../shared/types.ts';
 import { hhmm } from '../web/format.ts';
 import { printerNeedsCare, printerText } from '../web/printer.ts';
 import { Reprint } from './Reprint.tsx';
 import { AlertList } from './AlertList.tsx';
+import { QueueControl, type QueueFocus } from './QueueControl.tsx';
+import { waitingKey } from './queueControl.ts';
 import { hallAlerts } from './alerts.ts';
 import { CounterCard } from './CounterCard.tsx';
 import { Figure } from './Figure.tsx';
@@ -26,6 +29,7 @@ export function Live({ hall, printer, token, onExpired }: Props) {
   const { stats, error } = useLiveStats(token, hall, onExpired);
   const waiting = hall.services.reduce((n, s) => n + s.waiting, 0);
   const staffed = hall.counters.filter((c) => c.staffed).length;
+  const [focus, setFocus] = useState<QueueFocus | null>(null);
   return (
     <div class="live">
       <div class="live-top">
@@ -47,7 +51,7 @@ export function Live({ hall, printer, token, onExpired }: Props) {
         </p>
       </div>
       {printer?.configured && <Reprint token={token} onExpired={onExpired} />}
-      <AlertList alerts={hallAlerts(hall, printer, nowMs)} />
+      <AlertList alerts={hallAlerts(hall, printer, nowMs)} onFix={(fix) => setFocus({ ...(fix.serviceId && { serviceId: fix.serviceId }), at: nowMs })} />
       <div class="live-main">
         <section class="counters" aria-label="各窗口状态">
           {hall.counters.map((c) => (
@@ -59,6 +63,7 @@ export function Live({ hall, printer, token, onExpired }: Props) {
           <RecentCalls calls={hall.recent} />
         </div>
       </div>
+      <QueueControl token={token} hall={hall} focus={focus} version={`${waitingKey(hall.services)}|${hall.counters.map((c) => c.current?.number ?? '').join(',')}`} onExpired={onExpired} />
     </div>
   );
 }

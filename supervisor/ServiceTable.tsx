@@ -7,7 +7,11 @@ import { longestWaitNow, overThresholds } from './alerts.ts';
 const CLOSED_TEXT: Record<NonNullable<ServiceView['closedReason']>, string> = {
   off: '已停办',
   hours: '非办理时间',
+  lunch: '午休',
+  cutoff: '已停止取号',
+  schedule: '不在本业务办理时间',
   quota: '今日号已发完',
+  paused: '暂停取号',
 };
 
 interface Props {
@@ -40,7 +44,7 @@ export function ServiceTable({ services, limits, hallNow, nowMs }: Props) {
                 <th scope="row">
                   <span class="prefix">{s.prefix}</span>
                   {s.name}
-                  {!s.open && <span class="tag">{CLOSED_TEXT[s.closedReason ?? 'off']}</span>}
+                  {!s.open && <span class="tag">{CLOSED_TEXT[s.closedReason ?? 'off']}{s.pauseReason && `：${s.pauseReason}`}</span>}
                 </th>
                 <td class={over.waiting ? 'num hot' : 'num'} data-testid={`waiting-${s.id}`}>
                   {s.waiting}

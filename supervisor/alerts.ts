@@ -1,11 +1,16 @@
 // Alerts the supervisor must act on, derived from the live hall state. Pure.
 import type { AlertSettings, HallState, PrinterHealth, ServiceView } from '../shared/types.ts';
+import { unservedServices } from './queueControl.ts';
 
 export interface Alert {
   key: string;
   level: 'bad' | 'warn';
   text: string;
+  /** The control that fixes it: 队列调度, opened on this business when there is one. */
+  fix?: { label: string; serviceId?: string };
 }
+
+const dispatch = (serviceId?: string): Alert['fix'] => ({ label: '去调度', ...(serviceId && { serviceId }) });
 
 /**
  * The thresholds come with the hall state (`hall.alerts`): an admin's change applies at
@@ -22,13 +27,18 @@ export function hallAlerts(hall: HallState, printer: PrinterHealth | null = null
   // One line for all such windows: at opening time they can be all six at once.
   const gaps = hall.open ? hall.counters.filter((c) => !c.staffed) : [];
   if (gaps.length) out.push({ key: 'gap', level: 'bad', text: `无人在岗：${gaps.map((c) => c.name).join('、')}（A岗、B岗都未签到）` });
+  // People wait for a business no window can call: move them, or close it at the kiosk.
+  for (const s of unservedServices(hall)) {
+    out.push({ key: `unserved-${s.id}`, level: 'bad', text: `${s.name}没有在岗的窗口办理，${s.waiting} 人在等`, fix: { label: '移号或暂停取号', serviceId: s.id } });
+  }
   const limits = hall.alerts;
   for (const s of hall.services) {
     const longest = longestWaitNow(s, hall.now, nowMs);
     const over = overThresholds(s, limits, longest);
-    if (over.waiting) out.push({ key: `waiting-${s.id}`, level: 'warn', text: `${s.name}等候 ${s.waiting} 人，超过 ${limits.waiting} 人` });
-    if (over.estimate) out.push({ key: `wait-${s.id}`, level: 'warn', text: `${s.name}预计等候 ${s.estimatedWaitMin} 分钟，超过 ${limits.estimatedWaitMin} 分钟` });
-    if (over.longest) out.push({ key: `longest-${s.id}`, level: 'warn', text: `${s.name}已有群众等候 ${longest} 分钟，超过 ${limits.longestWaitMin} 分钟` });
+    const fix = dispatch(s.id);
+    if (over.waiting) out.push({ key: `waiting-${s.id}`, level: 'warn', text: `${s.name}等候 ${s.waiting} 人，超过 ${limits.waiting} 人`, fix });
+    if (over.estimate) out.push({ key: `wait-${s.id}`, level: 'warn', text: `${s.name}预计等候 ${s.estimatedWaitMin} 分钟，超过 ${limits.estimatedWaitMin} 分钟`, fix });
+    if (over.longest) out.push({ key: `longest-${s.id}`, level: 'warn', text: `${s.name}已有群众等候 ${longest} 分钟，超过 ${limits.longestWaitMin} 分钟`, fix });
   }
   return out;
 }

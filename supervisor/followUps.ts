@@ -1,5 +1,5 @@
 // 差评回访 as the supervisor works them: which case comes first, and how its deadline reads. Pure.
-import { overdueDays } from '../shared/core/due.ts';
+import { overdueDays, workingDaysText } from '../shared/core/due.ts';
 import { daysBetween } from '../shared/core/time.ts';
 import type { FollowUpView } from '../shared/types.ts';
 
@@ -22,6 +22,8 @@ export function deadline(f: FollowUpRow, today: string | null): Deadline {
   if (!today) return f.overdue ? { text: '已超期', tone: 'bad' } : { text: `${f.dueDate} 前办结`, tone: 'plain' };
   const late = overdueDays(f.dueDate, today);
   if (f.overdue || late > 0) return { text: late > 0 ? `已超期 ${late} 天` : '已超期', tone: 'bad' };
+  // The deadline is in working days (设置 → 差评回访期限); the server counts them on the hall's calendar.
+  if (f.workingDaysLeft !== undefined) return { text: workingDaysText(f.workingDaysLeft), tone: f.workingDaysLeft <= 1 ? 'warn' : 'plain' };
   const left = daysBetween(today, f.dueDate);
   if (left === 0) return { text: '今天到期', tone: 'warn' };
   return { text: `还剩 ${left} 天`, tone: left <= 1 ? 'warn' : 'plain' };

@@ -1,5 +1,6 @@
 // Tabs whose code is fetched the first time they are opened: reports, appraisal (with the
-// chart library) and settings would otherwise make every supervisor wait for them at sign-in.
+// chart library), settings, the comment book and satisfaction would otherwise make every
+// supervisor wait for them at sign-in (the live page and follow-ups come first).
 // A failed fetch (the LAN dropped) is forgotten, so 重试 asks again.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';

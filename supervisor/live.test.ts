@@ -51,6 +51,16 @@ describe('hallAlerts', () => {
     expect(hallAlerts(hall())).toEqual([]);
   });
 
+  it('names a business people wait for that no staffed, unpaused window serves, and links to 队列调度 on it', () => {
+    const waiting = service({ waiting: 3 });
+    const paused = counter({ paused: true, pauseReason: '午休' });
+    const alerts = hallAlerts(hall({ counters: [paused], services: [waiting] }));
+    expect(alerts).toEqual([{ key: 'unserved-social', level: 'bad', text: '社保劳保没有在岗的窗口办理，3 人在等', fix: { label: '移号或暂停取号', serviceId: 'social' } }]);
+    expect(hallAlerts(hall({ services: [waiting] }))).toEqual([]); // its window is staffed
+    expect(hallAlerts(hall({ counters: [paused], services: [service({ waiting: 0 })] }))).toEqual([]); // nobody waits
+    expect(hallAlerts(hall({ counters: [paused], services: [waiting], open: false }))).toEqual([]);
+  });
+
   it('names every unstaffed window in one alert while the hall is open, none after hours', () => {
     const counters = [counter(), counter({ id: '2', name: '2号窗口', staffed: false, clerk: null }), counter({ id: '3', name: '3号窗口', staffed: false, clerk: null })];
     const open = hallAlerts(hall({ counters }));
@@ -95,7 +105,7 @@ describe('hallAlerts', () => {
     expect(longestWaitNow(service({ waiting: 0, longestWaitMin: 28 }), pushedAt, Date.parse(pushedAt))).toBe(0);
     const h = hall({ now: pushedAt, services: [s] });
     expect(hallAlerts(h, null, Date.parse('2025-03-03T10:02:00.000+08:00'))).toEqual([]);
-    expect(hallAlerts(h, null, Date.parse('2025-03-03T10:03:00.000+08:00'))).toEqual([{ key: 'longest-social', level: 'warn', text: '社保劳保已有群众等候 31 分钟，超过 30 分钟' }]);
+    expect(hallAlerts(h, null, Date.parse('2025-03-03T10:03:00.000+08:00'))).toEqual([{ key: 'longest-social', level: 'warn', text: '社保劳保已有群众等候 31 分钟，超过 30 分钟', fix: { label: '去调度', serviceId: 'social' } }]);
   });
 });
 

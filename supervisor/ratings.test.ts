@@ -2,7 +2,7 @@
 // and comments are worked in, the tab badge's figures, and the range defaults.
 import { describe, expect, it } from 'vitest';
 import type { CommentEntry } from '../shared/types.ts';
-import { sortComments } from './comments.ts';
+import { mergeComments } from './comments.ts';
 import { deadline, openCounts, sortFollowUps, type FollowUpRow } from './followUps.ts';
 import { dateTime, monthStart } from './format.ts';
 
@@ -32,6 +32,9 @@ describe('deadline', () => {
     expect(deadline(row(), '2025-06-10')).toEqual({ text: '今天到期', tone: 'warn' });
     expect(deadline(row(), '2025-06-09')).toEqual({ text: '还剩 1 天', tone: 'warn' });
     expect(deadline(row(), '2025-06-05')).toEqual({ text: '还剩 5 天', tone: 'plain' });
+    // The server's count on the hall's calendar, when it gives one: the promise is in working days.
+    expect(deadline({ ...row(), workingDaysLeft: 3 }, '2025-06-05')).toEqual({ text: '还剩 3 个工作日', tone: 'plain' });
+    expect(deadline({ ...row(), workingDaysLeft: 1 }, '2025-06-09')).toEqual({ text: '还剩 1 个工作日', tone: 'warn' });
   });
 
   it('trusts the server when the hall day is not known yet, or lags the server by a day', () => {
@@ -70,7 +73,7 @@ describe('sortFollowUps', () => {
   });
 });
 
-describe('sortComments', () => {
+describe('mergeComments', () => {
   const entry = (id: string, at: string, replied = false): CommentEntry => ({
     id,
     kind: 'comment',
@@ -78,9 +81,16 @@ describe('sortComments', () => {
     at,
     ...(replied && { reply: { text: '已处理', at, by: 'u-supervisor' } }),
   });
-  it('puts unanswered entries first, newest first within each group', () => {
-    const list = [entry('old-answered', '2025-06-01T09:00:00+08:00', true), entry('old', '2025-06-02T09:00:00+08:00'), entry('new-answered', '2025-06-04T09:00:00+08:00', true), entry('new', '2025-06-03T09:00:00+08:00')];
-    expect(sortComments(list).map((c) => c.id)).toEqual(['new', 'old', 'new-answered', 'old-answered']);
+  it('joins the first page with older pages, newest first, the first page winning a repeat', () => {
+    // The first page was read again after a new comment: 'b' moved from it to the older pages' edge.
+    const first = [entry('new', '2025-06-04T09:00:00+08:00'), entry('a', '2025-06-03T09:00:00+08:00', true), entry('b', '2025-06-02T09:00:00+08:00', true)];
+    const older = [entry('b', '2025-06-02T09:00:00+08:00'), entry('c', '2025-06-01T09:00:00+08:00')];
+    const merged = mergeComments(first, older);
+    expect(merged.map((c) => c.id)).toEqual(['new', 'a', 'b', 'c']);
+    expect(merged[2]!.reply).toBeDefined();
+  });
+  it('orders equal times by id, as the server pages them', () => {
+    expect(mergeComments([entry('x', '2025-06-01T09:00:00+08:00')], [entry('y', '2025-06-01T09:00:00+08:00')]).map((c) => c.id)).toEqual(['y', 'x']);
   });
 });
 

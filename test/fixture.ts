@@ -16,7 +16,7 @@ export function hall(overrides: Partial<HallData['settings']> = {}): HallData {
     settings: {
       hallName: '测试镇为民服务中心', timeZone: 'Asia/Shanghai',
       weekHours: Array.from({ length: 7 }, () => ({ open: '00:00', close: '24:00' })),
-      specialDays: [], priorityCap: 2, recallCap: 5,
+      specialDays: [], marketDays: null, lastTicketMin: 0, priorityCap: 2, recallCap: 5,
       announcement: { template: '请{number}号到{counter}办理', repeat: 2 },
       priorityKinds: ['70岁以上老人'],
       printer: { uri: null, paperWidth: 80, checkStatus: true },

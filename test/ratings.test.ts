@@ -224,7 +224,7 @@ describe('comment book (意见簿)', () => {
     expect((await pushed).unanswered).toBeGreaterThanOrEqual(1);
     expect((await h.request('POST', '/api/comments', { text: '' })).status).toBe(400);
     expect((await h.request('GET', '/api/comments')).status).toBe(401);
-    const list = (await h.request('GET', '/api/comments', undefined, sup)).body;
+    const list = (await h.request('GET', '/api/comments', undefined, sup)).body.comments;
     expect(list[0]).toMatchObject({ kind: 'complaint', text: '大厅座位太少', contact: '李大爷 13900001111' });
     const reply = await h.request('POST', `/api/comments/${c.body.id}/reply`, { text: '已增加座椅' }, sup);
     expect(reply.body.reply.text).toBe('已增加座椅');

@@ -20,6 +20,7 @@ describe('commitmentDue', () => {
     expect(commitmentDue(row(), '2026-11-27')).toEqual({ text: '今天到期', tone: 'warn' });
     expect(commitmentDue(row(), '2026-11-26')).toEqual({ text: '明天到期', tone: 'warn' });
     expect(commitmentDue(row(), '2026-11-23')).toEqual({ text: '还剩 4 天', tone: 'plain' });
+    expect(commitmentDue({ ...row(), workingDaysLeft: 4 }, '2026-11-21')).toEqual({ text: '还剩 4 个工作日', tone: 'plain' });
   });
 
   it('trusts the server before the hall day is known, or when the page lags a day behind', () => {

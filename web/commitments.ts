@@ -1,6 +1,6 @@
 // 承诺件 (committed cases) as staff work them, shared by the clerk console and the
 // supervisor's reports: which comes first, and how a due date reads. Pure.
-import { overdueDays } from '../shared/core/due.ts';
+import { overdueDays, workingDaysText } from '../shared/core/due.ts';
 import { daysBetween } from '../shared/core/time.ts';
 import type { CommitmentView } from '../shared/types.ts';
 
@@ -21,6 +21,8 @@ export function commitmentDue(c: CommitmentRow, today: string | null): DueText {
   const late = overdueDays(c.dueDate, today);
   // The server may already be on the next day while the page's hall day lags a moment.
   if (late > 0 || c.overdue) return { text: late > 0 ? `已超期 ${late} 天` : '已超期', tone: 'bad' };
+  // 承诺件 are promised in working days: counted by the server on the hall's calendar.
+  if (c.workingDaysLeft !== undefined) return { text: workingDaysText(c.workingDaysLeft), tone: c.workingDaysLeft <= 1 ? 'warn' : 'plain' };
   const left = daysBetween(today, c.dueDate);
   if (left === 0) return { text: '今天到期', tone: 'warn' };
   if (left === 1) return { text: '明天到期', tone: 'warn' };

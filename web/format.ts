@@ -1,11 +1,5 @@
 // Small display helpers shared by the pages.
-export { waitText } from '../shared/words.ts';
-
-/** "09:05" from an ISO time with offset, as the hall's wall clock reads it. */
-export function hhmm(iso: string): string {
-  const m = /T(\d{2}):(\d{2})/.exec(iso);
-  return m ? `${m[1]}:${m[2]}` : '';
-}
+export { hhmm, noWindowText, waitText } from '../shared/words.ts';
 
 /** The hall's wall-clock time now, from the server's last `now` and the local drift since. */
 export function clockFrom(serverNowIso: string, receivedAtMs: number, nowMs: number): { date: string; time: string } {

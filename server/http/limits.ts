@@ -5,7 +5,7 @@
 // kiosk's burst passes, a flood is answered 429 before it reaches the hall, and a
 // refused request changes nothing. The address is Express's `req.ip`, as for the
 // sign-in throttle: a proxy counts only when "trust proxy" trusts it.
-import { Router, type Request, type RequestHandler } from 'express';
+import type { Request, RequestHandler, Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
 import { paths } from '../../shared/paths.ts';
 import type { LimitSettings } from '../../shared/types.ts';
@@ -86,8 +86,8 @@ interface Limited {
  * The limits as middleware on the routes they guard, mounted before those routes. Each
  * request reads the current setting, so a change in 设置 applies to the next request.
  */
-export function limitRoutes(hall: Hall, log: (msg: string) => void): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function limitRoutes(r: Router, hall: Hall, log: (msg: string) => void): void {
   const guard = (name: 'takeTicket' | 'comment', o: Limited): void => {
     const counts = new AddressLimit(() => hall.now(), o.periodMs);
     const handler: RequestHandler = (req, res, next) => {
@@ -117,5 +117,4 @@ export function limitRoutes(hall: Hall, log: (msg: string) => void): Router {
     message: '留言太频繁，请过一会儿再写；有急事请找大厅工作人员',
     what: 'comments an hour',
   });
-  return r;
 }

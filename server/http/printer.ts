@@ -1,5 +1,5 @@
 // The ticket printer: health for staff, 补打 (reprint), and the admin's choice of printer.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
 import { ticketPrint } from '../../shared/core/printing.ts';
 import { isoLocal } from '../../shared/core/time.ts';
@@ -11,14 +11,14 @@ import { authed } from './access.ts';
 import { statusPath, type Origin } from './origin.ts';
 import { routesOn } from './route.ts';
 
-export function printerRoutes(hall: Hall, printing: PrintService, printerHealth: () => PrinterHealth, origin: Origin): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function printerRoutes(r: Router, hall: Hall, printing: PrintService, printerHealth: () => PrinterHealth, origin: Origin): void {
   const on = routesOn(r, hall);
 
   on('printer', () => printerHealth());
 
   on('reprint', async ({ params: { id } }, req) => {
-    const doc = await hall.read((d) => ticketPrint(d, id, { statusUrl: origin(req) + statusPath(id), reprintAt: isoLocal(hall.now(), d.settings.timeZone) }));
+    const doc = await hall.read((d) => ticketPrint(d, id, hall.now(), { statusUrl: origin(req) + statusPath(id), reprintAt: isoLocal(hall.now(), d.settings.timeZone) }));
     if (!doc) throw new HallError('unknown_ticket', 404, '今天没有这个号');
     if (!printing.enabled) throw new HallError('no_printer', 409, '没有配置打印机，无法补打');
     const result = await printing.print(doc);
@@ -33,5 +33,4 @@ export function printerRoutes(hall: Hall, printing: PrintService, printerHealth:
     return printerHealth();
   });
 
-  return r;
 }

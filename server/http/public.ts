@@ -1,5 +1,5 @@
 // No sign-in: kiosk, phone, wall screen.
-import { Router } from 'express';
+import type { Router } from 'express';
 import QRCode from 'qrcode';
 import { HallError } from '../../shared/core/errors.ts';
 import { ticketPrint } from '../../shared/core/printing.ts';
@@ -30,8 +30,8 @@ function idempotencyKey(header: string | undefined): string | undefined {
   return header;
 }
 
-export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function publicRoutes(r: Router, { hall, printing, newId, origin }: PublicDeps): void {
   const on = routesOn(r, hall);
 
   // The truth about the hall: 503 while it cannot write (takes and calls are refused);
@@ -59,16 +59,17 @@ export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Rou
     // A retried take (its key seen today) answers with the ticket it took; it was
     // printed then, if at all.
     const print = facts.length > 0 && printing.enabled && body.print !== false;
+    const now = hall.now(); // screen and paper estimate at the same instant
     const taken = {
       // Its place when it was taken: counted then, not rescanned for the reply.
-      ...hall.view((s) => ticketView(s, t, ahead)),
+      ...hall.view((s) => ticketView(s, t, ahead, now)),
       priority: t.priority,
       statusUrl,
       ...(ratingKey && { ratingKey }),
       print: print ? 'pending' : 'off',
     } satisfies TakenTicket;
     // The paper says what the screen says: the document is read at the same instant.
-    const doc = print ? hall.view((s) => ticketPrint(s, t.id, { statusUrl, ahead: taken.ahead, ...(ratingKey && { ratingKey }) })) : null;
+    const doc = print ? hall.view((s) => ticketPrint(s, t.id, now, { statusUrl, ahead: taken.ahead, ...(ratingKey && { ratingKey }) })) : null;
     if (doc) after(res, () => void printing.print(doc));
     return taken;
   });
@@ -76,7 +77,7 @@ export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Rou
   on('ticket', async ({ params }) => {
     const view = await hall.read((d) => {
       const t = ticketById(d, params.id);
-      return t ? ticketView(d, t) : null;
+      return t ? ticketView(d, t, undefined, hall.now()) : null;
     });
     if (!view) throw new HallError('unknown_ticket', 404, '没有这个号，可能已过期');
     return view;
@@ -92,5 +93,4 @@ export function publicRoutes({ hall, printing, newId, origin }: PublicDeps): Rou
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(svg);
   });
 
-  return r;
 }

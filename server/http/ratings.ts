@@ -1,7 +1,8 @@
 // 好差评 and 意见簿: rating a visit (any channel), the supervisor's follow-up cases and
 // comment book, and a clerk's view of their own ratings (never who gave them).
-import { Router } from 'express';
+import type { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
+import { PAGE_SIZE, parseCursor } from '../../shared/core/commentBook.ts';
 import type { RatingReply } from '../../shared/types.ts';
 import type { Hall } from '../hall.ts';
 import type { Queries } from '../queries.ts';
@@ -14,8 +15,8 @@ import { dateRange } from './stats.ts';
 import * as schemas from '../../shared/schemas.ts';
 import { parse } from './validate.ts';
 
-export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function ratingRoutes(r: Router, hall: Hall, queries: Queries, newId: () => string): void {
   const on = routesOn(r, hall);
 
   const keys = new KeyGuard(() => hall.now());
@@ -88,13 +89,19 @@ export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string):
     res.status(201).json({ id: comment!.id, at: comment!.at });
   });
 
-  on('comments', async (_in, _req, res) => {
-    res.json(await queries.comments());
+  on('comments', ({ query }) => {
+    const before = query.before === undefined ? null : parseCursor(query.before);
+    if (query.before !== undefined && !before) throw new HallError('invalid_request', 400, '翻页位置无效，请从第一页重新查看');
+    return queries.comments({ before, limit: query.limit ?? PAGE_SIZE, unansweredOnly: query.status === 'unanswered' });
   });
 
   on('replyComment', async (_in, req, res) => {
     const b = parse(schemas.reply, req.body);
-    const { comment } = await hall.run({ type: 'reply', commentId: String(req.params.id), userId: authed(res).session.userId, text: b.text });
+    const commentId = String(req.params.id);
+    // A comment archived with its day is looked up there; the rules bring it back.
+    const live = await hall.read((d) => d.comments.some((c) => c.id === commentId) || (d.closing ?? []).some((x) => x.comments?.some((c) => c.id === commentId)));
+    const archived = live ? null : await queries.archivedComment(commentId);
+    const { comment } = await hall.run({ type: 'reply', commentId, userId: authed(res).session.userId, text: b.text, ...(archived && { archived }) });
     res.json(comment);
   });
 
@@ -114,6 +121,16 @@ export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string):
     res.json(followUp);
   });
 
+  // 申诉复核: the clerk rated appeals, a supervisor reviews; the rules check who may.
+  on('appeal', async ({ params, body }, _req, res) => {
+    const { followUp } = await hall.run({ type: 'appeal', followUpId: params.id, userId: authed(res).session.userId, reason: body.reason });
+    return followUp!;
+  });
+  on('reviewAppeal', async ({ params, body }, _req, res) => {
+    const { followUp } = await hall.run({ type: 'reviewAppeal', followUpId: params.id, userId: authed(res).session.userId, verdict: body.verdict, reason: body.reason });
+    return followUp!;
+  });
+
   on('ratingSummary', async (_in, req, res) => {
     res.json(await queries.satisfaction(dateRange(hall, req.query)));
   });
@@ -123,5 +140,4 @@ export function ratingRoutes(hall: Hall, queries: Queries, newId: () => string):
     res.json(await queries.clerkRatings(authed(res).session.userId, dateRange(hall, req.query)));
   });
 
-  return r;
 }

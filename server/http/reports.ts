@@ -1,6 +1,6 @@
 // Reports for any range, the quarterly staff appraisal, committed cases, and CSV
 // exports that open correctly in Excel (UTF-8 with BOM, Chinese headers).
-import { Router, type Response } from 'express';
+import type { Router, Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { quarterNamed, quarterOf } from '../../shared/core/appraisal.ts';
 import { appraisalQuery } from '../../shared/schemas.ts';
@@ -22,8 +22,8 @@ function sendCsv(res: Response, name: string, rows: unknown[][]): void {
   res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(body);
 }
 
-export function reportRoutes(hall: Hall, queries: Queries): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function reportRoutes(r: Router, hall: Hall, queries: Queries): void {
   const on = routesOn(r, hall);
 
   on('reports', async (_in, req) => queries.report(dateRange(hall, req.query)));
@@ -54,5 +54,4 @@ export function reportRoutes(hall: Hall, queries: Queries): Router {
     return queries.commitment(params.ticketId);
   });
 
-  return r;
 }

@@ -1,5 +1,5 @@
 // Sign-in and the clerk's window actions. Each handler: validate, one hall call, reply.
-import { Router, type Response } from 'express';
+import type { Router, Response } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
 import { counterState, staffTicket } from '../../shared/core/views.ts';
 import type { HallData, SessionReply } from '../../shared/types.ts';
@@ -19,8 +19,8 @@ const SESSION_HOURS = 16; // a working day with overtime; clerks sign in each da
  */
 const TARPIT_MS = 1000;
 
-export function staffRoutes(hall: Hall, queries: Queries, timers: Timers): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function staffRoutes(r: Router, hall: Hall, queries: Queries, timers: Timers): void {
   const on = routesOn(r, hall);
   // Compared against when the username is unknown, so timing does not tell which it was.
   let dummyHash: Promise<string> | null = null;
@@ -77,7 +77,7 @@ export function staffRoutes(hall: Hall, queries: Queries, timers: Timers): Route
 
   /** The window as its console shows it; gone between the access check and now: 404. */
   const windowState = (counterId: string, d?: HallData) => {
-    const state = d ? counterState(d, counterId) : hall.view((s) => counterState(s, counterId));
+    const state = d ? counterState(d, counterId, hall.now()) : hall.view((s) => counterState(s, counterId, hall.now()));
     if (!state) throw new HallError('unknown_counter', 404, `没有 ${counterId} 号窗口`);
     return state;
   };
@@ -85,7 +85,7 @@ export function staffRoutes(hall: Hall, queries: Queries, timers: Timers): Route
   /** An action on the window's current ticket, which the hall refuses when there is none. */
   const act = async (order: Order) => {
     const { ticket } = await hall.run(order);
-    return { ticket: hall.view((s) => staffTicket(s, ticket!)) };
+    return { ticket: hall.view((s) => staffTicket(s, ticket!, hall.now())) };
   };
 
   on('counterState', ({ params }) => hall.read((d) => windowState(params.counterId, d)));
@@ -94,14 +94,15 @@ export function staffRoutes(hall: Hall, queries: Queries, timers: Timers): Route
   // (400), then one hall command. Any other action name is an unknown URL (404).
   on('next', async ({ params: { counterId } }, _req, res) => {
     const { ticket } = await hall.run({ type: 'next', counterId, userId: by(res) });
-    return { ticket: ticket ? hall.view((s) => staffTicket(s, ticket)) : null };
+    return { ticket: ticket ? hall.view((s) => staffTicket(s, ticket, hall.now())) : null };
   });
   on('recall', ({ params: { counterId } }, _req, res) => act({ type: 'recall', counterId, userId: by(res) }));
   on('start', ({ params: { counterId } }, _req, res) => act({ type: 'start', counterId, userId: by(res) }));
   on('noShow', ({ params: { counterId } }, _req, res) => act({ type: 'noShow', counterId, userId: by(res) }));
   on('complete', ({ params: { counterId }, body: b }, _req, res) =>
-    act({ type: 'complete', counterId, userId: by(res), outcome: b.outcome ?? 'immediate', ...(b.note !== undefined && { note: b.note }) }),
+    act({ type: 'complete', counterId, userId: by(res), outcome: b.outcome ?? 'immediate', ...(b.note !== undefined && { note: b.note }), ...(b.notify && { notify: b.notify }) }),
   );
+  on('reopen', ({ params: { counterId } }, _req, res) => act({ type: 'reopen', counterId, userId: by(res) }));
   on('transfer', ({ params: { counterId }, body }, _req, res) => act({ type: 'transfer', counterId, userId: by(res), serviceId: body.serviceId }));
   on('reinstate', ({ params: { counterId }, body }, _req, res) => act({ type: 'reinstate', counterId, userId: by(res), ticketId: body.ticketId }));
 
@@ -114,5 +115,4 @@ export function staffRoutes(hall: Hall, queries: Queries, timers: Timers): Route
     return { counter: windowState(counterId) };
   });
 
-  return r;
 }

@@ -1,5 +1,5 @@
 // Supervisor figures: GET /api/stats over the live day and archived days.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
 import { daysBetween } from '../../shared/core/time.ts';
 import { range } from '../../shared/schemas.ts';
@@ -21,8 +21,7 @@ export function dateRange(hall: Hall, query: unknown): { from: string; to: strin
   return { from, to };
 }
 
-export function statsRoutes(hall: Hall, queries: Queries): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function statsRoutes(r: Router, hall: Hall, queries: Queries): void {
   routesOn(r, hall)('stats', async (_in, req) => queries.stats(dateRange(hall, req.query)));
-  return r;
 }

@@ -1,8 +1,8 @@
 // GET /api/announce.wav: the call read aloud by the server (fallback voice); GET
 // /api/guide.wav: a kiosk screen read aloud, in words the server puts together itself.
-import { Router } from 'express';
+import type { Router } from 'express';
 import { HallError } from '../../shared/core/errors.ts';
-import { guideFor, spokenGuide } from '../../shared/guide.ts';
+import { spokenGuide } from '../../shared/guide.ts';
 import type { Hall } from '../hall.ts';
 import type { Queries } from '../queries.ts';
 import type { Voice } from '../voice.ts';
@@ -10,8 +10,8 @@ import { routesOn } from './route.ts';
 
 export type { Voice };
 
-export function voiceRoutes(hall: Hall, queries: Queries, voice: Voice | null): Router {
-  const r = Router();
+/** Registers its routes on `r`, the one API router. */
+export function voiceRoutes(r: Router, hall: Hall, queries: Queries, voice: Voice | null): void {
   const on = routesOn(r, hall);
   on('voice', () => ({ serverVoice: voice !== null }));
   on('announce', async ({ query: q }, _req, res) => {
@@ -22,10 +22,9 @@ export function voiceRoutes(hall: Hall, queries: Queries, voice: Voice | null): 
   });
   on('guide', async ({ query: q }, _req, res) => {
     if (!voice) throw new HallError('voice_unavailable', 503, '服务器未安装中文语音（espeak-ng）');
-    const text = await hall.read((d) => guideFor(d, hall.now(), q));
+    const text = await queries.guide(q, hall.now());
     if (text === null) throw new HallError('unknown_guide', 404, '没有这项业务或这个号');
     // The words follow the queue: never cached by the browser (the voice keeps its own cache by text).
     res.type('audio/wav').set('Cache-Control', 'no-store').send(await voice.render(spokenGuide(text)));
   });
-  return r;
 }

@@ -3,7 +3,7 @@
 // two, so lines are wrapped here rather than by the library, which counts JS characters.
 import type { TicketPrint } from '../../shared/core/printing.ts';
 import type { PaperWidth } from '../../shared/types.ts';
-import { waitText } from '../../shared/words.ts';
+import { noWindowText, waitText } from '../../shared/words.ts';
 
 export type { PaperWidth, TicketPrint };
 
@@ -128,7 +128,7 @@ export function ticketLayout(t: TicketPrint, paper: PaperWidth): PrintOp[] {
   ops.push({ kind: 'align', align: 'left' });
   style(1, true);
   lines(`前面还有 ${t.ahead} 人`, 1);
-  lines(t.ahead > 0 ? `预计等候${waitText(t.estimatedWaitMin)}` : '请留意叫号', 1);
+  lines(t.noWindow ? noWindowText(t.noWindow) : t.estimatedWaitMin > 0 ? `预计等候${waitText(t.estimatedWaitMin)}` : '请留意叫号', 1);
   style(1);
   lines(`取号时间：${wallClock(t.takenAt)}`, 1);
   if (t.counters.length) lines(`办理窗口：${t.counters.join('、')}`, 1, '          ');

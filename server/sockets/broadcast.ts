@@ -88,7 +88,7 @@ export function broadcast(io: Io, hall: Hall, queries: Queries, timers: Timers):
     for (const c of data.counters) {
       if (!adapterRooms.has(rooms.counter(c.id))) continue;
       index ??= dayIndex(data);
-      const cs = counterState(data, c.id, index);
+      const cs = counterState(data, c.id, now, index);
       if (cs) io.to(rooms.counter(c.id)).emit('counter:state', cs);
     }
     for (const c of data.counters) {
@@ -103,7 +103,7 @@ export function broadcast(io: Io, hall: Hall, queries: Queries, timers: Timers):
       const t = Object.hasOwn(data.tickets, id) ? data.tickets[id] : undefined;
       if (!t) continue;
       ahead ??= aheadIndex(data, (index ??= dayIndex(data)).waiting);
-      io.to(room).emit('ticket:status', ticketView(data, t, ahead.get(t.id)));
+      io.to(room).emit('ticket:status', ticketView(data, t, ahead.get(t.id), now));
     }
   }
 
@@ -129,7 +129,7 @@ export function broadcast(io: Io, hall: Hall, queries: Queries, timers: Timers):
     if (effects.followUp || happened('RatingGiven')) {
       queries.followUpCounts().then((c) => io.to(rooms.staff).emit('ratings:changed', c), ignore);
     }
-    if (happened('CommitmentDelivered') || happened('CommitmentMade')) {
+    if (happened('CommitmentDelivered') || happened('CommitmentMade') || happened('VisitReopened')) {
       queries.commitmentCounts().then((c) => io.to(rooms.staff).emit('commitments:changed', c), ignore);
     }
     if (effects.comment) {

@@ -34,7 +34,7 @@ export function joinRooms(io: Io, hall: Hall, printerHealth: () => PrinterHealth
       if (login.counterId) {
         const counterId = login.counterId;
         void socket.join(rooms.counter(counterId));
-        const cs = hall.view((s) => counterState(s, counterId));
+        const cs = hall.view((s) => counterState(s, counterId, now));
         if (cs) socket.emit('counter:state', cs);
       }
     }
@@ -58,7 +58,7 @@ function watch(hall: Hall, socket: HallSocket, ticketId: unknown): boolean {
   if (!id.success) return false;
   const found = hall.view((s) => {
     const t = Object.hasOwn(s.tickets, id.data) ? s.tickets[id.data] : undefined;
-    return t && { id: t.id, view: ticketView(s, t), print: t.print };
+    return t && { id: t.id, view: ticketView(s, t, undefined, hall.now()), print: t.print };
   });
   if (!found) return false;
   const watching = (socket.data.watching ??= []);

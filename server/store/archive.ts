@@ -1,12 +1,17 @@
 // Closed days, one file each: data/archive/YYYY-MM-DD.json. Written once at rollover,
-// read by reports; the live snapshot never carries them.
+// read by reports; the live snapshot never carries them. Comments that left the live
+// state are filed apart, by the day each was left on: YYYY-MM-DD.comments.json (a day's
+// file may be written again: a comment answered after it was archived is filed anew).
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dayFacts, type DayFacts } from '../../shared/core/reports.ts';
-import type { DayArchive, DayNames } from '../../shared/types.ts';
+import { dayOf, newestFirst } from '../../shared/core/commentBook.ts';
+import { isDay } from '../../shared/core/time.ts';
+import type { CommentEntry, DayArchive, DayNames } from '../../shared/types.ts';
 import { writeFileDurable } from './durable.ts';
 
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
+const COMMENTS_FILE = /^(\d{4}-\d{2}-\d{2})\.comments\.json$/;
 
 export class Archive {
   constructor(private readonly dir: string) {}
@@ -16,7 +21,10 @@ export class Archive {
   }
 
   async write(archive: DayArchive): Promise<void> {
-    await writeFileDurable(path.join(this.dir, `${archive.day}.json`), JSON.stringify(archive));
+    const { comments, ...day } = archive;
+    // Comments first: the day leaves the live state only once both are durable.
+    if (comments?.length) await this.writeComments(comments);
+    await writeFileDurable(path.join(this.dir, `${archive.day}.json`), JSON.stringify(day));
     await rm(this.factsFile(archive.day), { force: true }); // derived from the archive: rebuilt on demand
   }
 
@@ -50,6 +58,50 @@ export class Archive {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
+  }
+
+  /**
+   * Files comments by the day each was left on, merged with what that day's file holds:
+   * a newer copy of a comment (answered since) replaces the older. Writing the same
+   * comments again changes nothing, so a retried archive is harmless.
+   */
+  async writeComments(comments: CommentEntry[]): Promise<void> {
+    const byDay = new Map<string, CommentEntry[]>();
+    for (const c of comments) {
+      const day = dayOf(c);
+      if (!isDay(day)) throw new Error(`comment ${c.id} has no day: ${c.at}`);
+      byDay.get(day)?.push(c) ?? byDay.set(day, [c]);
+    }
+    for (const [day, fresh] of byDay) {
+      const merged = new Map((await this.comments(day)).map((c) => [c.id, c]));
+      for (const c of fresh) merged.set(c.id, c);
+      await writeFileDurable(path.join(this.dir, `${day}.comments.json`), JSON.stringify(newestFirst([...merged.values()])));
+    }
+  }
+
+  /** A day's archived comments, newest first; [] for none. */
+  async comments(day: string): Promise<CommentEntry[]> {
+    try {
+      return JSON.parse(await readFile(path.join(this.dir, `${day}.comments.json`), 'utf8')) as CommentEntry[];
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+  }
+
+  /** Days with archived comments, oldest first. */
+  async commentDays(): Promise<string[]> {
+    const names = await readdir(this.dir);
+    return names.flatMap((n) => COMMENTS_FILE.exec(n)?.[1] ?? []).sort();
+  }
+
+  /** An archived comment by id, newest days first (replies mostly go to recent ones). */
+  async findComment(id: string): Promise<CommentEntry | null> {
+    for (const day of (await this.commentDays()).reverse()) {
+      const c = (await this.comments(day)).find((x) => x.id === id);
+      if (c) return c;
+    }
+    return null;
   }
 
   /** Archived days, oldest first. */

@@ -1,7 +1,8 @@
 // 四季度综合测评: each clerk over a period — visits served, average service time,
 // satisfaction, bad ratings and their follow-up, attendance (sign-ins per half day),
 // ranked. Pure, over day facts and the follow-up cases.
-import type { FollowUp, Settings, User } from '../types.ts';
+import type { AuditEntry, FollowUp, Settings, User } from '../types.ts';
+import { isVoided } from './appeals.ts';
 import { isWorkingDay } from './calendar.ts';
 import { Durations, type DayFacts } from './reports.ts';
 import { addDays } from './time.ts';
@@ -19,7 +20,7 @@ export interface AppraisalRow {
   badCalledBack: number;
   badClosed: number;
   halfDays: number; // half-days signed in
-  expectedHalfDays: number; // two per working day in the period, up to today
+  expectedHalfDays: number; // two per working day in the period, up to today, since the hall (or the account) started
   attendanceRate: number;
 }
 
@@ -47,11 +48,33 @@ export function quarterNamed(name: string): { from: string; to: string; label: s
 }
 
 /**
+ * When attendance starts counting: the hall's first day (its first archived day, or the
+ * live day on a new install) and, per account, the day it was created (新增账号 in the
+ * audit log; accounts from the install have none and start with the hall). Counting from
+ * the quarter's start instead gave everyone 1.2% in a hall's first week.
+ */
+export interface Starts {
+  hall: string;
+  users: Record<string, string>;
+}
+
+export function accountStarts(hallStart: string, users: User[], audit: AuditEntry[]): Starts {
+  const byTarget = new Map(users.map((u) => [`${u.username}（${u.name}）`, u.id]));
+  const out: Record<string, string> = {};
+  for (const e of audit) {
+    if (e.action !== '新增账号') continue;
+    const id = byTarget.get(e.target) ?? users.find((u) => e.target.startsWith(`${u.username}（`))?.id;
+    if (id && !out[id]) out[id] = e.at.slice(0, 10);
+  }
+  return { hall: hallStart, users: out };
+}
+
+/**
  * Ranked by satisfaction rate, then visits served, then shorter average service time.
  * A clerk with fewer than `minRated` ratings ranks after those with enough, so one
  * happy villager cannot put a clerk first.
  */
-export function appraisal(days: DayFacts[], followUps: FollowUp[], users: User[], settings: Settings, from: string, to: string, today: string, minRated = 5): AppraisalRow[] {
+export function appraisal(days: DayFacts[], followUps: FollowUp[], users: User[], settings: Settings, from: string, to: string, today: string, minRated = 5, starts: Starts = { hall: from, users: {} }): AppraisalRow[] {
   const clerks = users.filter((u) => u.role === 'clerk');
   const acc = new Map(clerks.map((u) => [u.id, { served: 0, service: new Durations(), rated: 0, satisfied: 0, half: new Set<string>() }]));
   for (const d of days) {
@@ -70,13 +93,20 @@ export function appraisal(days: DayFacts[], followUps: FollowUp[], users: User[]
       acc.get(userId!)?.half.add(`${d.day} ${half}`);
     }
   }
-  let working = 0;
+  const workingDays: string[] = [];
   const last = to < today ? to : today;
-  for (let day = from; day <= last; day = addDays(day, 1)) if (isWorkingDay(settings, day)) working++;
+  const first = from > starts.hall ? from : starts.hall;
+  for (let day = first; day <= last; day = addDays(day, 1)) if (isWorkingDay(settings, day)) workingDays.push(day);
+  const workingSince = (u: User) => {
+    const since = starts.users[u.id];
+    return since ? workingDays.filter((d) => d >= since).length : workingDays.length;
+  };
 
   const rows = clerks.map((u) => {
     const a = acc.get(u.id)!;
-    const bad = followUps.filter((f) => f.clerkId === u.id && f.day >= from && f.day <= to);
+    const working = workingSince(u);
+    // A bad rating voided on review (申诉成立) no longer counts against the clerk.
+    const bad = followUps.filter((f) => f.clerkId === u.id && f.day >= from && f.day <= to && !isVoided(f));
     return {
       rank: 0,
       clerkId: u.id,

@@ -1,7 +1,8 @@
 // Case lists staff work through: committed cases (承诺件) to deliver and follow-ups of bad
 // ratings (差评回访) to call back and close. Pure; newest first, named for the pages.
 import type { Commitment, CommitmentView, FollowUp, FollowUpView, HallData } from '../types.ts';
-import { commitmentOverdue, followUpOverdue } from './due.ts';
+import { commitmentOverdue, followUpOverdue, workingDaysLeft } from './due.ts';
+import { maskPhone } from './ratingStats.ts';
 import { counterById, serviceById } from './state.ts';
 
 export type CommitmentStatus = 'open' | 'overdue' | 'all';
@@ -11,12 +12,18 @@ export type FollowUpStatus = 'open' | 'closed' | 'all';
 export function commitmentViews(d: HallData, status: CommitmentStatus, today: string): CommitmentView[] {
   return d.commitments
     .filter((c) => status === 'all' || (!c.deliveredAt && (status === 'open' || commitmentOverdue(c, today))))
-    .map((c): CommitmentView => ({ ...c, overdue: commitmentOverdue(c, today), serviceName: serviceById(d, c.serviceId)?.name ?? c.serviceId }))
+    .map((c): CommitmentView => ({ ...masked(c), overdue: commitmentOverdue(c, today), serviceName: serviceById(d, c.serviceId)?.name ?? c.serviceId, workingDaysLeft: workingDaysLeft(d.settings, today, c.dueDate) }))
     .reverse();
 }
 
 export function commitmentOf(d: HallData, ticketId: string): Commitment | undefined {
-  return d.commitments.find((c) => c.ticketId === ticketId);
+  const c = d.commitments.find((x) => x.ticketId === ticketId);
+  return c && masked(c);
+}
+
+/** A committed case as any page sees it: whom to notify, the phone masked. */
+function masked(c: Commitment): Commitment {
+  return c.notify ? { ...c, notify: { name: c.notify.name, phone: maskPhone(c.notify.phone) } } : c;
 }
 
 /** `overdue`: still open after its due date, as of `today`. */
@@ -27,6 +34,7 @@ export function followUpViews(d: HallData, status: FollowUpStatus, today: string
       (f): FollowUpView => ({
         ...f,
         overdue: followUpOverdue(f, today),
+        workingDaysLeft: workingDaysLeft(d.settings, today, f.dueDate),
         serviceName: serviceById(d, f.serviceId)?.name ?? f.serviceId,
         counterName: f.counterId ? (counterById(d, f.counterId)?.name ?? f.counterId) : null,
         clerkName: f.clerkId ? (d.users.find((u) => u.id === f.clerkId)?.name ?? f.clerkId) : null,
@@ -53,5 +61,5 @@ export function commitmentCounts(d: HallData, today: string): { open: number; ov
 }
 
 export function unansweredComments(d: HallData): { unanswered: number } {
-  return { unanswered: d.comments.filter((c) => !c.reply).length };
+  return { unanswered: d.comments.filter((c) => !c.reply).length + (d.commentsArchivedUnanswered ?? 0) };
 }

@@ -5,9 +5,16 @@
 // command.
 import type { Channel, CommentEntry, Counter, CounterRuntime, DayArchive, FollowUp, HallData, Outcome, Role, Ticket } from '../types.ts';
 import { decideRating, type RatingCommand } from './ratings.ts';
+import { cancelTickets, type CancelCommand } from './cancel.ts';
+import { decideAppeal, type AppealCommand } from './appeals.ts';
+import { decideDispatch, type DispatchCommand } from './dispatch.ts';
+import { archiveComments } from './commentBook.ts';
 import { decideSettings, type SettingsCommand } from './settings.ts';
-import { addWorkingDays, isOpenAt } from './calendar.ts';
+import { addWorkingDays } from './calendar.ts';
+import { noCalls, noTickets } from './hours.ts';
+import { REOPEN_MS } from './due.ts';
 import { refuse } from './errors.ts';
+import { OUTCOME } from './exports.ts';
 import { closingDay, evolve, fact, type Fact } from './facts.ts';
 import { aheadOf, pickNext } from './queue.ts';
 import { localDay } from './time.ts';
@@ -29,7 +36,10 @@ export type Command =
   | (ByClerk & { type: 'recall' })
   | (ByClerk & { type: 'start' })
   | (ByClerk & { type: 'noShow' })
-  | (ByClerk & { type: 'complete'; outcome: Outcome; note?: string })
+  /** `notify`: whom to tell when a committed case (承诺件) is ready. */
+  | (ByClerk & { type: 'complete'; outcome: Outcome; note?: string; notify?: { name: string; phone: string } })
+  /** Undo a finish made a moment ago at this window by this clerk. */
+  | (ByClerk & { type: 'reopen' })
   | (ByClerk & { type: 'transfer'; serviceId: string })
   | (ByClerk & { type: 'reinstate'; ticketId: string })
   | (ByClerk & { type: 'pause'; reason: string })
@@ -42,7 +52,10 @@ export type Command =
   | (At & { type: 'archived'; day: string })
   | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
   | RatingCommand
-  | SettingsCommand;
+  | SettingsCommand
+  | CancelCommand
+  | AppealCommand
+  | DispatchCommand;
 
 export type CommandType = Command['type'];
 
@@ -72,6 +85,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'start': return start(data, cmd);
     case 'noShow': return noShow(data, cmd);
     case 'complete': return complete(data, cmd);
+    case 'reopen': return reopen(data, cmd);
     case 'transfer': return transfer(data, cmd);
     case 'reinstate': return reinstate(data, cmd);
     case 'pause': return pause(data, cmd);
@@ -82,6 +96,9 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'rollover': return rollover(data, cmd);
     case 'archived': return (data.closing ?? []).some((d) => d.day === cmd.day) ? [fact('DayArchived', { day: cmd.day })] : [];
     case 'printed': return printed(data, cmd);
+    case 'cancelTickets': return cancelTickets(data, cmd);
+    case 'appeal': case 'reviewAppeal': return decideAppeal(data, cmd);
+    case 'moveTickets': case 'pauseService': case 'resumeService': return decideDispatch(data, cmd);
     case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': case 'pairPad': case 'unpairPad': return decideRating(data, cmd);
     default: return decideSettings(data, cmd); // configure, services, counters, users, printer, deliver
   }
@@ -97,8 +114,8 @@ export function applyFacts(data: HallData, facts: Fact[]): Effects {
   for (const f of facts) {
     if (f.type === 'DayClosed') effects.archive = closingDay(data);
     evolve(data, f);
-    // The ticket a command is about; a day's cancellations are about no one in particular.
-    if ('ticketId' in f && f.type !== 'TicketCancelled') ticketId = f.ticketId;
+    // The ticket a command is about; a day's cancellations (or a supervisor's moves) are about no one in particular.
+    if ('ticketId' in f && f.type !== 'TicketCancelled' && f.type !== 'TicketMoved') ticketId = f.ticketId;
     switch (f.type) {
       case 'TicketTaken':
         ticketId = f.ticket.id;
@@ -115,13 +132,16 @@ export function applyFacts(data: HallData, facts: Fact[]): Effects {
         break;
       case 'FollowUpCalledBack':
       case 'FollowUpResolved':
+      case 'RatingAppealed':
+      case 'AppealReviewed':
         effects.followUp = data.followUps.find((x) => x.id === f.followUpId)!;
         break;
       case 'CommentLeft':
         effects.comment = data.comments.find((x) => x.id === f.comment.id)!;
         break;
       case 'CommentReplied':
-        effects.comment = data.comments.find((x) => x.id === f.commentId)!;
+      case 'CommentRestored':
+        effects.comment = data.comments.find((x) => x.id === ('commentId' in f ? f.commentId : f.comment.id))!;
         break;
     }
   }
@@ -156,12 +176,15 @@ export function dayChanged(data: HallData, at: number): boolean {
 function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Fact[] {
   const earlier = cmd.key === undefined ? undefined : ticketById(data, data.today.takeKeys?.[cmd.key] ?? '');
   if (earlier) {
-    if ((earlier.transfers?.[0]?.from ?? earlier.serviceId) !== cmd.serviceId) refuse('idempotency_conflict', 409, '这次取号请求与之前的不一致，请重新取号');
+    if (takenFor(earlier) !== cmd.serviceId) refuse('idempotency_conflict', 409, '这次取号请求与之前的不一致，请重新取号');
     return [];
   }
   const service = serviceById(data, cmd.serviceId) ?? refuse('unknown_service', 400, '没有这项业务，请重新选择');
   if (!service.enabled) refuse('service_closed', 409, `${service.name}暂停取号`);
-  if (!isOpenAt(data.settings, cmd.at)) refuse('service_closed', 409, '现在不是办公时间，请在办公时间内取号');
+  const paused = data.today.servicePauses?.[service.id];
+  if (paused) refuse('service_closed', 409, `${service.name}暂停取号：${paused.reason}`);
+  const closed = noTickets(data.settings, cmd.at, service);
+  if (closed) refuse('service_closed', 409, closed.message);
   if (cmd.priority && !service.priorityAllowed) refuse('priority_not_allowed', 400, `${service.name}不设优先号`);
   const issued = data.today.numbers[service.prefix] ?? 0;
   if (service.dailyQuota !== null && issued >= service.dailyQuota) {
@@ -183,12 +206,20 @@ function take(data: HallData, cmd: Extract<Command, { type: 'take' }>): Fact[] {
   return [fact('TicketTaken', { ticket, ...(cmd.key !== undefined && { key: cmd.key }), ...(cmd.ratingKey !== undefined && { ratingKey: cmd.ratingKey }) })];
 }
 
+/** The business a ticket was taken for, before any 转办 or 调度 (the earliest of either). */
+function takenFor(t: Ticket): string {
+  const first = [t.transfers?.[0], t.moves?.[0]].filter((x) => x !== undefined).sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+  return first?.from ?? t.serviceId;
+}
+
 function next(data: HallData, cmd: Extract<Command, { type: 'next' }>): Fact[] {
   const counter = counterOrRefuse(data, cmd.counterId);
   const rt = runtimeAt(data, counter.id);
   if (rt.paused) refuse('counter_paused', 409, '本窗口已暂停服务，请先恢复服务');
   const open = currentTicket(data, counter.id);
   if (open) refuse('ticket_open', 409, `${open.number} 号还未办结：请先办结、过号或转办`);
+  const lunch = noCalls(data.settings, cmd.at);
+  if (lunch) refuse('lunch_break', 409, lunch.message);
   const ticket = pickNext(data, counter, rt.priorityStreak);
   if (!ticket) return [];
   return [fact('TicketCalled', { ticketId: ticket.id, counterId: counter.id, clerkId: cmd.userId, at: iso(data, cmd.at) })];
@@ -220,6 +251,7 @@ function noShow(data: HallData, cmd: Extract<Command, { type: 'noShow' }>): Fact
 function complete(data: HallData, cmd: Extract<Command, { type: 'complete' }>): Fact[] {
   const note = cmd.note?.trim() ?? '';
   if (cmd.outcome === 'refused' && !note) refuse('reason_required', 400, '不予受理必须写明理由');
+  const notify = cmd.outcome === 'committed' ? notifyOf(cmd.notify) : undefined;
   const counter = counterOrRefuse(data, cmd.counterId);
   const ticket = currentOrRefuse(data, counter.id);
   const service = serviceById(data, ticket.serviceId);
@@ -236,8 +268,45 @@ function complete(data: HallData, cmd: Extract<Command, { type: 'complete' }>): 
     ...(dueDate && { dueDate }),
   });
   if (!dueDate) return [finished];
-  const commitment = { ticketId: ticket.id, number: ticket.number, day: ticket.day, serviceId: ticket.serviceId, counterId: counter.id, clerkId: cmd.userId, dueDate };
+  const commitment = { ticketId: ticket.id, number: ticket.number, day: ticket.day, serviceId: ticket.serviceId, counterId: counter.id, clerkId: cmd.userId, dueDate, ...(notify && { notify }) };
   return [finished, fact('CommitmentMade', { commitment })];
+}
+
+/** Whom to tell about a committed case: both or neither, the phone as digits. */
+function notifyOf(n: { name: string; phone: string } | undefined): { name: string; phone: string } | undefined {
+  const name = n?.name.trim() ?? '';
+  const phone = n?.phone.replace(/[\s-]/g, '') ?? '';
+  if (!name && !phone) return undefined;
+  if (!name) refuse('notify_name_required', 400, '请填写承诺件办好后通知谁（姓名）');
+  if (!/^\+?\d{7,15}$/.test(phone)) refuse('invalid_phone', 400, '请填写正确的联系电话（7 到 15 位数字）');
+  return { name, phone };
+}
+
+
+/**
+ * Undo a finish pressed by mistake: the last visit finished at this window, by this
+ * clerk, moments ago, not rated, while the window holds no other ticket. The visit is
+ * serving again (its pad stops asking for a rating); the undo is audited.
+ */
+function reopen(data: HallData, cmd: Extract<Command, { type: 'reopen' }>): Fact[] {
+  const counter = counterOrRefuse(data, cmd.counterId);
+  const open = currentTicket(data, counter.id);
+  if (open) refuse('ticket_open', 409, `${open.number} 号正在本窗口，不能撤销上一位的办结`);
+  let last: Ticket | undefined;
+  for (const id in data.tickets) {
+    const t = data.tickets[id]!;
+    if (t.status === 'done' && t.counterId === counter.id && t.finishedAt && (!last || t.finishedAt > last.finishedAt!)) last = t;
+  }
+  if (!last) refuse('nothing_to_reopen', 409, '本窗口今天还没有办结的号');
+  const t = last!;
+  if (t.clerkId !== cmd.userId) refuse('not_your_visit', 403, `${t.number} 号不是您办结的，不能撤销`);
+  if (cmd.at - Date.parse(t.finishedAt!) > REOPEN_MS) refuse('reopen_expired', 409, `${t.number} 号办结已超过 ${REOPEN_MS / 60_000} 分钟，不能撤销`);
+  if (t.rating) refuse('already_rated', 409, `${t.number} 号已经评价，不能撤销办结`);
+  const at = iso(data, cmd.at);
+  return [
+    fact('VisitReopened', { ticketId: t.id, counterId: counter.id, by: cmd.userId, at }),
+    fact('Audited', { entry: { at, by: cmd.userId, action: '撤销办结', target: `${t.number} 号`, detail: `${counter.name}，原办结方式：${OUTCOME[t.outcome ?? 'immediate']}` } }),
+  ];
 }
 
 function transfer(data: HallData, cmd: Extract<Command, { type: 'transfer' }>): Fact[] {
@@ -261,6 +330,9 @@ function reinstate(data: HallData, cmd: Extract<Command, { type: 'reinstate' }>)
 
 function pause(data: HallData, cmd: Extract<Command, { type: 'pause' }>): Fact[] {
   const counter = counterOrRefuse(data, cmd.counterId);
+  // The wall would show the called number greyed while the villager walks up.
+  const open = currentTicket(data, counter.id);
+  if (open) refuse('ticket_open', 409, `${open.number} 号还在本窗口（${open.status === 'called' ? '已叫号' : '办理中'}）：请先办结、过号或转办，再暂停服务`);
   return [fact('CounterPaused', { counterId: counter.id, reason: cmd.reason.trim() || '暂停服务', at: iso(data, cmd.at) })];
 }
 
@@ -321,7 +393,7 @@ function rollover(data: HallData, cmd: Extract<Command, { type: 'rollover' }>): 
     if (OPEN_STATUSES.has(t.status)) facts.push(fact('TicketCancelled', { ticketId: t.id, reason: 'day_end', at }));
   }
   facts.push(fact('DayClosed', { day: data.today.day, nextDay, at, atMs: cmd.at }));
-  return facts;
+  return [...facts, ...archiveComments(data, data.today.day)];
 }
 
 // ------------------------------------------------------------------ lookups that never write

@@ -5,8 +5,9 @@
 // without running the rules of the version that wrote it. Each fact carries its own
 // version `v`: a later change to a fact's shape adds a version, and `evolve` keeps
 // reading the old one.
-import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, Role, Service, Settings, Ticket, TicketStatus, Transfer, User } from '../types.ts';
+import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, RatingAppeal, Role, Service, ServicePause, Settings, Ticket, TicketMove, TicketStatus, Transfer, User } from '../types.ts';
 import { countWaiting, RECENT_VISITS, record, runtimeOf } from './state.ts';
+import { noteCall, noteDayEnd, noteTake, noteIdle, noteLeave, noteRelease, noteResume } from './estimate.ts';
 import { minutesBetween } from './time.ts';
 
 type F<T extends string, B> = { type: T; v: 1 } & B;
@@ -23,9 +24,23 @@ export type Fact =
   | F<'TicketNoShow', { ticketId: string; counterId: string; at: string }>
   | F<'VisitFinished', { ticketId: string; counterId: string; clerkId: string; at: string; startedAt: string; outcome: Outcome; note?: string; dueDate?: string }>
   | F<'CommitmentMade', { commitment: Commitment }>
+  /**
+   * A visit finished a moment ago by mistake is open again at its window (undo): its
+   * outcome, committed case and rating request are gone; `by` is the clerk who undid it.
+   */
+  | F<'VisitReopened', { ticketId: string; counterId: string; by: string; at: string }>
   | F<'TicketTransferred', { ticketId: string; transfer: Transfer }>
+  /** 队列调度: a waiting ticket moved by a supervisor, keeping its number, take time and seq. */
+  | F<'TicketMoved', { ticketId: string; move: TicketMove }>
+  /** A supervisor closed a business at the kiosk for now; `ServiceResumed` (or the day's end) opens it. */
+  | F<'ServicePaused', { serviceId: string; pause: ServicePause }>
+  | F<'ServiceResumed', { serviceId: string; at: string; by: string }>
   | F<'TicketReinstated', { ticketId: string; counterId: string; at: string }>
-  | F<'TicketCancelled', { ticketId: string; reason: 'day_end'; at: string }>
+  /**
+   * `day_end`: still open when the day closed. `staff`: a supervisor cancelled it (junk
+   * tickets), `by` whom and why (`note`); the two fields are absent from day_end facts.
+   */
+  | F<'TicketCancelled', { ticketId: string; reason: 'day_end' | 'staff'; at: string; by?: string; note?: string }>
   | F<'TicketPrinted', { ticketId: string; ok: boolean; at: string; error?: string }>
   | F<'CounterPaused', { counterId: string; reason: string; at: string }>
   | F<'CounterResumed', { counterId: string; at: string }>
@@ -39,12 +54,22 @@ export type Fact =
   | F<'FollowUpOpened', { followUp: FollowUp }>
   | F<'FollowUpCalledBack', { followUpId: string; callBack: FollowUp['callBacks'][number] }>
   | F<'FollowUpResolved', { followUpId: string; resolution: NonNullable<FollowUp['resolution']>; closed: boolean }>
+  /** 申诉: the clerk rated disputes a bad rating. */
+  | F<'RatingAppealed', { followUpId: string; appeal: Omit<RatingAppeal, 'review'> }>
+  /** 复核: a supervisor upholds the rating or voids it. */
+  | F<'AppealReviewed', { followUpId: string; review: NonNullable<RatingAppeal['review']> }>
   | F<'CommentLeft', { comment: CommentEntry }>
   | F<'CommentReplied', { commentId: string; reply: NonNullable<CommentEntry['reply']> }>
+  /** Right after a `DayClosed`: these comments leave the live state with that closed day. */
+  | F<'CommentsArchived', { day: string; commentIds: string[] }>
+  /** An archived comment comes back into the live state (to be answered). */
+  | F<'CommentRestored', { comment: CommentEntry }>
   | F<'SettingsChanged', { settings: HallSettings }>
   | F<'PrinterChanged', { printer: PrinterSettings }>
   | F<'ServiceSaved', { service: Service }>
   | F<'ServiceRemoved', { serviceId: string }>
+  /** The businesses in a new order (the kiosk's): every id, each once. */
+  | F<'ServicesOrdered', { serviceIds: string[] }>
   | F<'CounterSaved', { counter: Counter }>
   /** The window is gone, and every session signed in at it. */
   | F<'CounterRemoved', { counterId: string }>
@@ -93,6 +118,7 @@ export function evolve(data: HallData, f: Fact): void {
       const t = { ...f.ticket };
       data.tickets[t.id] = t;
       countWaiting(data, t, 1);
+      noteTake(data, t.serviceId, t.priority, t.takenAt);
       const prefix = t.number.replace(/\d+$/, '');
       data.today.numbers[prefix] = Math.max(data.today.numbers[prefix] ?? 0, Number(t.number.slice(prefix.length)));
       data.today.nextSeq = Math.max(data.today.nextSeq, t.seq + 1);
@@ -108,10 +134,13 @@ export function evolve(data: HallData, f: Fact): void {
       t.lastCalledAt = f.at;
       t.counterId = f.counterId;
       t.clerkId = f.clerkId;
+      // Out of the queue now (setStatus counted it out of the window's own): the pin is spent.
+      delete t.forCounterId;
       t.firstClerkId ??= f.clerkId;
       const rt = runtimeOf(data, f.counterId);
       rt.currentTicketId = t.id;
       rt.priorityStreak = t.priority ? rt.priorityStreak + 1 : 0;
+      noteCall(data, f.counterId, f.at);
       return;
     }
     case 'TicketRecalled': {
@@ -131,6 +160,7 @@ export function evolve(data: HallData, f: Fact): void {
       setStatus(data, t, 'no_show');
       t.noShowAt = f.at;
       releaseCounter(data, f.counterId, t.id);
+      noteRelease(data, f.counterId, t.serviceId, f.at);
       return;
     }
     case 'VisitFinished': {
@@ -145,11 +175,29 @@ export function evolve(data: HallData, f: Fact): void {
       recent.push(minutesBetween(f.startedAt, f.at));
       if (recent.length > RECENT_VISITS) recent.shift();
       releaseCounter(data, f.counterId, t.id);
+      noteRelease(data, f.counterId, t.serviceId, f.at);
       return;
     }
     case 'CommitmentMade':
-      data.commitments.push({ ...f.commitment });
+      data.commitments.push(copy(f.commitment));
       return;
+    case 'VisitReopened': {
+      const t = ticket(data, f.ticketId);
+      if (t.startedAt && t.finishedAt) {
+        // The undone visit's minutes leave the recent ones the estimate reads.
+        const recent = data.today.recentServiceMin[t.serviceId];
+        const i = recent ? recent.lastIndexOf(minutesBetween(t.startedAt, t.finishedAt)) : -1;
+        if (i >= 0) recent!.splice(i, 1);
+      }
+      setStatus(data, t, 'serving');
+      delete t.finishedAt;
+      delete t.outcome;
+      delete t.note;
+      delete t.dueDate;
+      data.commitments = data.commitments.filter((c) => c.ticketId !== t.id);
+      runtimeOf(data, f.counterId).currentTicketId = t.id;
+      return;
+    }
     case 'TicketTransferred': {
       const t = ticket(data, f.ticketId);
       (t.transfers ??= []).push({ ...f.transfer });
@@ -157,8 +205,26 @@ export function evolve(data: HallData, f: Fact): void {
       delete t.startedAt;
       backToQueue(data, t);
       releaseCounter(data, f.transfer.counterId, t.id);
+      noteRelease(data, f.transfer.counterId, f.transfer.from, f.transfer.at);
       return;
     }
+    case 'TicketMoved': {
+      const t = ticket(data, f.ticketId);
+      // Out of its queue's count and into the new one's, around the change of queue.
+      if (t.status === 'waiting') countWaiting(data, t, -1);
+      t.serviceId = f.move.to;
+      if (f.move.counterId === undefined) delete t.forCounterId;
+      else t.forCounterId = f.move.counterId;
+      (t.moves ??= []).push({ ...f.move });
+      if (t.status === 'waiting') countWaiting(data, t, 1);
+      return;
+    }
+    case 'ServicePaused':
+      (data.today.servicePauses ??= record())[f.serviceId] = { ...f.pause };
+      return;
+    case 'ServiceResumed':
+      if (data.today.servicePauses && Object.hasOwn(data.today.servicePauses, f.serviceId)) delete data.today.servicePauses[f.serviceId];
+      return;
     case 'TicketReinstated': {
       const t = ticket(data, f.ticketId);
       delete t.noShowAt;
@@ -170,6 +236,8 @@ export function evolve(data: HallData, f: Fact): void {
       setStatus(data, t, 'cancelled');
       t.cancelReason = f.reason;
       t.finishedAt = f.at;
+      if (f.by !== undefined) t.cancelledBy = f.by;
+      if (f.note !== undefined) t.cancelNote = f.note;
       return;
     }
     case 'TicketPrinted': {
@@ -181,12 +249,21 @@ export function evolve(data: HallData, f: Fact): void {
     }
     case 'CounterPaused':
       runtimeOf(data, f.counterId).paused = { reason: f.reason, at: f.at };
+      noteIdle(data, f.counterId);
       return;
-    case 'CounterResumed':
-      runtimeOf(data, f.counterId).paused = null;
+    case 'CounterResumed': {
+      const rt = runtimeOf(data, f.counterId);
+      noteResume(data, f.counterId, rt.paused?.at, f.at);
+      rt.paused = null;
       return;
+    }
     case 'SignedIn':
-      if (f.counterId !== null) runtimeOf(data, f.counterId).signedIn = { userId: f.userId, at: f.at };
+      if (f.counterId !== null) {
+        const rt = runtimeOf(data, f.counterId);
+        if (rt.signedIn) noteLeave(data, rt.signedIn.at, rt.paused?.at, f.at);
+        rt.signedIn = { userId: f.userId, at: f.at };
+        noteIdle(data, f.counterId);
+      }
       data.sessions[f.tokenHash] = { userId: f.userId, role: f.role, counterId: f.counterId, at: f.at, expiresAtMs: f.expiresAtMs };
       data.signIns.push({ userId: f.userId, counterId: f.counterId, at: f.at });
       return;
@@ -196,12 +273,16 @@ export function evolve(data: HallData, f: Fact): void {
       delete data.sessions[f.tokenHash];
       if (s.counterId) {
         const rt = runtimeOf(data, s.counterId);
-        if (rt.signedIn?.userId === s.userId) rt.signedIn = null;
+        if (rt.signedIn?.userId === s.userId) {
+          noteLeave(data, rt.signedIn.at, rt.paused?.at, f.at);
+          rt.signedIn = null;
+        }
       }
       return;
     }
     case 'DayClosed': {
       (data.closing ??= []).push(closingDay(data));
+      noteDayEnd(data, f.at);
       data.tickets = record();
       data.signIns = [];
       data.today = { day: f.nextDay, nextSeq: 1, numbers: record(), recentServiceMin: record(), takeKeys: record(), ratingKeys: record(), waiting: record() };
@@ -235,9 +316,35 @@ export function evolve(data: HallData, f: Fact): void {
       }
       return;
     }
+    case 'RatingAppealed':
+      followUp(data, f.followUpId).appeal = { ...f.appeal };
+      return;
+    case 'AppealReviewed': {
+      const fu = followUp(data, f.followUpId);
+      if (!fu.appeal) throw new Error(`fact reviews follow-up ${f.followUpId}, which has no appeal`);
+      fu.appeal.review = { ...f.review };
+      return;
+    }
     case 'CommentLeft':
       data.comments.push({ ...f.comment });
       return;
+    case 'CommentsArchived': {
+      const closing = (data.closing ?? []).find((d) => d.day === f.day);
+      if (!closing) throw new Error(`fact archives comments with day ${f.day}, which is not closing`);
+      const leaving = new Set(f.commentIds);
+      const moved = data.comments.filter((c) => leaving.has(c.id));
+      (closing.comments ??= []).push(...moved.map((c) => copy(c)));
+      data.comments = data.comments.filter((c) => !leaving.has(c.id));
+      const unanswered = moved.filter((c) => !c.reply).length;
+      if (unanswered) data.commentsArchivedUnanswered = (data.commentsArchivedUnanswered ?? 0) + unanswered;
+      return;
+    }
+    case 'CommentRestored': {
+      if (data.comments.some((c) => c.id === f.comment.id)) return;
+      data.comments.push(copy(f.comment));
+      if (!f.comment.reply && data.commentsArchivedUnanswered) data.commentsArchivedUnanswered--;
+      return;
+    }
     case 'CommentReplied': {
       const c = data.comments.find((x) => x.id === f.commentId);
       if (!c) throw new Error(`fact refers to comment ${f.commentId}, which the state does not hold`);
@@ -257,6 +364,12 @@ export function evolve(data: HallData, f: Fact): void {
     case 'ServiceRemoved':
       data.services = data.services.filter((x) => x.id !== f.serviceId);
       return;
+    case 'ServicesOrdered': {
+      const rank = new Map(f.serviceIds.map((id, i) => [id, i]));
+      // Stable: a business the fact does not name (none, when the rules wrote it) keeps its place at the end.
+      data.services = [...data.services].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
+      return;
+    }
     case 'CounterSaved':
       upsert(data.counters, copy(f.counter));
       runtimeOf(data, f.counter.id);
@@ -310,8 +423,9 @@ function followUp(data: HallData, id: string): FollowUp {
 }
 
 /**
- * The one place a ticket's status is written, so the per-business waiting counts
- * (`today.waiting`) follow every move into and out of the queue.
+ * The one place a ticket's status is written, so the per-queue waiting counts
+ * (`today.waiting`) follow every move into and out of the queue (and `TicketMoved`,
+ * the one change of queue while waiting).
  */
 function setStatus(data: HallData, t: Ticket, status: TicketStatus): void {
   if (t.status === status) return;

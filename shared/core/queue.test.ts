@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { T0, hall, min, next, run, take } from '../../test/fixture.ts';
-import { estimateWaitMin } from './estimate.ts';
 import type { Command } from './commands.ts';
 import fc from 'fast-check';
 import type { HallData, Ticket } from '../types.ts';
 import { aheadIndex, aheadOf, callOrder, pickNext } from './queue.ts';
+import { recountWaiting } from './state.ts';
 import { counterState, dayIndex, serviceViews, ticketView, QUEUE_SHOWN } from './views.ts';
 
 describe('ahead', () => {
@@ -80,27 +80,6 @@ describe('callOrder', () => {
   });
 });
 
-describe('estimated wait', () => {
-  it('uses the configured minutes until the day has three finished visits', () => {
-    const d = hall();
-    expect(estimateWaitMin(d, 'a', 0)).toBe(0);
-    expect(estimateWaitMin(d, 'a', 3)).toBe(15); // 3 × 5 min, one window
-  });
-
-  it('learns from today and divides by staffed windows', () => {
-    const d = hall();
-    for (let i = 0; i < 3; i++) {
-      take(d, 'a', T0 + i);
-      next(d, '1', T0 + min(10 * i));
-      run(d, { type: 'complete', counterId: '1', userId: 'u1', outcome: 'immediate', at: T0 + min(10 * i + 2) });
-    }
-    expect(estimateWaitMin(d, 'a', 4)).toBe(8); // 4 × 2 min
-    d.runtime['1']!.signedIn = { userId: 'u1', at: '' };
-    d.runtime['2'] = { signedIn: { userId: 'u2', at: '' }, paused: null, currentTicketId: null, priorityStreak: 0 };
-    expect(estimateWaitMin(d, 'a', 4)).toBe(4);
-  });
-});
-
 /**
  * The rule as the design states it, simulated one call at a time over a plain list: after
  * `cap` priority calls in a row a waiting normal ticket must go next; otherwise a priority
@@ -127,20 +106,32 @@ function modelCalls(waiting: Ticket[], cap: number, streak: number): Ticket[] {
   return calls;
 }
 
-const waitingOf = (d: HallData, serviceIds: readonly string[]) => Object.values(d.tickets).filter((t) => t.status === 'waiting' && serviceIds.includes(t.serviceId));
+/**
+ * Waiting tickets of these businesses not moved to one window, plus those moved to these
+ * windows (队列调度 · 指定窗口: only that window calls them).
+ */
+const waitingOf = (d: HallData, serviceIds: readonly string[], windows: readonly string[] = []) =>
+  Object.values(d.tickets).filter((t) => t.status === 'waiting' && (t.forCounterId === undefined ? serviceIds.includes(t.serviceId) : windows.includes(t.forCounterId)));
+const windowWaiting = (d: HallData, c: HallData['counters'][number]) => waitingOf(d, c.serviceIds, [c.id]);
 
-/** What `ahead` means: one window serving the ticket's business and every business sharing a window with it, starting afresh. */
+/**
+ * What `ahead` means: one window serving the ticket's business (or the window it was moved
+ * to) and every business and window sharing a window with it, starting afresh.
+ */
 function modelAhead(d: HallData, t: Ticket): number {
-  const group = [t.serviceId, ...d.counters.filter((c) => c.serviceIds.includes(t.serviceId)).flatMap((c) => c.serviceIds)];
-  return modelCalls(waitingOf(d, group), d.settings.priorityCap, 0).indexOf(t);
+  const serving = d.counters.filter((c) => (t.forCounterId === undefined ? c.serviceIds.includes(t.serviceId) : c.id === t.forCounterId));
+  const group = [...(t.forCounterId === undefined ? [t.serviceId] : []), ...serving.flatMap((c) => c.serviceIds)];
+  return modelCalls(waitingOf(d, group, serving.map((c) => c.id)), d.settings.priorityCap, 0).indexOf(t);
 }
 
 describe('every queue answer against a call-by-call simulation', () => {
-  it('on random days of takes, calls, no-shows, transfers, reinstatements and reloads', () => {
+  it('on random days of takes, calls, no-shows, transfers, reinstatements, supervisor moves and reloads', () => {
     const step = fc.oneof(
       fc.record({ kind: fc.constant('take' as const), service: fc.constantFrom('a', 'b', 'c'), priority: fc.boolean() }),
       fc.record({ kind: fc.constantFrom('next' as const, 'noShow' as const, 'complete' as const, 'reinstate' as const), counter: fc.constantFrom('1', '2', '3', '4') }),
       fc.record({ kind: fc.constant('transfer' as const), counter: fc.constantFrom('1', '2', '3', '4'), service: fc.constantFrom('a', 'b', 'c') }),
+      // 队列调度: a supervisor moves the k-th waiting ticket to a business, a window, or both.
+      fc.record({ kind: fc.constant('move' as const), k: fc.nat(20), service: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }), window: fc.option(fc.constantFrom('1', '2', '3', '4'), { nil: undefined }) }),
       // A snapshot need not list tickets in taking order: the queue order is seq's.
       fc.record({ kind: fc.constant('reload' as const) }),
     );
@@ -157,6 +148,19 @@ describe('every queue answer against a call-by-call simulation', () => {
             d.tickets = Object.fromEntries(Object.entries(d.tickets).reverse());
             continue;
           }
+          if (s.kind === 'move') {
+            const waiting = Object.values(d.tickets).filter((t) => t.status === 'waiting');
+            const t = waiting[s.k % Math.max(1, waiting.length)];
+            if (!t) continue;
+            const before = { number: t.number, seq: t.seq, takenAt: t.takenAt };
+            try {
+              run(d, { type: 'moveTickets', userId: 'admin', at, ticketIds: [t.id], reason: '无人值守', ...(s.service && { serviceId: s.service }), ...(s.window && { counterId: s.window }) });
+            } catch {
+              continue; // refused (nowhere to move, or already there): nothing changed
+            }
+            expect({ number: t.number, seq: t.seq, takenAt: t.takenAt }, 'a move keeps number, place and take time').toEqual(before);
+            continue;
+          }
           const by = s.kind === 'take' ? null : { counterId: s.counter, userId: `u${s.counter}`, at };
           const cmd: Command | null =
             s.kind === 'take' ? { type: 'take', id: `r${at}`, serviceId: s.service, priority: s.priority, channel: 'kiosk', at }
@@ -169,7 +173,7 @@ describe('every queue answer against a call-by-call simulation', () => {
             : { type: s.kind, ...by! };
           if (!cmd) continue;
           const counter = d.counters.find((c) => c.id === by?.counterId);
-          const expectedCall = cmd.type === 'next' && counter ? (modelCalls(waitingOf(d, counter.serviceIds), cap, d.runtime[counter.id]?.priorityStreak ?? 0)[0] ?? null) : undefined;
+          const expectedCall = cmd.type === 'next' && counter ? (modelCalls(windowWaiting(d, counter), cap, d.runtime[counter.id]?.priorityStreak ?? 0)[0] ?? null) : undefined;
           let effects;
           try {
             effects = run(d, cmd);
@@ -183,25 +187,27 @@ describe('every queue answer against a call-by-call simulation', () => {
         for (const t of Object.values(d.tickets)) {
           const expected = t.status === 'waiting' ? modelAhead(d, t) : 0;
           expect(aheadOf(d, t), `ahead of ${t.number}`).toBe(expected);
-          expect(ticketView(d, t).ahead).toBe(expected);
-          expect(ticketView(d, t, ahead.get(t.id)).ahead).toBe(expected);
+          expect(ticketView(d, t, undefined, at).ahead).toBe(expected);
+          expect(ticketView(d, t, ahead.get(t.id), at).ahead).toBe(expected);
           expect(ahead.has(t.id)).toBe(t.status === 'waiting');
         }
         const index = dayIndex(d);
         for (const c of d.counters) {
           const streak = d.runtime[c.id]?.priorityStreak ?? 0;
-          const calls = modelCalls(waitingOf(d, c.serviceIds), cap, streak);
-          for (const st of [0, 1, 2, 3]) expect(pickNext(d, c, st)).toBe(modelCalls(waitingOf(d, c.serviceIds), cap, st)[0] ?? null);
+          const calls = modelCalls(windowWaiting(d, c), cap, streak);
+          for (const st of [0, 1, 2, 3]) expect(pickNext(d, c, st)).toBe(modelCalls(windowWaiting(d, c), cap, st)[0] ?? null);
           // Alone, and from the index a broadcast builds once for every window.
-          for (const cs of [counterState(d, c.id)!, counterState(d, c.id, index)!]) {
+          for (const cs of [counterState(d, c.id, at)!, counterState(d, c.id, at, index)!]) {
             expect(cs.waitingTotal).toBe(calls.length);
             expect(cs.queue.map((t) => t.id)).toEqual(calls.slice(0, QUEUE_SHOWN).map((t) => t.id));
           }
-          const cs = counterState(d, c.id, index)!;
+          const cs = counterState(d, c.id, at, index)!;
           const all = Object.values(d.tickets);
           expect(cs.noShows.map((t) => t.id)).toEqual(all.filter((t) => t.status === 'no_show' && c.serviceIds.includes(t.serviceId)).map((t) => t.id).reverse());
           expect(cs.servedToday).toBe(all.filter((t) => t.status === 'done' && t.counterId === c.id).length);
         }
+        const counted = (w: Record<string, [number, number]>) => Object.fromEntries(Object.entries(w).filter(([, [n, p]]) => n + p > 0));
+        expect(counted(d.today.waiting ?? {}), 'the waiting counts follow every move').toEqual(counted(recountWaiting(d)));
         const now = at + min(45);
         for (const v of serviceViews(d, now)) {
           const w = waitingOf(d, [v.id]);

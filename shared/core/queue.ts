@@ -11,6 +11,17 @@ export interface Split {
 
 const bySeq = (a: Ticket, b: Ticket) => a.seq - b.seq;
 
+/**
+ * The queue a waiting ticket stands in: its business's, or, when a supervisor moved it to
+ * one window (队列调度 · 指定窗口), that window's own queue `@<counter id>`, which only that
+ * window calls from. Every answer below reads queues by this key, so a pinned ticket is
+ * called, counted and placed by the same order function as every other.
+ */
+export const queueKey = (t: Pick<Ticket, 'serviceId' | 'forCounterId'>): string => (t.forCounterId === undefined ? t.serviceId : `@${t.forCounterId}`);
+
+/** The queues a window calls from: its businesses' and its own. */
+export const windowQueues = (counter: Counter): string[] => [...counter.serviceIds, `@${counter.id}`];
+
 const dayLists = new WeakMap<HallData['tickets'], Ticket[]>();
 
 /**
@@ -37,15 +48,17 @@ function dayTickets(data: HallData, justTaken?: Ticket): Ticket[] {
 }
 
 /**
- * Every business's waiting tickets (only `only`'s, when given) in one pass over the day.
- * Broadcasts build this once and read each window's queue from it.
+ * Every queue's waiting tickets (only `only`'s, when given), by `queueKey`, in one pass
+ * over the day. Broadcasts build this once and read each window's queue from it.
  */
 export function waitingByService(data: HallData, only?: ReadonlySet<string>): Map<string, Split> {
   const out = new Map<string, Split>();
   for (const t of dayTickets(data)) {
-    if (t.status !== 'waiting' || (only && !only.has(t.serviceId))) continue;
-    let split = out.get(t.serviceId);
-    if (!split) out.set(t.serviceId, (split = { priority: [], normal: [] }));
+    if (t.status !== 'waiting') continue;
+    const key = queueKey(t);
+    if (only && !only.has(key)) continue;
+    let split = out.get(key);
+    if (!split) out.set(key, (split = { priority: [], normal: [] }));
     (t.priority ? split.priority : split.normal).push(t);
   }
   // Tickets are stored in taking order, but that is not promised by the data (a reloaded
@@ -104,7 +117,7 @@ export function callOrder({ priority, normal }: Split, cap: number, streak = 0):
 
 /** The order this window would call its businesses' waiting tickets in, from its streak. */
 export function windowOrder(data: HallData, counter: Counter, streak: number, byService?: Map<string, Split>): Ticket[] {
-  const ids = new Set(counter.serviceIds);
+  const ids = new Set(windowQueues(counter));
   return callOrder(waitingSplit(ids, byService ?? waitingByService(data, ids)), data.settings.priorityCap, streak);
 }
 
@@ -113,8 +126,9 @@ export function pickNext(data: HallData, counter: Counter, streak: number): Tick
   // Only the head of each queue can be next: one pass, nothing sorted.
   let priority: Ticket | null = null;
   let normal: Ticket | null = null;
+  const queues = windowQueues(counter);
   for (const t of dayTickets(data)) {
-    if (t.status !== 'waiting' || !counter.serviceIds.includes(t.serviceId)) continue;
+    if (t.status !== 'waiting' || !queues.includes(queueKey(t))) continue;
     if (t.priority) {
       if (!priority || t.seq < priority.seq) priority = t;
     } else if (!normal || t.seq < normal.seq) normal = t;
@@ -123,11 +137,12 @@ export function pickNext(data: HallData, counter: Counter, streak: number): Tick
   return callOrder(heads, data.settings.priorityCap, streak)[0] ?? null;
 }
 
-/** Businesses that share a window with this one: their tickets compete for the same calls. */
-export function competingServices(data: HallData, serviceId: string): Set<string> {
-  const out = new Set([serviceId]);
+/** Queues that share a window with this one (a `queueKey`): their tickets compete for the same calls. */
+export function competingServices(data: HallData, key: string): Set<string> {
+  const out = new Set([key]);
   for (const c of data.counters) {
-    if (c.serviceIds.includes(serviceId)) for (const s of c.serviceIds) out.add(s);
+    const queues = windowQueues(c);
+    if (queues.includes(key)) for (const q of queues) out.add(q);
   }
   return out;
 }
@@ -140,9 +155,9 @@ export function competingServices(data: HallData, serviceId: string): Set<string
 export function aheadIndex(data: HallData, byService = waitingByService(data)): Map<string, number> {
   const out = new Map<string, number>();
   const cap = data.settings.priorityCap;
-  for (const serviceId of byService.keys()) {
-    callOrder(waitingSplit(competingServices(data, serviceId), byService), cap).forEach((t, i) => {
-      if (t.serviceId === serviceId) out.set(t.id, i);
+  for (const key of byService.keys()) {
+    callOrder(waitingSplit(competingServices(data, key), byService), cap).forEach((t, i) => {
+      if (queueKey(t) === key) out.set(t.id, i);
     });
   }
   return out;
@@ -156,31 +171,43 @@ export function aheadIndex(data: HallData, byService = waitingByService(data)): 
  */
 export function aheadOf(data: HallData, ticket: Ticket): number {
   if (ticket.status !== 'waiting') return 0;
-  const group = competingServices(data, ticket.serviceId);
+  const group = competingServices(data, queueKey(ticket));
   const cap = data.settings.priorityCap;
   const list = dayTickets(data, ticket);
   // The ticket just taken (every take asks) comes after every other of its kind: its
   // place follows from the waiting counts alone, without walking the day.
-  const counts = data.today.waiting;
-  if (counts && ticket.seq === data.today.nextSeq - 1 && data.tickets[ticket.id] === ticket) {
-    let same = 0;
-    let other = 0;
-    for (const id of group) {
-      const w = counts[id];
-      if (!w) continue;
-      same += ticket.priority ? w[1] : w[0];
-      other += ticket.priority ? w[0] : w[1];
-    }
-    return place(ticket.priority, same - 1, other, cap, 0);
+  if (data.today.waiting && ticket.seq === data.today.nextSeq - 1 && data.tickets[ticket.id] === ticket) {
+    return placeAtBack(data, group, ticket.priority, 1);
   }
   let priority = ticket.priority ? 1 : 0;
   let normal = ticket.priority ? 0 : 1;
   let before = 0;
   for (const t of list) {
-    if (t.status !== 'waiting' || t.id === ticket.id || !group.has(t.serviceId)) continue;
+    if (t.status !== 'waiting' || t.id === ticket.id || !group.has(queueKey(t))) continue;
     if (t.priority) priority++;
     else normal++;
     if (t.priority === ticket.priority && t.seq < ticket.seq) before++;
   }
   return ticket.priority ? place(true, before, normal, cap, 0) : place(false, before, priority, cap, 0);
+}
+
+/** The place of the last ticket of a kind in the group's queue, from the waiting counts; `counted`: 1 when that ticket is itself waiting. */
+function placeAtBack(data: HallData, group: Set<string>, priority: boolean, counted: 0 | 1): number {
+  let same = 0;
+  let other = 0;
+  for (const id of group) {
+    const w = data.today.waiting?.[id];
+    if (!w) continue;
+    same += priority ? w[1] : w[0];
+    other += priority ? w[0] : w[1];
+  }
+  return place(priority, same - counted, other, data.settings.priorityCap, 0);
+}
+
+/**
+ * Where a ticket of this business taken now would stand: what the kiosk's list
+ * estimates, so the list and the ticket then taken agree.
+ */
+export function aheadOfNew(data: HallData, serviceId: string, priority = false): number {
+  return placeAtBack(data, competingServices(data, serviceId), priority, 0);
 }

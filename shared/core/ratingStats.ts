@@ -1,10 +1,9 @@
 // Satisfaction figures over ticket records and follow-up cases. Pure.
-import type { DayNames, FollowUp, HallData, RatingLevel, Ticket } from '../types.ts';
-import { isWorkingDay } from './calendar.ts';
+import type { DayNames, FollowUp, HallData, RatingAppeal, RatingLevel, Ticket } from '../types.ts';
+import { countedRatings } from './appeals.ts';
 import { nameIn } from './reports.ts';
 import { serviceById } from './state.ts';
-import { followUpOverdue } from './due.ts';
-import { addDays } from './time.ts';
+import { followUpOverdue, workingDaysBetween } from './due.ts';
 import type { Settings } from '../types.ts';
 
 export interface LevelCounts {
@@ -47,11 +46,7 @@ function finish<T extends LevelCounts>(c: T): T {
 /** Working days from opening to closing (0 when closed the same day). */
 export function workingDaysToClose(settings: Settings, f: FollowUp): number | null {
   if (!f.closedAt) return null;
-  const from = f.openedAt.slice(0, 10);
-  const to = f.closedAt.slice(0, 10);
-  let n = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(settings, d)) n++;
-  return n;
+  return workingDaysBetween(settings, f.openedAt.slice(0, 10), f.closedAt.slice(0, 10));
 }
 
 /** `names`: what to call windows, clerks and businesses in the rows (ids otherwise). */
@@ -111,7 +106,18 @@ export function maskPhone(phone: string | undefined): string {
 export type MyRatingsReply = RatingFigures & {
   from: string;
   to: string;
-  ratings: { number: string; day: string; serviceName: string; level: RatingLevel; reasons: string[]; comment: string | null; at: string }[];
+  ratings: {
+    number: string;
+    day: string;
+    serviceName: string;
+    level: RatingLevel;
+    reasons: string[];
+    comment: string | null;
+    at: string;
+    /** A bad rating's case: what to appeal (申诉), and the appeal and its review so far. */
+    followUpId?: string;
+    appeal?: RatingAppeal;
+  }[];
 };
 
 /**
@@ -120,13 +126,18 @@ export type MyRatingsReply = RatingFigures & {
  */
 export function clerkRatings(d: HallData, tickets: Iterable<Ticket>, userId: string, from: string, to: string, today: string, names: DayNames): MyRatingsReply {
   const mine = [...tickets].filter((t) => t.clerkId === userId && t.status === 'done');
+  const cases = new Map(d.followUps.filter((f) => f.clerkId === userId).map((f) => [f.ticketId, f]));
   return {
     from,
     to,
-    ...ratingFigures(mine, [], d.settings, today, names),
+    ...ratingFigures(countedRatings(mine, d.followUps), [], d.settings, today, names),
     ratings: mine
       .filter((t) => t.rating)
-      .map((t) => ({ number: t.number, day: t.day, serviceName: serviceById(d, t.serviceId)?.name ?? t.serviceId, level: t.rating!.level, reasons: t.rating!.reasons, comment: t.rating!.comment ?? null, at: t.rating!.at }))
+      .map((t) => {
+        const f = cases.get(t.id);
+        const row = { number: t.number, day: t.day, serviceName: serviceById(d, t.serviceId)?.name ?? t.serviceId, level: t.rating!.level, reasons: t.rating!.reasons, comment: t.rating!.comment ?? null, at: t.rating!.at };
+        return f ? { ...row, followUpId: f.id, ...(f.appeal && { appeal: f.appeal }) } : row;
+      })
       .reverse(),
   };
 }

@@ -6,6 +6,7 @@ import { fact, type Fact } from './facts.ts';
 import { addWorkingDays } from './calendar.ts';
 import { refuse } from './errors.ts';
 import { iso } from './state.ts';
+import { commentToReply } from './commentBook.ts';
 
 interface At {
   at: number;
@@ -23,7 +24,8 @@ export type RatingCommand =
   | (At & { type: 'callBack'; followUpId: string; userId: string; reached: boolean; note: string })
   | (At & { type: 'resolve'; followUpId: string; userId: string; kind: 'fix' | 'explain'; note: string; close: boolean })
   | (At & { type: 'comment'; id: string; kind: 'comment' | 'complaint'; text: string; contact?: string })
-  | (At & { type: 'reply'; commentId: string; userId: string; text: string });
+  /** `archived`: the comment as the archive holds it, when it is no longer live. */
+  | (At & { type: 'reply'; commentId: string; userId: string; text: string; archived?: CommentEntry });
 
 export const LEVELS: Record<RatingLevel, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
 export const isBad = (level: number) => level <= 2;
@@ -128,10 +130,10 @@ function comment(data: HallData, cmd: Extract<RatingCommand, { type: 'comment' }
 }
 
 function reply(data: HallData, cmd: Extract<RatingCommand, { type: 'reply' }>): Fact[] {
-  const entry = data.comments.find((c) => c.id === cmd.commentId) ?? refuse('unknown_comment', 404, '没有这条意见');
+  const { entry, restore } = commentToReply(data, cmd.commentId, cmd.archived);
   const text = cmd.text.trim();
   if (!text) refuse('invalid_request', 400, '请写下答复内容');
-  return [fact('CommentReplied', { commentId: entry.id, reply: { text, at: iso(data, cmd.at), by: cmd.userId } })];
+  return [...restore, fact('CommentReplied', { commentId: entry.id, reply: { text, at: iso(data, cmd.at), by: cmd.userId } })];
 }
 
 function pairPad(data: HallData, cmd: Extract<RatingCommand, { type: 'pairPad' }>): Fact[] {

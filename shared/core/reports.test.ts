@@ -132,3 +132,19 @@ describe('names in a report', () => {
     expect(sat.byService[0]!.name).toBe('constructor');
   });
 });
+
+describe('the day-by-day trend', () => {
+  it('has every day of the range in order, days without tickets at 0, whatever order days come in', () => {
+    const names = { services: {}, counters: {}, clerks: {} };
+    const day = (d: string, statuses: Ticket['status'][]) => ({ day: d, names, attendance: [], facts: statuses.map((st) => ({ st }) as never) });
+    const b = new ReportBuilder('2026-02-27', '2026-03-02');
+    b.addDay(day('2026-03-02', ['done', 'no_show']));
+    b.addDay(day('2026-02-28', ['done', 'done', 'cancelled']));
+    expect(b.build().byDay).toEqual([
+      { day: '2026-02-27', taken: 0, served: 0 },
+      { day: '2026-02-28', taken: 3, served: 2 },
+      { day: '2026-03-01', taken: 0, served: 0 },
+      { day: '2026-03-02', taken: 2, served: 1 },
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
 // seconds; percentiles are by nearest rank, counted rather than sorted.
 import type { Commitment, CommittedFigures, DayArchive, DayNames, Outcome, Ticket, TicketStatus } from '../types.ts';
 import { commitmentOverdue } from './due.ts';
+import { addDays } from './time.ts';
 
 export interface Fact {
   s: string; // business
@@ -124,6 +125,14 @@ export interface Report {
   byClerk: ReportRow[];
   byHour: ReportRow[];
   waitBuckets: { label: string; count: number }[];
+  /** Every day from..to, in order (days without tickets too): the month's day-by-day trend. */
+  byDay: DayFigures[];
+}
+
+export interface DayFigures {
+  day: string;
+  taken: number;
+  served: number;
 }
 
 /** `GET /api/reports`. */
@@ -185,6 +194,7 @@ export class ReportBuilder {
   private outcomes: Record<Outcome, number> = { immediate: 0, committed: 0, forwarded: 0, refused: 0 };
   private byLevel = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
   private buckets = WAIT_BUCKETS.map(() => 0);
+  private perDay = new Map<string, DayFigures>();
 
   constructor(
     readonly from: string,
@@ -204,7 +214,11 @@ export class ReportBuilder {
       if (!x) m.set(key, (x = new Group()));
       return x;
     };
+    const day = this.perDay.get(d.day) ?? { day: d.day, taken: 0, served: 0 };
+    this.perDay.set(d.day, day);
     for (const f of d.facts) {
+      day.taken++;
+      if (f.st === 'done') day.served++;
       this.all.add(f);
       g(this.groups.s, f.s).add(f);
       g(this.groups.h, String(f.h)).add(f);
@@ -238,6 +252,14 @@ export class ReportBuilder {
       byClerk: rows(this.groups.k, (id) => nameIn(this.names.clerks, id) ?? id),
       byHour: [...hours.entries()].map(([h, x]) => x.row(h, `${h.padStart(2, '0')}:00`)).sort((a, b) => Number(a.id) - Number(b.id)),
       waitBuckets: WAIT_BUCKETS.map(([, label], i) => ({ label, count: this.buckets[i]! })),
+      byDay: this.dayByDay(),
     };
+  }
+
+  /** Bounded: a range of more than ten years is a request error, not a reason to loop. */
+  private dayByDay(): DayFigures[] {
+    const out: DayFigures[] = [];
+    for (let d = this.from, i = 0; d <= this.to && i < 3700; d = addDays(d, 1), i++) out.push(this.perDay.get(d) ?? { day: d, taken: 0, served: 0 });
+    return out;
   }
 }

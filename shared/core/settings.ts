@@ -2,8 +2,9 @@
 // checked against the whole configuration it would produce (no duplicate prefixes,
 // every window serves something, AB posts are clerks…), applies at once, and leaves
 // an audit entry: who, what, when.
-import type { AuditEntry, Counter, HallData, PrinterSettings, Role, Service, Settings, User } from '../types.ts';
+import type { AuditEntry, Counter, HallData, Hours, PrinterSettings, Role, Service, Settings, User } from '../types.ts';
 import { refuse } from './errors.ts';
+import { scheduleText } from './hours.ts';
 import { fact, type Fact, type HallSettings } from './facts.ts';
 import { currentTicket, iso } from './state.ts';
 import { isDay, isValidTimeZone } from './time.ts';
@@ -20,6 +21,8 @@ export type SettingsCommand =
   | (By & { type: 'configure'; settings: HallSettings })
   | (By & { type: 'saveService'; service: Service })
   | (By & { type: 'removeService'; serviceId: string })
+  /** The kiosk's order of the businesses: every id, each once. */
+  | (By & { type: 'orderServices'; serviceIds: string[] })
   | (By & { type: 'saveCounter'; counter: Counter })
   | (By & { type: 'removeCounter'; counterId: string })
   | (By & { type: 'saveUser'; user: UserInput; passwordHash?: string })
@@ -30,7 +33,8 @@ export type SettingsCommand =
 export function decideSettings(data: HallData, cmd: SettingsCommand): Fact[] {
   switch (cmd.type) {
     case 'configure': {
-      const next = { ...cmd.settings, printer: data.settings.printer };
+      // A setting the command leaves out (one written before the setting existed) stays as it is.
+      const next = { ...data.settings, ...cmd.settings, printer: data.settings.printer };
       check({ ...data, settings: next });
       const changed = Object.keys(next).filter((k) => JSON.stringify(next[k as keyof Settings]) !== JSON.stringify(data.settings[k as keyof Settings]));
       return [fact('SettingsChanged', { settings: cmd.settings }), audit(data, cmd, '修改大厅设置', next.hallName, changed.map((k) => SETTING_NAMES[k] ?? k).join('、') || '无变化')];
@@ -48,6 +52,14 @@ export function decideSettings(data: HallData, cmd: SettingsCommand): Fact[] {
       const users = data.counters.filter((c) => c.serviceIds.includes(s.id)).map((c) => c.name);
       if (users.length) refuse('service_in_use', 409, `${users.join('、')}还在办理${s.name}，请先从窗口中去掉这项业务`);
       return [fact('ServiceRemoved', { serviceId: s.id }), audit(data, cmd, '删除业务', `${s.prefix} ${s.name}`, '')];
+    }
+    case 'orderServices': {
+      const ids = cmd.serviceIds;
+      const known = new Set(data.services.map((x) => x.id));
+      if (ids.length !== known.size || new Set(ids).size !== ids.length || !ids.every((id) => known.has(id))) refuse('invalid_order', 409, '业务列表已有变化，请刷新后重新排序');
+      if (ids.every((id, i) => data.services[i]!.id === id)) return [];
+      const names = ids.map((id) => data.services.find((x) => x.id === id)!.name);
+      return [fact('ServicesOrdered', { serviceIds: [...ids] }), audit(data, cmd, '调整业务顺序', '取号机上的业务', names.join('、'))];
     }
     case 'saveCounter': {
       const c = cmd.counter;
@@ -103,11 +115,11 @@ const ROLE_NAMES: Record<Role, string> = { admin: '管理员', supervisor: '中�
 const SETTING_NAMES: Record<string, string> = {
   hallName: '大厅名称', timeZone: '时区', weekHours: '办公时间', specialDays: '特殊日期', priorityCap: '连续优先上限',
   recallCap: '呼叫次数上限', announcement: '叫号播报', priorityKinds: '优先对象', ratings: '评价设置', alerts: '预警阈值',
-  limits: '取号与留言限制',
+  limits: '取号与留言限制', marketDays: '逢场天规律', lastTicketMin: '停止取号时间',
 };
 
 function describeService(s: Service): string {
-  return [`前缀 ${s.prefix}`, `承诺 ${s.committedDays} 个工作日`, s.enabled ? '启用' : '停用', s.dailyQuota === null ? '不限号' : `每日限 ${s.dailyQuota} 号`, s.priorityAllowed ? '可优先' : '不设优先'].join('，');
+  return [`前缀 ${s.prefix}`, `承诺 ${s.committedDays} 个工作日`, s.enabled ? '启用' : '停用', s.dailyQuota === null ? '不限号' : `每日限 ${s.dailyQuota} 号`, s.priorityAllowed ? '可优先' : '不设优先', ...(s.schedule ? [`${scheduleText(s.schedule).trim()}办理`] : [])].join('，');
 }
 
 function audit(data: HallData, cmd: By, action: string, target: string, detail: string): Fact {
@@ -124,9 +136,14 @@ function check(d: Pick<HallData, 'settings' | 'services' | 'counters' | 'users'>
   if (!s.hallName.trim()) bad('大厅名称不能为空');
   if (!isValidTimeZone(s.timeZone)) bad(`时区 ${s.timeZone} 无效，例如 Asia/Shanghai`);
   if (s.weekHours.length !== 7) bad('办公时间要按星期日到星期六填写 7 天');
-  const hoursOk = (h: { open: string; close: string }, what: string) => {
+  const hoursOk = (h: Hours, what: string) => {
     if (!HHMM.test(h.open) || !HHMM.test(h.close)) bad(`${what}的时间格式应为 08:30`);
     if (h.open >= h.close) bad(`${what}的上班时间要早于下班时间`);
+    if (h.lunch) {
+      if (!HHMM.test(h.lunch.from) || !HHMM.test(h.lunch.to)) bad(`${what}的午休时间格式应为 12:00`);
+      if (h.lunch.from >= h.lunch.to) bad(`${what}的午休开始要早于结束`);
+      if (h.lunch.from <= h.open || h.lunch.to >= h.close) bad(`${what}的午休要在上班和下班时间之间`);
+    }
   };
   s.weekHours.forEach((h, i) => h && hoursOk(h, `星期${'日一二三四五六'[i]}`));
   const dates = new Set<string>();
@@ -137,6 +154,13 @@ function check(d: Pick<HallData, 'settings' | 'services' | 'counters' | 'users'>
     if (day.hours) hoursOk(day.hours, `${day.date}（${day.name || '特殊日期'}）`);
     if (day.kind === 'market' && !day.hours) bad(`逢场天 ${day.date} 要填办公时间`);
   }
+  if (s.marketDays) {
+    const digits = s.marketDays.digits;
+    if (digits.length === 0) bad('逢场天规律至少要选一个尾数（例如逢 1、4、7）');
+    if (new Set(digits).size !== digits.length || digits.some((n) => !Number.isInteger(n) || n < 0 || n > 9)) bad('逢场天的尾数应为 0 到 9，不能重复');
+    if (s.marketDays.hours) hoursOk(s.marketDays.hours, '逢场天');
+  }
+  if (!Number.isInteger(s.lastTicketMin) || s.lastTicketMin < 0 || s.lastTicketMin > 240) bad('停止取号时间应为下班前 0 到 240 分钟');
   if (!s.announcement.template.includes('{number}')) bad('叫号播报内容要包含 {number}（号码）');
   if (s.ratings.reasons.filter((r) => r.trim()).length === 0) bad('差评原因至少要有一条');
 
@@ -149,6 +173,11 @@ function check(d: Pick<HallData, 'settings' | 'services' | 'counters' | 'users'>
     if (other) bad(`号码前缀 ${svc.prefix} 已被“${other}”使用，每项业务的前缀不能相同`);
     prefixes.set(svc.prefix, svc.name);
     if (serviceIds.has(svc.id)) bad(`业务编号 ${svc.id} 重复了`);
+    const sc = svc.schedule;
+    if (sc) {
+      if (!HHMM.test(sc.open) || !HHMM.test(sc.close) || sc.open >= sc.close) bad(`${svc.name}的办理时间应为“09:00 到 12:00”这样，开始早于结束`);
+      if (sc.weekdays.length === 0 || new Set(sc.weekdays).size !== sc.weekdays.length) bad(`${svc.name}至少要选一天办理，且不能重复`);
+    }
     serviceIds.add(svc.id);
   }
   const counterIds = new Set<string>();

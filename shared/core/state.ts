@@ -1,6 +1,7 @@
 // Looking things up in the hall's state, shared by the rule modules.
 import type { Counter, CounterRuntime, HallData, Service, Ticket } from '../types.ts';
 import { refuse } from './errors.ts';
+import { queueKey } from './queue.ts';
 import { isoLocal } from './time.ts';
 
 export const iso = (data: HallData, at: number) => isoLocal(at, data.settings.timeZone);
@@ -48,10 +49,10 @@ export function currentOrRefuse(data: HallData, counterId: string): Ticket {
 }
 
 
-/** A ticket joins (+1) or leaves (−1) its business's queue: see DayState.waiting. */
+/** A ticket joins (+1) or leaves (−1) its queue (`queueKey`): see DayState.waiting. */
 export function countWaiting(data: HallData, t: Ticket, delta: 1 | -1): void {
   const waiting = (data.today.waiting ??= record());
-  const w = (waiting[t.serviceId] ??= [0, 0]);
+  const w = (waiting[queueKey(t)] ??= [0, 0]);
   w[t.priority ? 1 : 0] += delta;
 }
 
@@ -60,7 +61,7 @@ export function recountWaiting(data: HallData): Record<string, [number, number]>
   const out = record<[number, number]>();
   for (const id in data.tickets) {
     const t = data.tickets[id]!;
-    if (t.status === 'waiting') (out[t.serviceId] ??= [0, 0])[t.priority ? 1 : 0]++;
+    if (t.status === 'waiting') (out[queueKey(t)] ??= [0, 0])[t.priority ? 1 : 0]++;
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hall } from '../../test/fixture.ts';
 import { digitsOneByOne, displayText, readInteger, spokenText } from './announce.ts';
-import { addWorkingDays, isOpenAt, nextOpening } from './calendar.ts';
+import { addWorkingDays } from './calendar.ts';
+import { isOpenAt, nextOpening } from './hours.ts';
 import { percentile, stats, waitMinutes } from './stats.ts';
 import { addDays, FIXED_SINCE_MS, isDay, isoLocal, isValidTimeZone, localDay, minutesBetween, nextMidnightMs } from './time.ts';
 import type { Ticket } from '../types.ts';

@@ -1,16 +1,17 @@
 // What each audience sees of the state. Pure: (data, now) → plain objects.
 import type { CounterState, CounterView, HallData, HallState, PadState, RecentCall, ServiceView, StaffTicket, Ticket, TicketView } from '../types.ts';
-import { isOpenAt, nextOpening } from './calendar.ts';
+import { workingDaysBetween } from './due.ts';
+import { isOpenAt, nextOpening, noTickets } from './hours.ts';
 import { counterById, currentTicket, serviceById } from './state.ts';
-import { estimateWaitMin } from './estimate.ts';
-import { aheadOf, waitingByService, windowOrder, type Split } from './queue.ts';
+import { estimateWait } from './estimate.ts';
+import { aheadOf, aheadOfNew, waitingByService, windowOrder, type Split } from './queue.ts';
 import { isoLocal } from './time.ts';
 
 const RECENT = 8;
 export const QUEUE_SHOWN = 60;
 
 export function serviceViews(data: HallData, now: number): ServiceView[] {
-  const hallOpen = isOpenAt(data.settings, now);
+  const hallClosed = noTickets(data.settings, now);
   const byService = waitingByService(data);
   return data.services.map((s) => {
     const queue = byService.get(s.id);
@@ -21,7 +22,11 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
     const n = queue?.normal[0];
     const first = p && n ? (p.seq < n.seq ? p : n) : (p ?? n);
     const quotaLeft = s.dailyQuota === null || (data.today.numbers[s.prefix] ?? 0) < s.dailyQuota;
-    const closedReason = !s.enabled ? 'off' : !hallOpen ? 'hours' : !quotaLeft ? 'quota' : null;
+    const pause = data.today.servicePauses?.[s.id];
+    const closed = hallClosed ?? (s.schedule ? noTickets(data.settings, now, s) : null);
+    const closedReason = !s.enabled ? 'off' : pause ? 'paused' : closed ? closed.reason : !quotaLeft ? 'quota' : null;
+    // What a ticket taken now would be told: the same function, at its place.
+    const est = estimateWait(data, s.id, aheadOfNew(data, s.id), now, { joining: true });
     return {
       id: s.id,
       name: s.name,
@@ -29,9 +34,12 @@ export function serviceViews(data: HallData, now: number): ServiceView[] {
       waiting: w,
       open: closedReason === null,
       closedReason,
+      ...(pause && { pauseReason: pause.reason }),
+      ...(closed && s.enabled && !pause && { closedNote: closed.message }),
       longestWaitMin: first ? Math.max(0, Math.floor((now - Date.parse(first.takenAt)) / 60_000)) : 0,
       materials: s.materials,
-      estimatedWaitMin: estimateWaitMin(data, s.id, w),
+      estimatedWaitMin: est.min,
+      ...(est.noWindow && { noWindow: est.noWindow }),
       priorityAllowed: s.priorityAllowed,
       counters: data.counters.filter((c) => c.serviceIds.includes(s.id)).map((c) => c.name),
     };
@@ -94,9 +102,10 @@ export function hallState(data: HallData, now: number): HallState {
   };
 }
 
-/** The public view of a ticket; `ahead` may be passed in when computed for many at once. */
-export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketView {
+/** The public view of a ticket at `now`; `ahead` may be passed in when computed for many at once. */
+export function ticketView(data: HallData, t: Ticket, ahead: number | undefined, now: number): TicketView {
   const a = t.status === 'waiting' ? (ahead ?? aheadOf(data, t)) : 0;
+  const est = t.status === 'waiting' ? estimateWait(data, t.serviceId, a, now, { priority: t.priority }) : null;
   const view: TicketView = {
     id: t.id,
     number: t.number,
@@ -105,21 +114,27 @@ export function ticketView(data: HallData, t: Ticket, ahead?: number): TicketVie
     serviceId: t.serviceId,
     serviceName: serviceById(data, t.serviceId)?.name ?? t.serviceId,
     takenAt: t.takenAt,
-    estimatedWaitMin: t.status === 'waiting' ? estimateWaitMin(data, t.serviceId, a) : 0,
+    estimatedWaitMin: est?.min ?? 0,
     callCount: t.callCount,
   };
+  if (est?.noWindow) view.noWindow = est.noWindow;
   if (t.counterId && (t.status === 'called' || t.status === 'serving' || t.status === 'done')) {
     view.counterId = t.counterId;
     view.counterName = counterById(data, t.counterId)?.name ?? t.counterId;
   }
+  // Said only of staff cancellations: the phone tells the holder it was not the day's end.
+  if (t.cancelReason === 'staff') view.cancelledByStaff = true;
+  // What happens next after the visit: a committed case says when to come back.
+  if (t.status === 'done' && t.outcome) view.outcome = t.outcome;
+  if (t.status === 'done' && t.dueDate) Object.assign(view, { dueDate: t.dueDate, dueWorkingDays: workingDaysBetween(data.settings, t.day, t.dueDate) });
   return view;
 }
 
-export function staffTicket(data: HallData, t: Ticket): StaffTicket {
+export function staffTicket(data: HallData, t: Ticket, now: number): StaffTicket {
   const { id, number, priority, calledAt, lastCalledAt, startedAt, finishedAt, outcome, note, dueDate, firstClerkId, transfers } = t;
   const first = firstClerkId ? data.users.find((u) => u.id === firstClerkId) : undefined;
   return {
-    ...ticketView(data, t),
+    ...ticketView(data, t, undefined, now),
     id,
     number,
     priority,
@@ -156,8 +171,8 @@ export function dayIndex(data: HallData): DayIndex {
   return { waiting: waitingByService(data), noShows, served };
 }
 
-/** A window's console state; pass `index` when building it for many windows at once. */
-export function counterState(data: HallData, counterId: string, index?: DayIndex): CounterState | null {
+/** A window's console state at `now`; pass `index` when building it for many windows at once. */
+export function counterState(data: HallData, counterId: string, now: number, index?: DayIndex): CounterState | null {
   const c = counterById(data, counterId);
   if (!c) return null;
   const ix = index ?? dayIndex(data);
@@ -172,7 +187,7 @@ export function counterState(data: HallData, counterId: string, index?: DayIndex
     paused: Boolean(rt?.paused),
     pauseReason: rt?.paused?.reason ?? null,
     pausedAt: rt?.paused?.at ?? null,
-    current: cur ? staffTicket(data, cur) : null,
+    current: cur ? staffTicket(data, cur, now) : null,
     waitingTotal: order.length,
     queue: order.slice(0, QUEUE_SHOWN).map((t) => ({ id: t.id, number: t.number, serviceId: t.serviceId, priority: t.priority, takenAt: t.takenAt })),
     noShows: noShows.reverse(),

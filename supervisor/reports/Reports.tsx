@@ -9,6 +9,7 @@ import { Commitments } from './Commitments.tsx';
 import { useDownload } from './download.ts';
 import { monthTitle, periodOf, periodTitle } from './period.ts';
 import { PeriodPicker, rangeOf, type PeriodChoice } from './PeriodPicker.tsx';
+import { MonthCompare } from './MonthCompare.tsx';
 import { ReportCharts } from './ReportCharts.tsx';
 import { ReportFigures } from './ReportFigures.tsx';
 import { ReportTable } from './ReportTable.tsx';
@@ -99,7 +100,8 @@ function HallReports({ token, hall, onExpired }: Props & { hall: HallState }) {
         // The previous period stays on screen, dimmed, while the next one loads.
         <div class={current ? 'rp-body' : 'rp-body rp-stale'} aria-busy={!current}>
           <ReportFigures report={data} />
-          <ReportCharts report={data} onReady={setDrawnKey} />
+          {choice.kind === 'month' && current && <MonthCompare token={token} month={range} report={current} onExpired={onExpired} />}
+          <ReportCharts report={data} today={today} onReady={setDrawnKey} />
           <ReportTable report={data} />
         </div>
       ) : (

@@ -22,6 +22,19 @@ export function arrivalsByHour(byHour: readonly ReportRow[]): Bars {
   return { labels: span.map((r) => `${Number(r.id)}时`), values: span.map((r) => r.taken) };
 }
 
+/** Longest range drawn day by day: a month, or two; a quarter's 92 bars would not read. */
+export const TREND_MAX_DAYS = 62;
+
+/**
+ * Tickets taken each day of the period up to `today` (the days still to come would only
+ * be zeros), labelled by day of month. Empty for one day, or a range too long to read.
+ */
+export function dailyTrend(byDay: Report['byDay'] | undefined, today: string): Bars {
+  const days = (byDay ?? []).filter((d) => d.day <= today);
+  if (days.length < 2 || (byDay?.length ?? 0) > TREND_MAX_DAYS || !days.some((d) => d.taken > 0)) return { labels: [], values: [] };
+  return { labels: days.map((d) => `${Number(d.day.slice(8))}日`), values: days.map((d) => d.taken) };
+}
+
 /** The wait distribution as the server bucketed it; empty when nobody was called. */
 export function waitDistribution(buckets: Report['waitBuckets']): Bars {
   if (!buckets.some((b) => b.count > 0)) return { labels: [], values: [] };

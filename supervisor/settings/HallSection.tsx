@@ -3,6 +3,8 @@
 // API takes it, with one 保存 for the section.
 import { useState } from 'preact/hooks';
 import { AnnouncementPreview } from './AnnouncementPreview.tsx';
+import { CalendarFields } from './CalendarFields.tsx';
+import { MonthPreview } from './MonthPreview.tsx';
 import { Field, Group, TextField } from './Field.tsx';
 import { fromHallForm, savedHallForm, TIME_ZONES, toHallForm, type HallForm } from './hallForm.ts';
 import { SaveStatus } from './SaveStatus.tsx';
@@ -49,6 +51,11 @@ export function HallSection({ view, editable, token, onExpired, onSaved }: Secti
           <fieldset class="settings-card">
             <legend>办公时间</legend>
             <WeekHours week={form.week} onChange={(w) => set('week', w)} />
+          </fieldset>
+
+          <fieldset class="settings-card">
+            <legend>午休、停止取号与逢场天</legend>
+            <CalendarFields form={form.calendar} onChange={(c) => set('calendar', c)} />
           </fieldset>
 
           <fieldset class="settings-card">
@@ -104,6 +111,10 @@ export function HallSection({ view, editable, token, onExpired, onSaved }: Secti
               <TextField label="每小时留言上限" unit="条" size="num" numeric hint="同一地址写意见簿的条数，默认 20" {...text('commentsPerHour')} />
             </div>
           </fieldset>
+          <section class="settings-card settings-wide" aria-labelledby="month-title">
+            <h3 id="month-title">日历核对（未来五周，保存后更新）</h3>
+            <MonthPreview token={token} onExpired={onExpired} version={view} />
+          </section>
         </div>
         <div class="settings-bar">
           <button type="submit" class="primary" disabled={save.busy}>

@@ -5,6 +5,7 @@ import type { Service } from '../../shared/types.ts';
 import { DeleteButton } from './DeleteButton.tsx';
 import { EditorHead } from './EditorHead.tsx';
 import { Check, TextField } from './Field.tsx';
+import { ScheduleFields } from './ScheduleFields.tsx';
 import { ListEditor } from './ListEditor.tsx';
 import { fromServiceForm, newServiceForm, toServiceForm, type ServiceForm } from './recordForms.ts';
 import { SaveStatus } from './SaveStatus.tsx';
@@ -78,6 +79,7 @@ export function ServiceEditor({ view, editable, token, onExpired, onSaved, servi
           <Check label="启用（停用后取号机不能取这项业务的号）" checked={form.enabled} onChange={(v) => set('enabled', v)} />
           <Check label="可以优先取号" checked={form.priorityAllowed} onChange={(v) => set('priorityAllowed', v)} />
         </div>
+        <ScheduleFields form={form.schedule} onChange={(v) => set('schedule', v)} />
         <div class="settings-field" role="group" aria-label="所需材料">
           <span class="settings-caption">所需材料（一次性告知，取号机按此顺序列出）</span>
           <ListEditor itemLabel="材料" items={form.materials} onChange={(v) => set('materials', v)} maxLength={100} addLabel="添加一项材料" />

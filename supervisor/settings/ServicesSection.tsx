@@ -1,9 +1,12 @@
-// 业务: the businesses the kiosk offers. The list on the left, the chosen one (or a new
-// one) to edit on the right. Deleting is refused by the server while a business has
+// 业务: the businesses the kiosk offers, in the kiosk's order (an admin moves them up and
+// down). The list on the left, the chosen one (or a new one) to edit on the right. Deleting is refused by the server while a business has
 // tickets today or a window still serves it; the message says to disable it instead.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Service } from '../../shared/types.ts';
 import { nextId } from './ids.ts';
+import { SaveStatus } from './SaveStatus.tsx';
+import { useSave } from './useSave.ts';
 import { ServiceEditor } from './ServiceEditor.tsx';
 import type { SectionProps } from './view.ts';
 
@@ -24,6 +27,13 @@ export function ServicesSection(props: SectionProps) {
   };
   const current = editing && !editing.isNew ? (view.services.find((s) => s.id === editing.id) ?? null) : null;
   const servedBy = (id: string) => view.counters.filter((c) => c.serviceIds.includes(id)).map((c) => c.name);
+  const order = useSave(props.token, props.onExpired);
+  const move = async (i: number, by: -1 | 1) => {
+    const ids = view.services.map((s) => s.id);
+    [ids[i], ids[i + by]] = [ids[i + by]!, ids[i]!];
+    const next = await order.run('orderServices', { serviceIds: ids }, `已调整顺序：取号机上“${view.services[i]!.name}”${by < 0 ? '上移' : '下移'}一位`);
+    if (next) props.onSaved(next);
+  };
 
   return (
     <div class="settings-split">
@@ -43,9 +53,12 @@ export function ServicesSection(props: SectionProps) {
             ✓ {notice}
           </p>
         )}
+        {editable && <p class="muted settings-order-hint">取号机按这个顺序列出业务；用“↑”“↓”调整。</p>}
+        <SaveStatus save={order} />
         <table class="settings-table settings-list-table">
           <thead>
             <tr>
+              {editable && <th scope="col">顺序</th>}
               <th scope="col">前缀</th>
               <th scope="col">名称</th>
               <th scope="col">状态</th>
@@ -58,8 +71,19 @@ export function ServicesSection(props: SectionProps) {
             </tr>
           </thead>
           <tbody>
-            {view.services.map((s) => (
-              <ServiceRow key={s.id} service={s} counters={servedBy(s.id)} chosen={editing?.id === s.id} editable={editable} onPick={() => open({ id: s.id, isNew: false })} />
+            {view.services.map((s, i) => (
+              <ServiceRow key={s.id} service={s} counters={servedBy(s.id)} chosen={editing?.id === s.id} editable={editable} onPick={() => open({ id: s.id, isNew: false })}>
+                {editable && (
+                  <td class="settings-order">
+                    <button type="button" class="settings-icon" aria-label={`上移 ${s.name}`} title="上移" disabled={i === 0 || order.busy} onClick={() => void move(i, -1)}>
+                      ↑
+                    </button>
+                    <button type="button" class="settings-icon" aria-label={`下移 ${s.name}`} title="下移" disabled={i === view.services.length - 1 || order.busy} onClick={() => void move(i, 1)}>
+                      ↓
+                    </button>
+                  </td>
+                )}
+              </ServiceRow>
             ))}
           </tbody>
         </table>
@@ -84,9 +108,10 @@ export function ServicesSection(props: SectionProps) {
   );
 }
 
-function ServiceRow({ service: s, counters, chosen, editable, onPick }: { service: Service; counters: string[]; chosen: boolean; editable: boolean; onPick: () => void }) {
+function ServiceRow({ service: s, counters, chosen, editable, onPick, children }: { service: Service; counters: string[]; chosen: boolean; editable: boolean; onPick: () => void; children?: ComponentChildren }) {
   return (
     <tr class={chosen ? 'settings-chosen' : undefined}>
+      {children}
       <td>
         <span class="prefix">{s.prefix}</span>
       </td>

@@ -1,7 +1,7 @@
 // 设置: the hall's configuration, loaded on demand (see ../lazy.tsx). One read of
 // GET /api/settings; every save replies with the whole configuration as saved, which
 // replaces it here. A section shows only what the server has accepted.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { PrinterHealth } from '../../shared/types.ts';
 import { Tabs } from '../Tabs.tsx';
 import { useResource } from '../useResource.ts';
@@ -12,6 +12,7 @@ import { PrinterSection } from './PrinterSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import type { SectionProps, SettingsView } from './view.ts';
+import { UnsavedContext, unsavedForms } from './unsaved.ts';
 
 // Ids prefixed so they cannot clash with the page's own tabs (tab-…, panel-…).
 const SECTIONS = [
@@ -37,6 +38,21 @@ export function Settings({ token, editable, printer, onExpired }: SettingsProps)
   const [version, setVersion] = useState(0);
   const [section, setSection] = useState<SectionId>('settings-hall');
   const view = saved ?? loaded.data;
+  // Changes typed but not saved: switching sections asks first, and so does leaving the page.
+  const [unsaved] = useState(unsavedForms);
+  const [leaving, setLeaving] = useState<SectionId | null>(null);
+  const select = (id: SectionId) => {
+    if (id === section) return;
+    if (unsaved.any()) setLeaving(id);
+    else setSection(id);
+  };
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (unsaved.any()) e.preventDefault();
+    };
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, [unsaved]);
 
   if (!view) {
     return loaded.error ? (
@@ -60,9 +76,10 @@ export function Settings({ token, editable, printer, onExpired }: SettingsProps)
   };
 
   return (
-    <div class="settings">
+    <UnsavedContext.Provider value={unsaved}>
+    <div class={editable ? 'settings' : 'settings settings-readonly'}>
       <div class="settings-nav">
-        <Tabs tabs={SECTIONS} current={section} onSelect={setSection} label="设置项目" />
+        <Tabs tabs={SECTIONS} current={section} onSelect={select} label="设置项目" />
         {editable ? (
           <p class="settings-live">修改保存后立即生效，取号机、叫号屏和窗口同步更新，并记入操作日志。</p>
         ) : (
@@ -71,10 +88,30 @@ export function Settings({ token, editable, printer, onExpired }: SettingsProps)
           </p>
         )}
       </div>
+      {leaving && (
+        <div class="settings-leave" role="alertdialog" aria-labelledby="settings-leave-text">
+          <strong id="settings-leave-text">“{SECTIONS.find((x) => x.id === section)!.label}”里有修改还没有保存，离开后这些修改会丢失。</strong>
+          <button type="button" class="primary" autoFocus onClick={() => setLeaving(null)}>
+            留下继续修改
+          </button>
+          <button
+            type="button"
+            class="ghost"
+            onClick={() => {
+              unsaved.clear();
+              setSection(leaving);
+              setLeaving(null);
+            }}
+          >
+            不保存，去“{SECTIONS.find((x) => x.id === leaving)!.label}”
+          </button>
+        </div>
+      )}
       <div id={`panel-${section}`} role="tabpanel" aria-labelledby={`tab-${section}`}>
         <Section id={section} props={props} printer={printer} version={version} />
       </div>
     </div>
+    </UnsavedContext.Provider>
   );
 }
 

@@ -2,6 +2,7 @@
 import type { HallSettings } from '../../shared/core/settings.ts';
 import type { Settings, SpecialDay } from '../../shared/types.ts';
 import { fromWeekForm, parseHours, toDayForm, type DayHoursForm } from './hours.ts';
+import { fromCalendarForm, toCalendarForm, type CalendarForm } from './calendarForm.ts';
 import { allOk, cleanList, fail, intField, ok, type Parsed } from './parse.ts';
 
 export type SpecialKind = SpecialDay['kind'];
@@ -26,6 +27,7 @@ export interface HallForm {
   timeZone: string;
   week: DayHoursForm[]; // index 0 = Sunday
   specialDays: SpecialDayForm[];
+  calendar: CalendarForm;
   priorityCap: string;
   recallCap: string;
   priorityKinds: string[];
@@ -47,6 +49,7 @@ export function toHallForm(s: Settings | HallSettings): HallForm {
     timeZone: s.timeZone,
     week: Array.from({ length: 7 }, (_, i) => toDayForm(s.weekHours[i] ?? null)),
     specialDays: sortByDate(s.specialDays).map(toSpecialForm),
+    calendar: toCalendarForm(s),
     priorityCap: String(s.priorityCap),
     recallCap: String(s.recallCap),
     priorityKinds: [...s.priorityKinds],
@@ -98,6 +101,8 @@ export function fromHallForm(f: HallForm): Parsed<HallSettings> {
     if (!p.ok) return p;
     specialDays.push(p.value);
   }
+  const calendar = fromCalendarForm(f.calendar, week.value, sortByDate(specialDays));
+  if (!calendar.ok) return calendar;
   const n = allOk({
     priorityCap: intField(f.priorityCap, '连续优先上限', 0, 20),
     recallCap: intField(f.recallCap, '呼叫次数上限', 1, 20),
@@ -115,8 +120,7 @@ export function fromHallForm(f: HallForm): Parsed<HallSettings> {
   return ok({
     hallName: f.hallName.trim(),
     timeZone: f.timeZone.trim(),
-    weekHours: week.value,
-    specialDays: sortByDate(specialDays),
+    ...calendar.value,
     priorityCap: v.priorityCap,
     recallCap: v.recallCap,
     announcement: { template: f.template.trim(), repeat: v.repeat },

@@ -1,6 +1,7 @@
 // The 业务, 窗口 and 人员 forms ↔ the API's request bodies. Pure.
 import type { UserInput } from '../../shared/core/settings.ts';
-import type { Counter, Role, Service } from '../../shared/types.ts';
+import type { Counter, Role, Service, ServiceSchedule } from '../../shared/types.ts';
+import { parseHours } from './hours.ts';
 import { idProblem, slugify } from './ids.ts';
 import { allOk, cleanList, fail, intField, numberField, ok, type Parsed } from './parse.ts';
 
@@ -22,6 +23,24 @@ export interface ServiceForm {
   dailyQuota: string;
   enabled: boolean;
   avgServiceMin: string;
+  schedule: ScheduleForm;
+}
+
+/** 办理时间: whenever the hall is open, or set weekdays and hours within it. */
+export interface ScheduleForm {
+  own: boolean;
+  weekdays: number[];
+  from: string;
+  to: string;
+}
+
+const ANY_TIME: ScheduleForm = { own: false, weekdays: [1, 2, 3, 4, 5], from: '09:00', to: '12:00' };
+
+function fromScheduleForm(f: ScheduleForm, name: string): Parsed<ServiceSchedule | null> {
+  if (!f.own) return ok(null);
+  if (f.weekdays.length === 0) return fail(`${name}至少要选一天办理`);
+  const h = parseHours(f.from, f.to, `${name}的办理时间`);
+  return h.ok ? ok({ weekdays: [...f.weekdays].sort(), open: h.value.open, close: h.value.close }) : h;
 }
 
 export type ServiceBody = Omit<Service, 'id'>;
@@ -37,12 +56,13 @@ export function toServiceForm(s: Service): ServiceForm {
     dailyQuota: s.dailyQuota === null ? '' : String(s.dailyQuota),
     enabled: s.enabled,
     avgServiceMin: String(s.avgServiceMin),
+    schedule: s.schedule ? { own: true, weekdays: [...s.schedule.weekdays], from: s.schedule.open, to: s.schedule.close } : { ...ANY_TIME },
   };
 }
 
 /** A new business: enabled, no quota, 3 working days (the seeds' usual 承诺 time). */
 export function newServiceForm(id: string): ServiceForm {
-  return { id, name: '', prefix: '', materials: [], committedDays: '3', priorityAllowed: true, dailyQuota: '', enabled: true, avgServiceMin: '6' };
+  return { id, name: '', prefix: '', materials: [], committedDays: '3', priorityAllowed: true, dailyQuota: '', enabled: true, avgServiceMin: '6', schedule: { ...ANY_TIME } };
 }
 
 /**
@@ -58,15 +78,18 @@ export function fromServiceForm(f: ServiceForm, taken: readonly string[] | null)
   if (!f.name.trim()) return fail('业务名称不能为空');
   const prefix = f.prefix.trim().toUpperCase();
   if (!/^[A-Z]$/.test(prefix)) return fail('号码前缀应为一个英文字母，例如 A');
+  if (prefix === 'I' || prefix === 'O') return fail('号码前缀不能用 I 或 O：在号票和叫号屏上容易看成 1 和 0');
   const n = allOk({
     committedDays: intField(f.committedDays, '承诺办结时限', 1, 60),
     avgServiceMin: numberField(f.avgServiceMin, '平均办理时间', 0.5, 240),
     dailyQuota: f.dailyQuota.trim() === '' ? ok(null) : intField(f.dailyQuota, '每日限号', 1, 100_000),
   });
   if (!n.ok) return n;
+  const schedule = fromScheduleForm(f.schedule, f.name.trim());
+  if (!schedule.ok) return schedule;
   return ok({
     id,
-    body: { name: f.name.trim(), prefix, materials: cleanList(f.materials), priorityAllowed: f.priorityAllowed, enabled: f.enabled, ...n.value },
+    body: { name: f.name.trim(), prefix, materials: cleanList(f.materials), priorityAllowed: f.priorityAllowed, enabled: f.enabled, ...n.value, schedule: schedule.value },
   });
 }
 

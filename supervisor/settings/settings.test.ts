@@ -25,6 +25,8 @@ const settings = (over: Partial<Settings> = {}): Settings => ({
   ratings: { reasons: ['等候时间太长'], followUpDays: 5, padIdleSec: 60 },
   alerts: { waiting: 20, estimatedWaitMin: 30, longestWaitMin: 30 },
   limits: { takesPerMinute: 30, commentsPerHour: 20 },
+  marketDays: null,
+  lastTicketMin: 0,
   ...over,
 });
 
@@ -183,12 +185,20 @@ describe('ids', () => {
 describe('records', () => {
   it('a business round-trips; the prefix is upper-cased, an empty quota means no limit', () => {
     const f = toServiceForm(social);
-    expect(fromServiceForm(f, null)).toEqual({ ok: true, value: { id: 'social', body: omitId(social) } });
+    expect(fromServiceForm(f, null)).toEqual({ ok: true, value: { id: 'social', body: { ...omitId(social), schedule: null } } });
     const g = { ...newServiceForm('biz-1'), name: ' 税务 ', prefix: 'j', materials: ['身份证', ' ', '身份证'], dailyQuota: '50', avgServiceMin: '4.5' };
     expect(fromServiceForm(g, ['social'])).toEqual({
       ok: true,
-      value: { id: 'biz-1', body: { name: '税务', prefix: 'J', materials: ['身份证'], committedDays: 3, priorityAllowed: true, dailyQuota: 50, enabled: true, avgServiceMin: 4.5 } },
+      value: { id: 'biz-1', body: { name: '税务', prefix: 'J', materials: ['身份证'], committedDays: 3, priorityAllowed: true, dailyQuota: 50, enabled: true, avgServiceMin: 4.5, schedule: null } },
     });
+  });
+
+  it("a business's own schedule: set weekdays and hours, or refused with what to fix", () => {
+    const own = { ...toServiceForm(social), schedule: { own: true, weekdays: [3, 1], from: '9:00', to: '1200' } };
+    expect(fromServiceForm(own, null)).toMatchObject({ ok: true, value: { body: { schedule: { weekdays: [1, 3], open: '09:00', close: '12:00' } } } });
+    expect(toServiceForm({ ...social, schedule: { weekdays: [1, 3], open: '09:00', close: '12:00' } }).schedule).toEqual({ own: true, weekdays: [1, 3], from: '09:00', to: '12:00' });
+    expect(fromServiceForm({ ...own, schedule: { ...own.schedule, weekdays: [] } }, null)).toMatchObject({ ok: false, error: expect.stringContaining('至少要选一天') });
+    expect(fromServiceForm({ ...own, schedule: { ...own.schedule, from: '13:00' } }, null)).toMatchObject({ ok: false, error: expect.stringContaining('早于') });
   });
 
   it('a new business id typed in words becomes a slug; one already used is refused', () => {

@@ -1,9 +1,10 @@
 // One form's save: the request, its refusal (the server's Chinese message, shown beside
 // the form) and the 已保存 that stays until the next edit. Nothing on the page changes
 // until the server has accepted, so a refusal leaves what was typed for fixing.
-import { useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CallInput, CallReply, RouteName } from '../../web/api.ts';
 import { errorText, send } from '../useResource.ts';
+import { UnsavedContext } from './unsaved.ts';
 
 export interface Save {
   busy: boolean;
@@ -22,6 +23,10 @@ export function useSave(token: string, onExpired: () => void): Save {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const inFlight = useRef(false);
+  // Edits not yet saved, for the warning before leaving the section (unsaved.ts).
+  const form = useId();
+  const unsaved = useContext(UnsavedContext);
+  useEffect(() => () => unsaved.mark(form, false), [unsaved, form]);
 
   const run = async <N extends RouteName>(name: N, input: CallInput<N>, savedText = '已保存'): Promise<CallReply<N> | null> => {
     if (inFlight.current) return null;
@@ -32,6 +37,7 @@ export function useSave(token: string, onExpired: () => void): Save {
     try {
       const reply = await send(token, name, input, onExpired);
       setSaved(savedText);
+      unsaved.mark(form, false);
       return reply;
     } catch (e) {
       setError(errorText(e));
@@ -50,7 +56,10 @@ export function useSave(token: string, onExpired: () => void): Save {
       setSaved(null);
       setError(message);
     },
-    edited: () => setSaved(null),
+    edited: () => {
+      setSaved(null);
+      unsaved.mark(form, true);
+    },
     run,
   };
 }
