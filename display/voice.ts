@@ -3,6 +3,7 @@
 // tracks which of them this screen can use, for the announcer and for the on-screen
 // note when there is no Chinese voice at all.
 import { call as request, href } from '../web/api.ts';
+import { chineseSpeech, pickChineseVoice, playThrough, speakWith, unlockSpeech } from '../web/voice.ts';
 import type { Call, Voice } from './announcer.ts';
 
 export interface VoiceInfo {
@@ -12,32 +13,7 @@ export interface VoiceInfo {
   server: boolean | null;
 }
 
-interface VoiceLike {
-  lang: string;
-  localService: boolean;
-  default: boolean;
-}
-
-/**
- * The Chinese voice to use, or null. Mandarin before Cantonese (zh-HK), which most
- * villagers outside Guangdong would not follow; among Mandarin voices, offline ones
- * before network ones (Chrome's Google voices need the internet, and the hall LAN
- * must work without it), mainland before other regions.
- */
-export function pickChineseVoice<V extends VoiceLike>(voices: readonly V[]): V | null {
-  const rank = (v: V): number => {
-    const lang = v.lang.toLowerCase().replace('_', '-');
-    if (!lang.startsWith('zh') && !lang.startsWith('cmn') && !lang.startsWith('yue')) return Infinity;
-    const remote = v.localService ? 0 : 1;
-    const tie = v.default ? 0 : 0.5;
-    if (lang === 'zh-hk' || lang.startsWith('yue')) return 4 + remote + tie;
-    const mainland = lang === 'zh-cn' || lang.startsWith('zh-hans') || lang.startsWith('cmn') ? 0 : 1;
-    return mainland + 2 * remote + tie;
-  };
-  let best: V | null = null;
-  for (const v of voices) if (rank(v) < (best ? rank(best) : Infinity)) best = v;
-  return best;
-}
+export { pickChineseVoice };
 
 export interface BrowserSound {
   info(): VoiceInfo;
@@ -60,25 +36,10 @@ export interface BrowserSound {
 export function browserSound(): BrowserSound {
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((fn) => fn());
-  const synth: SpeechSynthesis | null = 'speechSynthesis' in window ? window.speechSynthesis : null;
-  let voice: SpeechSynthesisVoice | null = null;
+  const speech = chineseSpeech(notify);
   let server: boolean | null = null;
   let ctx: AudioContext | null = null;
   let audio: HTMLAudioElement | null = null;
-  // Chrome stops firing `end` for utterances it has garbage-collected; hold them.
-  const speaking = new Set<SpeechSynthesisUtterance>();
-
-  const loadVoices = () => {
-    const v = synth ? pickChineseVoice(synth.getVoices()) : null;
-    if (v?.voiceURI !== voice?.voiceURI) {
-      voice = v;
-      notify();
-    }
-  };
-  if (synth) {
-    loadVoices(); // also starts loading in browsers that fill the list lazily
-    synth.addEventListener('voiceschanged', loadVoices);
-  }
 
   try {
     ctx = new AudioContext();
@@ -89,14 +50,17 @@ export function browserSound(): BrowserSound {
   }
 
   return {
-    info: () => ({ speech: voice ? `${voice.name} (${voice.lang})` : null, server }),
+    info: () => {
+      const voice = speech.voice();
+      return { speech: voice ? `${voice.name} (${voice.lang})` : null, server };
+    },
     subscribe(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
     voices() {
       const list: Voice[] = [];
-      if (voice) list.push('speech');
+      if (speech.voice()) list.push('speech');
       if (server) list.push('server');
       return list;
     },
@@ -131,50 +95,12 @@ export function browserSound(): BrowserSound {
     },
 
     speak(text, signal, pace = 1) {
-      const v = voice;
-      if (!synth || !v) return Promise.reject(new Error('no Chinese voice'));
-      return new Promise((resolve, reject) => {
-        const u = new SpeechSynthesisUtterance(text);
-        u.voice = v;
-        u.lang = v.lang;
-        u.rate = 0.85 * pace; // a little slower: many listeners are elderly
-        u.volume = 1;
-        const finish = (fn: () => void) => {
-          speaking.delete(u);
-          signal.removeEventListener('abort', abort);
-          fn();
-        };
-        const abort = () => finish(() => synth.cancel());
-        u.onend = () => finish(resolve);
-        u.onerror = (e) => finish(() => reject(new Error(e.error)));
-        signal.addEventListener('abort', abort, { once: true });
-        speaking.add(u);
-        synth.resume(); // Chrome sometimes leaves synthesis paused after a cancel
-        synth.speak(u);
-      });
+      return speakWith(speech, text, signal, pace);
     },
 
     play(call, signal, pace = 1) {
       audio ??= new Audio();
-      const a = audio;
-      a.defaultPlaybackRate = pace; // loading a new src resets playbackRate to this; pitch is kept
-      a.playbackRate = pace;
-      const src = new URL(href('announce', { number: call.number, counterId: call.counterId }), location.href).href;
-      return new Promise((resolve, reject) => {
-        const finish = (fn: () => void) => {
-          a.onended = null;
-          a.onerror = null;
-          signal.removeEventListener('abort', abort);
-          fn();
-        };
-        const abort = () => finish(() => a.pause());
-        a.onended = () => finish(() => resolve(Number.isFinite(a.duration) ? (a.duration * 1000) / pace : undefined));
-        a.onerror = () => finish(() => reject(new Error(`audio error ${a.error?.code ?? ''}`.trim())));
-        signal.addEventListener('abort', abort, { once: true });
-        if (a.src === src) a.currentTime = 0;
-        else a.src = src;
-        a.play().catch((e: unknown) => finish(() => reject(e instanceof Error ? e : new Error(String(e)))));
-      });
+      return playThrough(audio, href('announce', { number: call.number, counterId: call.counterId }), signal, pace);
     },
 
     // Chromium started with --autoplay-policy=no-user-gesture-required starts the context
@@ -183,12 +109,7 @@ export function browserSound(): BrowserSound {
 
     unlock() {
       void ctx?.resume();
-      if (synth) {
-        // Chrome lets a page speak only after it has spoken once inside a user gesture.
-        const u = new SpeechSynthesisUtterance(' ');
-        u.volume = 0;
-        synth.speak(u);
-      }
+      unlockSpeech(speech.synth);
     },
 
     async checkServer() {

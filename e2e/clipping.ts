@@ -12,6 +12,8 @@
 // - its scrollWidth/scrollHeight against its clientWidth/clientHeight (text that does not
 //   fit its own box, whether the box hides it, ellipsises it or lets it spill; vertically
 //   from half a line, since a font's ascent and descent overhang tight line heights);
+// - the middle of each line of its text: what is drawn there must be the element (not a
+//   footer or a banner laid over it; a modal dialog is over the page on purpose);
 // - the boxes of its text (a Range over each text node) against the viewport, against
 //   every ancestor that clips (overflow other than visible: hidden, clip, auto, scroll —
 //   text scrolled out of a list counts as hidden), against its own block box, and against
@@ -135,6 +137,22 @@ function inBrowser(roots: Element[], { tolerance, ignore }: Args): string[] {
     const viewport: Box = { left: 0, top: 0, right: document.documentElement.clientWidth, bottom: document.documentElement.clientHeight };
     const off = outside(text, viewport);
     if (off) problems.push(`${label}: off the screen (${off})`);
+
+    // Drawn over by something else (a footer over the last row of tiles): the middle of
+    // each line must show this element or what is inside it. A modal dialog covering
+    // the page on purpose does not count.
+    for (const l of lines) {
+      const x = (l.left + l.right) / 2;
+      const y = (l.top + l.bottom) / 2;
+      if (x < 0 || y < 0 || x >= viewport.right || y >= viewport.bottom) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || el.contains(hit) || hit.contains(el) || hit.closest('[aria-modal="true"], dialog[open]')) continue;
+      // Hit through a neighbour's glyphs reaching past its tight line height, not its box.
+      const hb = hit.getBoundingClientRect();
+      if (x < hb.left || x > hb.right || y < hb.top || y > hb.bottom) continue;
+      problems.push(`${label}: covered by ${describe(hit)}`);
+      break;
+    }
 
     const inline = cs.display.startsWith('inline') && cs.display !== 'inline-block' && cs.display !== 'inline-flex' && cs.display !== 'inline-grid';
     if (!inline && el.clientWidth > 0) {

@@ -240,9 +240,14 @@ test('only the ticket screen returns to the start by itself', async ({ page, req
   await page.clock.runFor(12_000);
   await expect(page.getByText(PROMPT)).toBeVisible();
 
-  // A half-made choice waits as long as it takes: ten minutes on the details screen.
+  // A half-made choice is not taken away without asking: after a quiet minute on the
+  // details screen the kiosk asks 还在吗？ and stays as long as the villager says so
+  // (what happens when nobody answers: kiosk-idle.spec.ts).
   await serviceButton(page, family.name).click();
-  await page.clock.runFor(10 * 60_000);
+  for (let minute = 0; minute < 10; minute++) {
+    await page.clock.runFor(61_000);
+    await page.getByRole('button', { name: '我还在' }).click();
+  }
   await expect(page.getByRole('heading', { name: family.name })).toBeVisible();
   await expect(page.getByRole('button', { name: '普通取号' })).toBeEnabled();
   await page.getByRole('button', { name: '返回' }).click();
@@ -303,6 +308,29 @@ test('a closed business is greyed out and cannot be tapped', async ({ page, requ
   for (const s of all) await expect(serviceButton(page, s.name)).toContainText('非办公时间');
   await expectKioskFriendly(page);
   await shot(page, 'kiosk-start-after-hours');
+});
+
+test('a kiosk closed by the hall\'s hours says when it opens next', async ({ page, request }) => {
+  // Hours that start two hours from now (the server's clock, the hall's zone): later
+  // today, or tomorrow when that passes midnight.
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+  const opensAt = (hour + 2) % 24;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const admin = await apiSignIn(request, 'admin');
+  const auth = { authorization: `Bearer ${admin}` };
+  const { settings } = (await (await request.get('/api/settings', { headers: auth })).json()) as { settings: Record<string, unknown> & { printer?: unknown } };
+  const { printer: _, ...rest } = settings;
+  const hours = { open: `${pad(opensAt)}:00`, close: opensAt === 23 ? '24:00' : `${pad(opensAt + 1)}:00` };
+  const saved = await request.put('/api/settings/hall', { headers: auth, data: { ...rest, weekHours: Array.from({ length: 7 }, () => hours) } });
+  expect(saved.status()).toBe(200);
+
+  await page.setViewportSize(PORTRAIT);
+  await page.goto('/kiosk/');
+  const when = `${opensAt > hour ? '今天' : '明天'} ${opensAt}:00`;
+  await expect(page.getByText(`现在是非办公时间，${when} 开始取号`)).toBeVisible();
+  for (const s of await services(request)) await expect(serviceButton(page, s.name)).toBeDisabled();
+  await expectKioskFriendly(page);
+  await shot(page, 'kiosk-closed-opens-next');
 });
 
 test('a ticket that could not be taken is explained plainly, with a way back', async ({ page, request }) => {

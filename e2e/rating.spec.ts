@@ -296,8 +296,9 @@ test('at the kiosk: 评价 by ticket number, once, and only for a finished visit
   await expect(page.getByTestId('typed-number')).toHaveText(waiting.number);
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.getByRole('alert')).toHaveText(`${waiting.number}：该号还没有办完，办完后才能评价`);
-  // A half-typed number waits however long the villager needs.
-  await page.clock.runFor(10 * 60_000);
+  // A half-typed number is not taken away without asking (kiosk-idle.spec.ts): 我还在 keeps it.
+  await page.clock.runFor(61_000);
+  await page.getByRole('button', { name: '我还在' }).click();
   await expect(page.getByTestId('typed-number')).toHaveText(waiting.number);
   await expect(page.getByText(CONNECTING)).toHaveCount(0); // the socket missed its pings in the jump
 
@@ -403,8 +404,9 @@ test('at the kiosk: 意见簿 takes a complaint written with quick phrases and a
   await pressed(page.getByRole('button', { name: '座位不够' }));
   const sheet = await typePhoneOnPad(page, '13900001111');
   await sheet.getByRole('button', { name: '确定' }).click();
-  // Nothing here goes away by itself while being written.
-  await page.clock.runFor(10 * 60_000);
+  // Nothing here goes away while being written without asking first: 我还在 keeps it.
+  await page.clock.runFor(61_000);
+  await page.getByRole('button', { name: '我还在' }).click();
   await expect(page.getByRole('textbox', { name: '您的意见' })).toHaveValue('座位不够，希望增加窗口');
   await expect(page.getByText(CONNECTING)).toHaveCount(0);
   expect(await elderIssues(page, 24, 100)).toEqual([]);

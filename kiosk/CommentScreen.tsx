@@ -5,6 +5,7 @@ import { call } from '../web/api.ts';
 import { errorText } from '../web/rating/api.ts';
 import { PhoneEntry } from '../web/rating/PhoneEntry.tsx';
 import { commentRequest, QUICK_PHRASES, togglePhrase } from './comment.ts';
+import { Listen } from './Listen.tsx';
 
 export type CommentKind = 'comment' | 'complaint';
 
@@ -53,6 +54,7 @@ export function CommentScreen({ onSent, onBack }: Props) {
       <header class="sub-head">
         <h1>意见簿</h1>
         <p>有意见、建议或投诉，请告诉我们</p>
+        <Listen />
       </header>
       <div class="comment-body">
         <div class="comment-pick">

@@ -1,3 +1,4 @@
+import { Listen } from './Listen.tsx';
 import type { TakeFailure } from './take.ts';
 
 interface Props {
@@ -18,6 +19,7 @@ export function FailedScreen({ failure, taking, onRetry, onBack, onHome }: Props
       </div>
       <p>需要帮忙，请找大厅工作人员。</p>
       <div class="failed-actions">
+        <Listen />
         {failure.retry && (
           <button class="take" disabled={taking} onClick={onRetry}>
             {taking ? '正在取号…' : '再试一次'}

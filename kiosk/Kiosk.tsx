@@ -1,25 +1,31 @@
 // The door kiosk (取号机): pick a business → read what to bring → take a ticket; and,
 // second to that, rate a finished visit by its number (评价) or leave a comment (意见簿).
 // Only a finished ticket or a thank-you goes back to the start by itself; a half-made
-// choice waits for the villager however long they need (MIIT 适老化: no discarding timeouts).
-import { useRef, useState } from 'preact/hooks';
+// choice is cleared only after a quiet minute and an unanswered "还在吗？" (StillThere.tsx;
+// MIIT 适老化: no timeout discards a choice without asking first).
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SocketAuth } from '../shared/events.ts';
-import type { PrinterHealth, RatingSettings, TicketPrinted } from '../shared/types.ts';
+import { fixedGuide, materialsGuide, opensText, startGuide, ticketGuide } from '../shared/guide.ts';
+import type { HallState, PrinterHealth, RatingSettings, TicketPrinted } from '../shared/types.ts';
 import type { RatableTicket } from '../web/rating/api.ts';
 import { RatingThanks, type Rated } from '../web/rating/RatingForm.tsx';
 import { useSocket, type HallSocket } from '../web/useSocket.ts';
 import { CommentScreen, type CommentKind } from './CommentScreen.tsx';
 import { DetailsScreen } from './DetailsScreen.tsx';
 import { FailedScreen } from './FailedScreen.tsx';
+import { createGuide, type GuideEntry, type Reading } from './guide.ts';
+import { GuideContext } from './Listen.tsx';
 import { returnDelaySeconds, serviceColour } from './look.ts';
 import { letterKeys, noneTyped } from './numberPad.ts';
 import { RateNumberScreen, type NumberEntry } from './RateNumberScreen.tsx';
 import { RateKeyScreen } from './RateKeyScreen.tsx';
 import { RateScreen } from './RateScreen.tsx';
 import { StartScreen } from './StartScreen.tsx';
+import { StillThere, useQuietMinute } from './StillThere.tsx';
 import { newTakeKey, takeFailure, takeTicket, type TakeFailure, type TakenTicket, type Taking } from './take.ts';
 import { ThanksScreen } from './ThanksScreen.tsx';
 import { TicketScreen } from './TicketScreen.tsx';
+import { useTapGuard } from './useTapGuard.ts';
 
 type Screen =
   | { kind: 'start' }
@@ -32,6 +38,53 @@ type Screen =
   | { kind: 'rated'; rated: Rated; followUpDays: number }
   | { kind: 'comment' }
   | { kind: 'commented'; commentKind: CommentKind; withContact: boolean };
+
+/** Which screen is showing, for the tap guard: typing on a screen does not make it a new one. */
+function screenId(s: Screen): string {
+  switch (s.kind) {
+    case 'details':
+    case 'failed':
+      return `${s.kind}:${s.serviceId}`;
+    case 'ticket':
+      return `ticket:${s.ticket.id}`;
+    default:
+      return s.kind;
+  }
+}
+
+/** What the 听 button reads on a screen: its words, and what the server needs to say the same. */
+function readingOf(screen: Screen, hall: HallState, asking: boolean): Reading {
+  if (asking) return { screen: 'still-there', text: fixedGuide('still-there'), query: { screen: 'still-there' } };
+  switch (screen.kind) {
+    case 'details': {
+      const s = hall.services.find((x) => x.id === screen.serviceId);
+      if (s) return { screen: 'materials', text: materialsGuide(s, hall.priorityKinds), query: { screen: 'materials', service: s.id } };
+      break;
+    }
+    case 'ticket': {
+      const t = screen.ticket;
+      const counters = hall.services.find((s) => s.id === t.serviceId)?.counters ?? [];
+      return { screen: 'ticket', text: ticketGuide(t, counters), query: { screen: 'ticket', ticket: t.id } };
+    }
+    case 'rated':
+    case 'commented':
+      return { screen: 'thanks', text: fixedGuide('thanks'), query: { screen: 'thanks' } };
+    case 'failed':
+    case 'rate-number':
+    case 'rate-key':
+    case 'rate':
+    case 'comment':
+      return { screen: screen.kind, text: fixedGuide(screen.kind), query: { screen: screen.kind } };
+  }
+  return { screen: 'start', text: startGuide(hall), query: { screen: 'start' } };
+}
+
+declare global {
+  interface Window {
+    /** What the 听 button read, and how: end-to-end tests check it (headless Chromium has no voices). */
+    __guide?: GuideEntry[];
+  }
+}
 
 const AUTH: SocketAuth = { role: 'display' };
 const RETURN_SECONDS = returnDelaySeconds(location.search);
@@ -55,6 +108,19 @@ export function Kiosk() {
   const [taking, setTaking] = useState<Taking>(null);
   // A ref, not the state: two taps inside one frame both see the state still null.
   const busy = useRef(false);
+  const shownId = screenId(screen);
+  const guard = useTapGuard(shownId);
+  const [touches, setTouches] = useState(0);
+  const touched = () => setTouches((n) => n + 1);
+  // Screens that go back by themselves (the ticket, a thank-you) or hold nothing (the start) are not watched.
+  const quiet = useQuietMinute(!['start', 'ticket', 'rated', 'commented'].includes(screen.kind), touches);
+  const guide = useMemo(() => {
+    const g = createGuide();
+    window.__guide = g.record;
+    return g;
+  }, []);
+  // A new screen (or the question over it) ends the reading of the one before.
+  useEffect(() => guide.stop(), [guide, shownId, quiet.asking]);
 
   const home = () => setScreen({ kind: 'start' });
   const pick = (serviceId: string) => setScreen({ kind: 'details', serviceId });
@@ -96,6 +162,7 @@ export function Kiosk() {
         colour={serviceColour(index)}
         priorityKinds={hall.priorityKinds}
         taking={taking}
+        opens={opensText(hall)}
         onTake={(priority) => void take(service.id, priority)}
         onBack={home}
       />
@@ -189,7 +256,16 @@ export function Kiosk() {
   }
 
   return (
-    <div class="kiosk">
+    <div
+      class="kiosk"
+      onPointerDownCapture={() => {
+        guard.onPointerDownCapture();
+        touched();
+      }}
+      onKeyDownCapture={touched}
+      onInputCapture={touched}
+      onClickCapture={guard.onClickCapture}
+    >
       {!connected && (
         <div class="banner" role="status">
           {CONNECTING}
@@ -200,7 +276,19 @@ export function Kiosk() {
           号票机暂时不能出票（{printer.lastError}），仍可取号：请记住屏幕上的号码或用手机扫码
         </div>
       )}
-      {body}
+      <GuideContext.Provider value={{ guide, reading: () => readingOf(screen, hall, quiet.asking) }}>
+      {/* Under the question nothing can be tapped or found by a screen reader. */}
+      <fieldset class="screen" disabled={guard.settling} inert={quiet.asking}>
+        {body}
+      </fieldset>
+      {quiet.asking && (
+        <StillThere
+          onHere={quiet.stillHere}
+          // Unmounting the screen drops what was typed on it; nothing is sent.
+          onGone={home}
+        />
+      )}
+      </GuideContext.Provider>
     </div>
   );
 }

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { RatableTicket } from '../web/rating/api.ts';
 import { DIGIT_PAD, Keypad } from '../web/rating/Keypad.tsx';
+import { Listen } from './Listen.tsx';
 
 export const KEY_DIGITS = 6;
 
@@ -37,6 +38,7 @@ export function RateKeyScreen({ ticket, message, onKey, onBack }: Props) {
           评价 {ticket.number} 号（{ticket.serviceName}）
         </h1>
         <p>请按号票上的 6 位“评价码”，再点“确定”</p>
+        <Listen />
       </header>
       <div class="number-body key-body">
         <div class="number-shown">

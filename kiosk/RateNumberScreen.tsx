@@ -5,6 +5,7 @@ import type { RatingSettings, TicketStatus } from '../shared/types.ts';
 import { errorText, ratingSettings, ticketByNumber, type RatableTicket } from '../web/rating/api.ts';
 import { DIGIT_PAD, Keypad } from '../web/rating/Keypad.tsx';
 import { noneTyped, press, typedNumber, type Typed } from './numberPad.ts';
+import { Listen } from './Listen.tsx';
 
 export interface NumberEntry {
   typed: Typed;
@@ -52,6 +53,7 @@ export function RateNumberScreen({ letters, entry, onEntry, onFound, onBack }: P
       <header class="sub-head">
         <h1>评价服务</h1>
         <p>请按号票上的号码，再点“查询”</p>
+        <Listen />
       </header>
       <div class="number-body">
         <div class="number-shown">

@@ -2,6 +2,7 @@
 import type { RatingSettings } from '../shared/types.ts';
 import type { RatableTicket } from '../web/rating/api.ts';
 import { RatingForm, VisitLine, type Rated } from '../web/rating/RatingForm.tsx';
+import { Listen } from './Listen.tsx';
 
 interface Props {
   ticket: RatableTicket;
@@ -20,6 +21,7 @@ export function RateScreen({ ticket, ratingKey, settings, onRated, onRefused, on
           ‹ 返回
         </button>
         <VisitLine number={ticket.number} serviceName={ticket.serviceName} counterName={ticket.counterName} />
+        <Listen />
       </div>
       <RatingForm key={ticket.id} ticketId={ticket.id} ratingKey={ratingKey} reasons={settings.reasons} channel="kiosk" keypad onRated={onRated} onRefused={onRefused} />
     </main>

@@ -1,6 +1,7 @@
 // After a rating or a comment: like the ticket screen, the one kind of screen that
 // goes back to the start by itself, since nothing is left to choose.
 import type { ComponentChildren } from 'preact';
+import { Listen } from './Listen.tsx';
 import { useCountdown } from './useCountdown.ts';
 
 export function ThanksScreen({ seconds, onDone, children }: { seconds: number; onDone: () => void; children: ComponentChildren }) {
@@ -8,6 +9,7 @@ export function ThanksScreen({ seconds, onDone, children }: { seconds: number; o
   return (
     <main class="thanks" onPointerDown={restart}>
       <div class="thanks-card">{children}</div>
+      <Listen />
       <button class="done" onClick={onDone}>
         完成
       </button>

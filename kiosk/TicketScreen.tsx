@@ -5,6 +5,7 @@ import { href } from '../web/api.ts';
 import { hhmm } from '../web/format.ts';
 import { WaitOrNoWindow } from './WaitOrNoWindow.tsx';
 import type { TakenTicket } from './take.ts';
+import { Listen } from './Listen.tsx';
 import { useCountdown } from './useCountdown.ts';
 
 interface Props {
@@ -41,51 +42,59 @@ export function TicketScreen({ ticket, colour, counters, seconds, printed, onDon
   return (
     // Any touch gives a slow reader the full time again.
     <main class="ticket" onPointerDown={restart}>
-      <div class="ticket-card">
-        <p class="ticket-ok">取号成功，请记好您的号码</p>
-        <p class="ticket-service">{ticket.serviceName}</p>
-        <p class="ticket-number" data-testid="ticket-number" style={{ color: colour }}>
-          {ticket.number}
+      {/* 完成 at the top, over the start screen's header: a second tap on it never lands on a business tile. */}
+      <header class="ticket-bar">
+        <p class="countdown" role="timer">
+          {left} 秒后自动回到首页
         </p>
-        {ticket.priority && <p class="ticket-priority">优先号 · 到窗口请出示证件</p>}
-        <PrintNote ticket={ticket} printed={printed} />
-        <dl class="facts">
-          <div>
-            <dt>前面还有</dt>
-            <dd data-testid="ticket-ahead">{ticket.ahead} 人</dd>
-          </div>
-          <div>
-            <dt>预计等候</dt>
-            <dd><WaitOrNoWindow min={ticket.estimatedWaitMin} noWindow={ticket.noWindow} size="fact" /></dd>
-          </div>
-          <div>
-            <dt>取号时间</dt>
-            <dd>{hhmm(ticket.takenAt)}</dd>
-          </div>
-        </dl>
-        {counters.length > 0 && (
-          <p class="ticket-where">
-            听到叫号后，请到
-            <b>{counters.join(' 或 ')}</b>
-          </p>
-        )}
-      </div>
-      <div class="ticket-side">
-        <figure class="qr">
-          <img src={href('ticketQr', { id: ticket.id, ...(ticket.ratingKey && { k: ticket.ratingKey }) })} alt="查看排队进度的二维码" />
-          <figcaption>扫码查看排队进度{ticket.ratingKey && '，办完可评价'}</figcaption>
-        </figure>
-        {ticket.ratingKey && (
-          <p class="rating-key">
-            评价码 <b data-testid="rating-key">{ticket.ratingKey}</b>
-          </p>
-        )}
+        <Listen />
         <button class="done" onClick={onDone}>
           完成
         </button>
-        <p class="countdown" role="timer">
-          {left} 秒后自动回到首页 · 号码当天有效
-        </p>
+      </header>
+      <div class="ticket-main">
+        <div class="ticket-card">
+          <p class="ticket-ok">取号成功，请记好您的号码（当天有效）</p>
+          <p class="ticket-service">{ticket.serviceName}</p>
+          <p class="ticket-number" data-testid="ticket-number" style={{ color: colour }}>
+            {ticket.number}
+          </p>
+          {ticket.priority && <p class="ticket-priority">优先号 · 到窗口请出示证件</p>}
+          <PrintNote ticket={ticket} printed={printed} />
+          <dl class="facts">
+            <div>
+              <dt>前面还有</dt>
+              <dd data-testid="ticket-ahead">{ticket.ahead} 人</dd>
+            </div>
+            <div>
+              <dt>预计等候</dt>
+              <dd>
+                <WaitOrNoWindow min={ticket.estimatedWaitMin} noWindow={ticket.noWindow} size="fact" />
+              </dd>
+            </div>
+            <div>
+              <dt>取号时间</dt>
+              <dd>{hhmm(ticket.takenAt)}</dd>
+            </div>
+          </dl>
+          {counters.length > 0 && (
+            <p class="ticket-where">
+              听到叫号后，请到
+              <b>{counters.join(' 或 ')}</b>
+            </p>
+          )}
+        </div>
+        <div class="ticket-side">
+          <figure class="qr">
+            <img src={href('ticketQr', { id: ticket.id, ...(ticket.ratingKey && { k: ticket.ratingKey }) })} alt="查看排队进度的二维码" />
+            <figcaption>扫码查看排队进度{ticket.ratingKey && '，办完可评价'}</figcaption>
+          </figure>
+          {ticket.ratingKey && (
+            <p class="rating-key">
+              评价码 <b data-testid="rating-key">{ticket.ratingKey}</b>
+            </p>
+          )}
+        </div>
       </div>
     </main>
   );

@@ -24,7 +24,8 @@ import { appraisalTable, followUpTable, summaryTable, ticketTable, type CsvTable
 import { clerkRatings, ratingFigures, type MyRatingsReply, type RatingFigures } from '../shared/core/ratingStats.ts';
 import { committedFigures, dayFacts, ReportBuilder, type DayFacts, type ReportReply } from '../shared/core/reports.ts';
 import { stats, type Stats } from '../shared/core/stats.ts';
-import { ticketView } from '../shared/core/views.ts';
+import { hallState, ticketView } from '../shared/core/views.ts';
+import { fixedGuide, materialsGuide, startGuide, ticketGuide, type GuideQuery } from '../shared/guide.ts';
 import { plansFrom, type DayPlan } from '../shared/core/hours.ts';
 import type { AuditEntry, CommentEntry, Commitment, CommitmentView, FollowUpView, HallData, RatableTicket, Settings, SettingsView, Ticket, User } from '../shared/types.ts';
 import type { Hall } from './hall.ts';
@@ -243,6 +244,23 @@ export function createQueries({ hall, archive }: QueryDeps) {
 
     user(id: string): Promise<StaffAccount | undefined> {
       return hall.read((d) => staffAccounts(d).find((u) => u.id === id));
+    },
+
+    /** A kiosk screen's words for the server's voice, at `now`; null for an unknown business or ticket. */
+    guide(q: GuideQuery, now: number): Promise<string | null> {
+      return hall.read((d) => {
+        if (q.screen === 'ticket') {
+          const t = q.ticket !== undefined && Object.hasOwn(d.tickets, q.ticket) ? d.tickets[q.ticket]! : undefined;
+          if (!t) return null;
+          const counters = d.counters.filter((c) => c.serviceIds.includes(t.serviceId)).map((c) => c.name);
+          return ticketGuide(ticketView(d, t, undefined, now), counters);
+        }
+        if (q.screen !== 'start' && q.screen !== 'materials') return fixedGuide(q.screen);
+        const state = hallState(d, now);
+        if (q.screen === 'start') return startGuide(state);
+        const service = state.services.find((s) => s.id === q.service);
+        return service ? materialsGuide(service, state.priorityKinds) : null;
+      });
     },
 
     /** The call as the server's voice reads it out; null for an unknown window. */

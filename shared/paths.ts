@@ -13,6 +13,7 @@ export const paths = {
   ticketQr: { method: 'GET', path: '/api/tickets/:id/qr.svg' },
   voice: { method: 'GET', path: '/api/voice' },
   announce: { method: 'GET', path: '/api/announce.wav' },
+  guide: { method: 'GET', path: '/api/guide.wav' },
   // staff sign-in and the clerk's window
   signIn: { method: 'POST', path: '/api/session' },
   session: { method: 'GET', path: '/api/session' },

@@ -100,6 +100,7 @@ export const routes = {
   ticket: { summary: '查询一个号的状态', tag: 'public', access: 'public', params: s.byId, reply: reply<TicketView>('TicketView'), errors: { 404: 'unknown_ticket' } },
   ticketQr: { summary: '号票二维码（手机状态页地址；k 为评价码时链接带上它）', tag: 'public', access: 'public', params: s.byId, query: s.qrQuery, reply: reply<void>('SVG', 'image/svg+xml'), errors: { 404: 'unknown_ticket' } },
   voice: { summary: '服务器是否能合成中文语音', tag: 'public', access: 'public', reply: reply<{ serverVoice: boolean }>('{"serverVoice": boolean}') },
+  guide: { summary: '取号机屏幕的语音引导（无中文语音的取号机使用）：按屏幕名和业务或号码，由服务器组织文字', tag: 'public', access: 'public', query: s.guide, reply: reply<void>('WAV', 'audio/wav'), errors: { 404: 'unknown_guide', 503: 'voice_unavailable' } },
   announce: { summary: '叫号语音（无中文语音的叫号屏使用）', tag: 'public', access: 'public', query: s.announce, reply: reply<void>('WAV', 'audio/wav'), errors: { 404: 'unknown_counter', 503: 'voice_unavailable' } },
 
   signIn: {

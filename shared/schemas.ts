@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isDay } from './core/time.ts';
 import { CURSOR as COMMENT_CURSOR } from './core/commentBook.ts';
+import { GUIDE_SCREENS } from './guide.ts';
 
 const id = z.string().trim().min(1).max(64);
 const text = (max: number) => z.string().max(max);
@@ -129,6 +130,7 @@ export const commentQuery = z.object({
 export const commitmentQuery = z.object({ status: z.enum(['open', 'overdue', 'all']).optional() });
 export const appraisalQuery = z.object({ quarter: z.string().regex(/^\d{4}Q[1-4]$/, '季度格式应为 2026Q4').optional() });
 export const exportQuery = z.object({ kind: z.enum(['summary', 'tickets', 'appraisal', 'followups']) });
+export const guide = z.object({ screen: z.enum(GUIDE_SCREENS), service: z.string().min(1).max(64).optional(), ticket: z.string().min(1).max(64).optional() });
 export const announce = z.object({ number: z.string().regex(/^[A-Z][0-9]{3,6}$/, '号码格式应为字母加数字，如 A012'), counterId: z.string().min(1).max(64) });
 
 // ------------------------------------------------------------------ path parameters

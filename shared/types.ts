@@ -596,6 +596,8 @@ export interface HallState {
   announcement: { repeat: number; template: string };
   priorityKinds: string[];
   alerts: AlertSettings;
+  /** Only while closed: when the hall next opens (hall-local day and HH:MM); null with no hours ahead. */
+  opensNext?: { day: string; time: string } | null;
 }
 
 /** `counter:state`: what a clerk console shows for its window. */

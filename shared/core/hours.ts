@@ -6,7 +6,7 @@
 // the pages that only count working days do not carry it.
 import { SolarDay } from 'tyme4ts';
 import type { Hours, Service, Settings, SpecialDay } from '../types.ts';
-import { localDay, localParts, weekdayOf } from './time.ts';
+import { addDays, localDay, localParts, weekdayOf } from './time.ts';
 
 export type DayKind = 'market' | 'holiday' | 'workday' | 'normal';
 
@@ -92,6 +92,26 @@ export function isOpenAt(settings: Settings, ms: number): boolean {
   if (!h) return false;
   const now = minuteOfDay(settings, ms);
   return now >= minutesOf(h.open) && now < minutesOf(h.close) && !inLunch(h, now);
+}
+
+/**
+ * When the hall next opens, for a closed kiosk to say so (今天 14:00 / 明天 8:30): the
+ * end of lunch, later today, or the first day ahead with hours. Null while open, or when
+ * no day in the coming year has hours.
+ */
+export function nextOpening(settings: Settings, ms: number): { day: string; time: string } | null {
+  if (isOpenAt(settings, ms)) return null;
+  const today = localDay(ms, settings.timeZone);
+  const now = minuteOfDay(settings, ms);
+  // Bounded: a year without hours is a settings error, not a loop.
+  for (let i = 0; i < 370; i++) {
+    const day = addDays(today, i);
+    const h = hoursOn(settings, day);
+    if (!h || minutesOf(h.close) <= minutesOf(h.open)) continue;
+    if (i > 0 || now < minutesOf(h.open)) return { day, time: h.open };
+    if (h.lunch && inLunch(h, now)) return { day, time: h.lunch.to };
+  }
+  return null;
 }
 
 /** Why no call can be made now (outside hours or at lunch), or null. */

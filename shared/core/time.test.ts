@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hall } from '../../test/fixture.ts';
 import { digitsOneByOne, displayText, readInteger, spokenText } from './announce.ts';
 import { addWorkingDays } from './calendar.ts';
-import { isOpenAt } from './hours.ts';
+import { isOpenAt, nextOpening } from './hours.ts';
 import { percentile, stats, waitMinutes } from './stats.ts';
 import { addDays, FIXED_SINCE_MS, isDay, isoLocal, isValidTimeZone, localDay, minutesBetween, nextMidnightMs } from './time.ts';
 import type { Ticket } from '../types.ts';
@@ -52,6 +52,24 @@ describe('working days', () => {
     const s = hall({ weekHours: [null, ...Array.from({ length: 6 }, () => ({ open: '08:30', close: '17:00' }))] }).settings;
     expect(isOpenAt(s, Date.parse('2026-11-29T10:00:00+08:00'))).toBe(false); // Sunday
     expect(isOpenAt(s, Date.parse('2026-11-30T10:00:00+08:00'))).toBe(true);
+  });
+
+  it('says when a closed hall opens next: later today, tomorrow, after a weekend or a holiday', () => {
+    const s = hall({
+      weekHours: [null, ...Array.from({ length: 5 }, () => ({ open: '08:30', close: '17:00' })), null],
+      specialDays: [
+        { date: '2026-12-02', name: '镇庆', kind: 'holiday', hours: null },
+        { date: '2026-12-05', name: '逢场天', kind: 'market', hours: { open: '07:30', close: '12:00' } },
+      ],
+    }).settings;
+    const at = (iso: string) => nextOpening(s, Date.parse(iso));
+    expect(at('2026-11-30T10:00:00+08:00')).toBeNull(); // open now
+    expect(at('2026-11-30T07:59:00+08:00')).toEqual({ day: '2026-11-30', time: '08:30' }); // Monday morning
+    expect(at('2026-11-30T17:00:00+08:00')).toEqual({ day: '2026-12-01', time: '08:30' }); // closing time
+    expect(at('2026-12-01T18:00:00+08:00')).toEqual({ day: '2026-12-03', time: '08:30' }); // Wednesday a holiday
+    expect(at('2026-12-04T17:30:00+08:00')).toEqual({ day: '2026-12-05', time: '07:30' }); // a market Saturday
+    expect(at('2026-12-05T12:00:00+08:00')).toEqual({ day: '2026-12-07', time: '08:30' }); // over the Sunday
+    expect(nextOpening(hall({ weekHours: Array.from({ length: 7 }, () => null) }).settings, Date.parse('2026-11-30T10:00:00+08:00'))).toBeNull();
   });
 });
 

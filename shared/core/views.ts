@@ -1,7 +1,7 @@
 // What each audience sees of the state. Pure: (data, now) → plain objects.
 import type { CounterState, CounterView, HallData, HallState, PadState, RecentCall, ServiceView, StaffTicket, Ticket, TicketView } from '../types.ts';
 import { workingDaysBetween } from './due.ts';
-import { isOpenAt, noTickets } from './hours.ts';
+import { isOpenAt, nextOpening, noTickets } from './hours.ts';
 import { counterById, currentTicket, serviceById } from './state.ts';
 import { estimateWait } from './estimate.ts';
 import { aheadOf, aheadOfNew, waitingByService, windowOrder, type Split } from './queue.ts';
@@ -85,17 +85,20 @@ export function recentCalls(data: HallData, limit = RECENT): RecentCall[] {
 }
 
 export function hallState(data: HallData, now: number): HallState {
+  const open = isOpenAt(data.settings, now);
   return {
     hallName: data.settings.hallName,
     now: isoLocal(now, data.settings.timeZone),
     day: data.today.day,
-    open: isOpenAt(data.settings, now),
+    open,
     counters: data.counters.map((c) => counterView(data, c)),
     services: serviceViews(data, now),
     recent: recentCalls(data),
     announcement: { repeat: data.settings.announcement.repeat, template: data.settings.announcement.template },
     priorityKinds: data.settings.priorityKinds,
     alerts: data.settings.alerts,
+    // Only while closed: an open hall's state is as it was before the field existed.
+    ...(!open && { opensNext: nextOpening(data.settings, now) }),
   };
 }
 
