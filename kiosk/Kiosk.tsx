@@ -8,24 +8,31 @@ import type { SocketAuth } from '../shared/events.ts';
 import { fixedGuide, materialsGuide, opensText, startGuide, ticketGuide } from '../shared/guide.ts';
 import type { HallState, PrinterHealth, RatingSettings, TicketPrinted } from '../shared/types.ts';
 import type { RatableTicket } from '../web/rating/api.ts';
-import { RatingThanks, type Rated } from '../web/rating/RatingForm.tsx';
+import type { Rated } from '../web/rating/RatingForm.tsx';
+import { lazy } from '../web/lazy.tsx';
 import { useSocket, type HallSocket } from '../web/useSocket.ts';
-import { CommentScreen, type CommentKind } from './CommentScreen.tsx';
+import type { CommentKind } from './CommentScreen.tsx';
 import { DetailsScreen } from './DetailsScreen.tsx';
 import { FailedScreen } from './FailedScreen.tsx';
 import { createGuide, type GuideEntry, type Reading } from './guide.ts';
 import { GuideContext } from './Listen.tsx';
 import { returnDelaySeconds, serviceColour } from './look.ts';
 import { letterKeys, noneTyped } from './numberPad.ts';
-import { RateNumberScreen, type NumberEntry } from './RateNumberScreen.tsx';
-import { RateKeyScreen } from './RateKeyScreen.tsx';
-import { RateScreen } from './RateScreen.tsx';
+import type { NumberEntry } from './RateNumberScreen.tsx';
 import { StartScreen } from './StartScreen.tsx';
 import { StillThere, useQuietMinute } from './StillThere.tsx';
 import { newTakeKey, takeFailure, takeTicket, type TakeFailure, type TakenTicket, type Taking } from './take.ts';
 import { ThanksScreen } from './ThanksScreen.tsx';
 import { TicketScreen } from './TicketScreen.tsx';
 import { useTapGuard } from './useTapGuard.ts';
+
+// Rating and the comment book are reached by a button on the start screen: their code
+// (the rating form, its keypads) comes the first time one is opened.
+const RateNumberScreen = lazy(() => import('./RateNumberScreen.tsx').then((m) => m.RateNumberScreen));
+const RateKeyScreen = lazy(() => import('./RateKeyScreen.tsx').then((m) => m.RateKeyScreen));
+const RateScreen = lazy(() => import('./RateScreen.tsx').then((m) => m.RateScreen));
+const RatedScreen = lazy(() => import('./RatedScreen.tsx').then((m) => m.RatedScreen));
+const CommentScreen = lazy(() => import('./CommentScreen.tsx').then((m) => m.CommentScreen));
 
 type Screen =
   | { kind: 'start' }
@@ -229,11 +236,7 @@ export function Kiosk() {
       />
     );
   } else if (screen.kind === 'rated') {
-    body = (
-      <ThanksScreen seconds={RETURN_SECONDS} onDone={home}>
-        <RatingThanks rated={screen.rated} followUpDays={screen.followUpDays} />
-      </ThanksScreen>
-    );
+    body = <RatedScreen rated={screen.rated} followUpDays={screen.followUpDays} seconds={RETURN_SECONDS} onDone={home} />;
   } else if (screen.kind === 'comment') {
     body = <CommentScreen onSent={(commentKind, withContact) => setScreen({ kind: 'commented', commentKind, withContact })} onBack={home} />;
   } else if (screen.kind === 'commented') {

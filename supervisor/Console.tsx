@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { HallState, PrinterHealth } from '../shared/types.ts';
 import { useSocket } from '../web/useSocket.ts';
 import { Live } from './Live.tsx';
-import { lazy } from './lazy.tsx';
+import { lazy } from '../web/lazy.tsx';
 import { loadSession, type SupervisorSession } from './session.ts';
 import { settingsEdits } from './settings/unsaved.ts';
 import { Tabs, type Tab } from './Tabs.tsx';

@@ -1,4 +1,4 @@
-// 设置: the hall's configuration, loaded on demand (see ../lazy.tsx). One read of
+// 设置: the hall's configuration, loaded on demand (see web/lazy.tsx). One read of
 // GET /api/settings; every save replies with the whole configuration as saved, which
 // replaces it here. A section shows only what the server has accepted.
 import { useEffect, useState } from 'preact/hooks';

@@ -1,10 +1,9 @@
-// Tabs whose code is fetched the first time they are opened: reports, appraisal (with the
-// chart library), settings, follow-ups, the comment book and satisfaction would otherwise
-// make every supervisor wait for them at sign-in (the live page comes first).
+// Parts of a page fetched the first time they are shown, so the page itself loads fast:
+// the supervisor's tabs past the live page (reports with the chart library, settings,
+// follow-ups, the comment book, satisfaction), the kiosk's rating and comment screens.
 // A failed fetch (the LAN dropped) is forgotten, so 重试 asks again.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ErrorBox } from './ErrorBox.tsx';
 
 export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
@@ -36,7 +35,7 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
     if (Loaded) return <Loaded.C {...props} />;
     if (!failed) return <p class="loading">正在加载…</p>;
     return (
-      <ErrorBox>
+      <p class="error-box" role="alert">
         页面加载失败，请检查网络后重试。{' '}
         <button
           type="button"
@@ -48,7 +47,7 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
         >
           重试
         </button>
-      </ErrorBox>
+      </p>
     );
   };
 }
