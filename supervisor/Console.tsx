@@ -5,6 +5,7 @@ import { useSocket } from '../web/useSocket.ts';
 import { Live } from './Live.tsx';
 import { lazy } from '../web/lazy.tsx';
 import { loadSession, type SupervisorSession } from './session.ts';
+import { LeaveDialog } from './settings/LeaveDialog.tsx';
 import { settingsEdits } from './settings/unsaved.ts';
 import { Tabs, type Tab } from './Tabs.tsx';
 import { Today } from './Today.tsx';
@@ -79,23 +80,16 @@ export function Console({ session, onSignOut, onExpired }: Props) {
       </header>
       <Tabs tabs={TABS} current={tab} onSelect={select} label="管理页面" badges={{ followups: <PulseBadge pulse={pulse} />, comments: book?.unanswered ? <span class="tab-badge">待答复 {book.unanswered}</span> : null }} />
       {leavingTo && (
-        <div class="settings-leave" role="alertdialog" aria-labelledby="tab-leave-text">
-          <strong id="tab-leave-text">设置里有修改还没有保存，离开后这些修改会丢失。</strong>
-          <button type="button" class="primary" autoFocus onClick={() => setLeavingTo(null)}>
-            留下继续修改
-          </button>
-          <button
-            type="button"
-            class="ghost"
-            onClick={() => {
-              settingsEdits.clear();
-              setTab(leavingTo);
-              setLeavingTo(null);
-            }}
-          >
-            不保存，去“{TABS.find((t) => t.id === leavingTo)!.label}”
-          </button>
-        </div>
+        <LeaveDialog
+          where="设置里"
+          to={TABS.find((t) => t.id === leavingTo)!.label}
+          onStay={() => setLeavingTo(null)}
+          onLeave={() => {
+            settingsEdits.clear();
+            setTab(leavingTo);
+            setLeavingTo(null);
+          }}
+        />
       )}
       {!connected && hall && (
         <p class="stale" role="status">

@@ -12,6 +12,7 @@ import { PrinterSection } from './PrinterSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import type { SectionProps, SettingsView } from './view.ts';
+import { LeaveDialog } from './LeaveDialog.tsx';
 import { settingsEdits, UnsavedContext } from './unsaved.ts';
 
 // Ids prefixed so they cannot clash with the page's own tabs (tab-…, panel-…).
@@ -89,23 +90,16 @@ export function Settings({ token, editable, printer, onExpired }: SettingsProps)
         )}
       </div>
       {leaving && (
-        <div class="settings-leave" role="alertdialog" aria-labelledby="settings-leave-text">
-          <strong id="settings-leave-text">“{SECTIONS.find((x) => x.id === section)!.label}”里有修改还没有保存，离开后这些修改会丢失。</strong>
-          <button type="button" class="primary" autoFocus onClick={() => setLeaving(null)}>
-            留下继续修改
-          </button>
-          <button
-            type="button"
-            class="ghost"
-            onClick={() => {
-              unsaved.clear();
-              setSection(leaving);
-              setLeaving(null);
-            }}
-          >
-            不保存，去“{SECTIONS.find((x) => x.id === leaving)!.label}”
-          </button>
-        </div>
+        <LeaveDialog
+          where={`“${SECTIONS.find((x) => x.id === section)!.label}”里`}
+          to={SECTIONS.find((x) => x.id === leaving)!.label}
+          onStay={() => setLeaving(null)}
+          onLeave={() => {
+            unsaved.clear();
+            setSection(leaving);
+            setLeaving(null);
+          }}
+        />
       )}
       <div id={`panel-${section}`} role="tabpanel" aria-labelledby={`tab-${section}`}>
         <Section id={section} props={props} printer={printer} version={version} />
