@@ -63,12 +63,16 @@ const junk = fc.record({
   contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', undefined),
   who: fc.constantFrom('clerk1', 'clerk4', 'supervisor', 'none', 'garbage'),
 });
-/** Well-formed commands, so the junk lands on a hall that is really moving. */
+/**
+ * Well-formed commands, so the junk lands on a hall that is really moving. A paused
+ * window calls nobody until it resumes: resume is drawn twice as often as pause, so a
+ * run does not spend itself on windows that were paused early.
+ */
 const valid = fc.oneof(
   fc.record({ method: fc.constant('POST'), path: fc.constant('/api/tickets'), body: fc.record({ serviceId: fc.constantFrom('social', 'medical', 'finance'), priority: fc.boolean() }).map((b) => JSON.stringify(b)), contentType: fc.constant('application/json'), who: fc.constant('none') }),
   fc.record({
     method: fc.constant('POST'),
-    path: fc.tuple(fc.constantFrom(['1', 'clerk1'], ['4', 'clerk4']), fc.constantFrom('next', 'next', 'recall', 'start', 'no-show', 'complete', 'transfer', 'pause', 'resume')).map(([[c], a]) => `/api/counters/${c}/${a}`),
+    path: fc.tuple(fc.constantFrom(['1', 'clerk1'], ['4', 'clerk4']), fc.constantFrom('next', 'next', 'next', 'recall', 'start', 'no-show', 'complete', 'transfer', 'pause', 'resume', 'resume')).map(([[c], a]) => `/api/counters/${c}/${a}`),
     body: fc.constantFrom(undefined, '{"serviceId":"finance"}', '{"outcome":"committed"}', '{"outcome":"refused"}', '{"reason":"休息"}'),
     contentType: fc.constant('application/json'),
     who: fc.constantFrom('clerk1', 'clerk4'),
@@ -84,6 +88,7 @@ const RUNS = Number(process.env.FUZZ_RUNS) || 300;
 
 describe('random requests', () => {
   it('never 5xx, always the error shape, refusals change nothing', { timeout: Math.max(60_000, RUNS * 72) }, async () => {
+    let called = 0; // windows that called someone: the mix moved the hall, not only refused
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
         const headers: Record<string, string> = {};
@@ -94,6 +99,7 @@ describe('random requests', () => {
         const res = await fetch(h.url + r.path, { method: r.method, headers, ...(r.body !== undefined && r.method !== 'GET' && { body: r.body }) });
         const text = await res.text();
         expect(res.status, `${r.method} ${r.path} ${r.body} → ${text}`).toBeLessThan(500);
+        if (res.status === 200 && r.path.endsWith('/next') && JSON.parse(text).ticket) called++;
         if (res.status >= 400) {
           const parsed = JSON.parse(text);
           expect(parsed).toEqual({ error: { code: expect.stringMatching(/^[a-z_]+$/), message: expect.any(String) } });
@@ -110,10 +116,12 @@ describe('random requests', () => {
       { numRuns: RUNS },
     );
     expect((await h.request('GET', '/api/health')).status).toBe(200);
-    // The random mix must also have changed the hall, or it only tested refusals.
+    // The random mix must also have changed the hall, or it only tested refusals. (Whether
+    // a called ticket is still out of the queue at the end is up to the draw: a later
+    // 转办 puts it back.)
     const tickets = h.app.hall.view((s) => Object.values(s.tickets));
     expect(tickets.length).toBeGreaterThan(20);
-    expect(tickets.some((t) => t.status !== 'waiting')).toBe(true);
+    expect(called).toBeGreaterThan(0);
   });
 });
 
