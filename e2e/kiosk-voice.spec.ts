@@ -45,7 +45,7 @@ test('听 reads the businesses, the materials and the ticket aloud, in the serve
   await expect(listen(page)).toHaveText('停'); // a second tap stops it
   await listen(page).click();
   await expect(listen(page)).toHaveText('听');
-  expect((await lastReading(page))!.status).toBe('stopped');
+  await expect.poll(async () => (await lastReading(page))!.status).toBe('stopped'); // the stop lands as the screen changes
 
   // The materials page: every item to bring, and the queue.
   await page.getByRole('button', { name: new RegExp(family.name) }).click();
@@ -60,7 +60,7 @@ test('听 reads the businesses, the materials and the ticket aloud, in the serve
   // A new screen stops the reading of the last one.
   await page.getByRole('button', { name: '普通取号' }).click();
   await expect(page.getByTestId('ticket-number')).toBeVisible();
-  expect((await lastReading(page))!.status).toBe('stopped');
+  await expect.poll(async () => (await lastReading(page))!.status).toBe('stopped'); // the stop lands as the screen changes
   const number = (await page.getByTestId('ticket-number').textContent())!;
 
   // The ticket, as the issue asks it read: its number digit by digit for the voice.
