@@ -2,7 +2,7 @@
 // calls), market days by the lunar calendar's "逢 1、4、7", checked on the five-week
 // preview; then the kiosk and the windows keep to it.
 import { SolarDay } from 'tyme4ts';
-import { apiSignIn, E2E_PASSWORD, shot, expect, test } from './helpers.ts';
+import { apiSignIn, openSettings, shot, expect, test } from './helpers.ts';
 
 test.use({ viewport: { width: 1366, height: 900 } });
 
@@ -22,11 +22,7 @@ test('an admin sets the lunch break and lunar market days; the preview, the kios
   const from = Math.max(1, now - 30);
   const to = Math.min(24 * 60 - 1, now + 30);
 
-  await page.goto('/supervisor/');
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('tab', { name: '设置', exact: true }).click();
+  await openSettings(page, 'admin', '大厅');
   const hall = page.getByRole('form', { name: '大厅设置' });
 
   await hall.getByLabel('中午休息').check();

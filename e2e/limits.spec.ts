@@ -1,15 +1,11 @@
 // 设置 → 取号与留言限制: the admin lowers the takes a minute allowed per address, and the
 // kiosk, past it, tells the villager to wait a moment, without taking a ticket.
 import type { ServiceView, Settings } from '../shared/types.ts';
-import { apiSignIn, E2E_PASSWORD, shot, expect, test } from './helpers.ts';
+import { apiSignIn, openSettings, shot, expect, test } from './helpers.ts';
 
 test('an admin lowers the take limit; past it the kiosk asks the villager to wait, and takes nothing', async ({ page, browser, request }) => {
   const desk = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-  await desk.goto('/supervisor/');
-  await desk.getByLabel('用户名').fill('admin');
-  await desk.getByLabel('密码').fill(E2E_PASSWORD);
-  await desk.getByRole('button', { name: '登录' }).click();
-  await desk.getByRole('tab', { name: '设置', exact: true }).click();
+  await openSettings(desk, 'admin', '大厅');
   const hall = desk.getByRole('form', { name: '大厅设置' });
   await expect(hall.getByLabel('每分钟取号上限')).toHaveValue('30');
   await expect(hall.getByLabel('每小时留言上限')).toHaveValue('20');
