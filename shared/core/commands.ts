@@ -5,6 +5,7 @@
 // command.
 import type { Channel, CommentEntry, Counter, CounterRuntime, DayArchive, FollowUp, HallData, Outcome, Role, Ticket } from '../types.ts';
 import { decideRating, type RatingCommand } from './ratings.ts';
+import { decideSession, type SessionCommand } from './sessions.ts';
 import { cancelTickets, type CancelCommand } from './cancel.ts';
 import { decideAppeal, type AppealCommand } from './appeals.ts';
 import { decideDispatch, type DispatchCommand } from './dispatch.ts';
@@ -44,13 +45,10 @@ export type Command =
   | (ByClerk & { type: 'reinstate'; ticketId: string })
   | (ByClerk & { type: 'pause'; reason: string })
   | (ByClerk & { type: 'resume' })
-  | (At & { type: 'signIn'; userId: string; counterId: string | null; tokenHash: string; expiresAtMs: number })
-  | (At & { type: 'signOut'; tokenHash: string })
-  /** Sign-in paused after too many wrong passwords for an account or from an address. */
-  | (At & { type: 'signInPaused'; username: string; address: string; what: 'account' | 'address'; failures: number; minutes: number })
   | (At & { type: 'rollover' })
   | (At & { type: 'archived'; day: string })
   | (At & { type: 'printed'; ticketId: string; ok: boolean; error?: string })
+  | SessionCommand
   | RatingCommand
   | SettingsCommand
   | CancelCommand
@@ -90,9 +88,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'reinstate': return reinstate(data, cmd);
     case 'pause': return pause(data, cmd);
     case 'resume': return resume(data, cmd);
-    case 'signIn': return signIn(data, cmd);
-    case 'signOut': return signOut(data, cmd);
-    case 'signInPaused': return signInPaused(data, cmd);
+    case 'signIn': case 'signOut': case 'signInPaused': return decideSession(data, cmd);
     case 'rollover': return rollover(data, cmd);
     case 'archived': return (data.closing ?? []).some((d) => d.day === cmd.day) ? [fact('DayArchived', { day: cmd.day })] : [];
     case 'printed': return printed(data, cmd);
@@ -346,36 +342,6 @@ function resume(data: HallData, cmd: Extract<Command, { type: 'resume' }>): Fact
 function printed(data: HallData, cmd: Extract<Command, { type: 'printed' }>): Fact[] {
   const ticket = ticketById(data, cmd.ticketId) ?? refuse('unknown_ticket', 404, '今天没有这个号');
   return [fact('TicketPrinted', { ticketId: ticket.id, ok: cmd.ok, at: iso(data, cmd.at), ...(cmd.error && { error: cmd.error }) })];
-}
-
-// ------------------------------------------------------------------ sessions
-
-function signIn(data: HallData, cmd: Extract<Command, { type: 'signIn' }>): Fact[] {
-  const user = data.users.find((u) => u.id === cmd.userId) ?? refuse('bad_credentials', 401, '用户名或密码不正确');
-  if (user.disabled) refuse('bad_credentials', 401, '该账号已停用，请联系管理员');
-  let counterId: string | null = null;
-  if (user.role === 'clerk') {
-    if (cmd.counterId === null) refuse('counter_required', 400, '请选择您所在的窗口');
-    const counter = counterOrRefuse(data, cmd.counterId!);
-    // AB岗: a clerk may sit at their own window or one where they are the B post.
-    if (counter.clerkA !== user.id && counter.clerkB !== user.id) {
-      refuse('not_your_counter', 403, `您不是${counter.name}的 A 岗或 B 岗，不能在此窗口签到`);
-    }
-    counterId = counter.id;
-  }
-  return [fact('SignedIn', { tokenHash: cmd.tokenHash, userId: user.id, role: user.role, counterId, at: iso(data, cmd.at), expiresAtMs: cmd.expiresAtMs })];
-}
-
-function signOut(data: HallData, cmd: Extract<Command, { type: 'signOut' }>): Fact[] {
-  if (!Object.hasOwn(data.sessions, cmd.tokenHash)) refuse('unauthorized', 401, '登录已失效，请重新登录');
-  return [fact('SignedOut', { tokenHash: cmd.tokenHash, at: iso(data, cmd.at) })];
-}
-
-/** Recorded for the supervisor in the audit log: someone may be guessing passwords. */
-function signInPaused(data: HallData, cmd: Extract<Command, { type: 'signInPaused' }>): Fact[] {
-  const target = cmd.what === 'account' ? `账号 ${cmd.username}` : `地址 ${cmd.address}`;
-  const detail = `${cmd.failures} 次密码错误（最近一次：账号 ${cmd.username}，来自 ${cmd.address}），暂停登录 ${cmd.minutes} 分钟`;
-  return [fact('Audited', { entry: { at: iso(data, cmd.at), by: 'system', action: '登录失败过多', target, detail } })];
 }
 
 // ------------------------------------------------------------------ the day
