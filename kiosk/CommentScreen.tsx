@@ -6,6 +6,7 @@ import { errorText } from '../web/rating/api.ts';
 import { PhoneEntry } from '../web/rating/PhoneEntry.tsx';
 import { commentRequest, QUICK_PHRASES, togglePhrase } from './comment.ts';
 import { Listen } from './Listen.tsx';
+import { GoBack } from './GoBack.tsx';
 
 export type CommentKind = 'comment' | 'complaint';
 
@@ -91,12 +92,7 @@ export function CommentScreen({ onSent, onBack }: Props) {
               {problem}
             </p>
           )}
-          <button class="take" disabled={sending} onClick={() => void send()}>
-            {sending ? '正在提交…' : '提交'}
-          </button>
-          <button class="back" onClick={onBack}>
-            ‹ 返回
-          </button>
+          <GoBack label="提交" busyLabel="正在提交…" busy={sending} onGo={() => void send()} onBack={onBack} />
         </div>
       </div>
     </main>

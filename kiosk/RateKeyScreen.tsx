@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { RatableTicket } from '../web/rating/api.ts';
 import { DIGIT_PAD, Keypad } from '../web/rating/Keypad.tsx';
 import { Listen } from './Listen.tsx';
+import { GoBack } from './GoBack.tsx';
 
 export const KEY_DIGITS = 6;
 
@@ -62,12 +63,7 @@ export function RateKeyScreen({ ticket, message, onKey, onBack }: Props) {
           }}
         />
         <div class="number-actions">
-          <button class="take" onClick={confirm}>
-            确定
-          </button>
-          <button class="back" onClick={onBack}>
-            ‹ 返回
-          </button>
+          <GoBack label="确定" onGo={confirm} onBack={onBack} />
         </div>
       </div>
     </main>

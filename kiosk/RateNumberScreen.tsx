@@ -6,6 +6,7 @@ import { errorText, ratingSettings, ticketByNumber, type RatableTicket } from '.
 import { DIGIT_PAD, Keypad } from '../web/rating/Keypad.tsx';
 import { noneTyped, press, typedNumber, type Typed } from './numberPad.ts';
 import { Listen } from './Listen.tsx';
+import { GoBack } from './GoBack.tsx';
 
 export interface NumberEntry {
   typed: Typed;
@@ -76,12 +77,7 @@ export function RateNumberScreen({ letters, entry, onEntry, onFound, onBack }: P
         <Keypad keys={letters.map((l) => ({ value: l, label: l }))} columns={4} label="号码字母" class="letters" onKey={key} />
         <Keypad keys={DIGIT_PAD} columns={3} label="号码数字" class="digits" onKey={key} />
         <div class="number-actions">
-          <button class="take" disabled={looking} onClick={() => void lookUp()}>
-            {looking ? '正在查询…' : '查询'}
-          </button>
-          <button class="back" onClick={onBack}>
-            ‹ 返回
-          </button>
+          <GoBack label="查询" busyLabel="正在查询…" busy={looking} onGo={() => void lookUp()} onBack={onBack} />
         </div>
       </div>
     </main>
