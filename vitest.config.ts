@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts', 'display/**/*.test.ts', 'kiosk/**/*.test.ts', 'clerk/**/*.test.ts', 'supervisor/**/*.test.ts', 'status/**/*.test.ts', 'pad/**/*.test.ts', 'web/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'test/**/*.test.ts', 'display/**/*.test.ts', 'kiosk/**/*.test.ts', 'clerk/**/*.test.ts', 'supervisor/**/*.test.ts', 'status/**/*.test.ts', 'pad/**/*.test.ts', 'web/**/*.test.ts', 'bench/**/*.test.ts', 'center/**/*.test.ts', 'county/**/*.test.ts'],
+    globalSetup: ['test/pgSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -48,10 +48,15 @@ export interface IngestReply {
   notices: NoticeOut[];
 }
 
-/** 409 `seq_mismatch`: the batch did not start where the county expects. */
+/**
+ * 409 `seq_mismatch`: the batch did not start where the county expects. The body is the
+ * usual error shape with one more field.
+ */
 export interface SeqMismatch {
-  error: 'seq_mismatch';
-  message: string;
-  /** The next line the county expects; null: it holds nothing yet and needs a baseline. */
-  expected: number | null;
+  error: {
+    code: 'seq_mismatch';
+    message: string;
+    /** The next line the county expects; null: it holds nothing yet and needs a baseline. */
+    expected: number | null;
+  };
 }

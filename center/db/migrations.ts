@@ -1,0 +1,76 @@
+// Schema changes, in order, run at every start (Kysely's Migrator records what ran in
+// kysely_migration). A migration is never edited once shipped: add the next one.
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+const core: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('county_users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('county_admin', 'county_viewer')`))
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('disabled', 'boolean', (c) => c.notNull().defaultTo(false))
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('county_sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('county_users.id').onDelete('cascade'))
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('halls')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('key_hash', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'timestamptz')
+      .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+      .addColumn('last_seq', 'bigint')
+      .addColumn('last_heard_at', 'timestamptz')
+      .addColumn('hall_now', 'text')
+      .addColumn('skew_ms', 'integer')
+      .addColumn('empty_window_min', 'integer', (c) => c.notNull().defaultTo(30))
+      .addColumn('mirror', 'jsonb')
+      .addColumn('mirror_seq', 'bigint')
+      .execute();
+    await db.schema
+      .createTable('hall_lines')
+      .addColumn('hall_id', 'text', (c) => c.notNull().references('halls.id'))
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('facts', 'jsonb', (c) => c.notNull())
+      .addColumn('received_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addPrimaryKeyConstraint('hall_lines_pk', ['hall_id', 'seq'])
+      .execute();
+    await db.schema
+      .createTable('county_audit')
+      .addColumn('id', 'bigserial', (c) => c.primaryKey())
+      .addColumn('at', 'timestamptz', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('detail', 'jsonb', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('notices')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('hall_id', 'text', (c) => c.notNull().references('halls.id'))
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('warning_id', 'text')
+      .addColumn('sent_at', 'timestamptz', (c) => c.notNull())
+      .addColumn('sent_by', 'text', (c) => c.notNull())
+      .addColumn('answer', 'text')
+      .addColumn('answered_at', 'timestamptz')
+      .addColumn('answered_by', 'text')
+      .execute();
+    await db.schema.createIndex('notices_open').on('notices').columns(['hall_id', 'sent_at']).where(sql.ref('answer'), 'is', null).execute();
+  },
+};
+
+/** Every migration by name; names sort in the order they run. */
+export const migrations: Record<string, Migration> = {
+  '0001_core': core,
+};
+
+export const provider: MigrationProvider = { getMigrations: async () => migrations };

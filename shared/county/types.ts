@@ -1,0 +1,67 @@
+// What the county center's API and board carry: plain serialisable data.
+
+export type CountyRole = 'county_admin' | 'county_viewer';
+
+/** A hall's day as the county sees it; figures defined as in the hall's GET /api/stats. */
+export interface HallToday {
+  day: string;
+  taken: number;
+  served: number;
+  noShows: number;
+  waiting: number;
+  avgWaitMin: number;
+  ratings: number;
+  badRatings: number;
+}
+
+/** A window at a hall, for the board: who is signed in, paused, or nobody (AB岗 gap). */
+export interface WindowLive {
+  id: string;
+  name: string;
+  staffed: boolean;
+  paused: boolean;
+}
+
+export interface HallSummary {
+  id: string;
+  name: string;
+  online: boolean;
+  lastHeardAt: string | null;
+  today: HallToday | null;
+  openWarnings: number;
+  /** Beyond the contract: what the board shows. */
+  revoked?: boolean;
+  longestWaitMin?: number;
+  satisfiedRate?: number | null;
+  windows?: WindowLive[];
+  /** The hall's clock minus the county's, when it is off by more than a minute. */
+  skewMin?: number | null;
+  /** The hall's own name for itself (设置), when it differs from the county's. */
+  hallName?: string;
+  pending?: number;
+}
+
+export interface NewHall {
+  id: string;
+  name: string;
+  key: string;
+}
+
+export interface Warning {
+  id: string;
+  hallId: string;
+  kind: string;
+  level: 'yellow' | 'red';
+  subject: string;
+  since: string;
+}
+
+export interface Notice {
+  id: string;
+  hallId: string;
+  text: string;
+  sentAt: string;
+  warningId?: string;
+  answer?: string;
+  answeredAt?: string;
+}

@@ -1,0 +1,71 @@
+// The county center on a random port over a fresh database in the test cluster, and a
+// way to ship a real hall's journal to it by hand.
+import type { AddressInfo } from 'node:net';
+import { createCenter, type Center } from '../center/app.ts';
+import { openDb } from '../center/db/connect.ts';
+import { readJournal } from '../server/store/journal.ts';
+import type { ShipLine } from '../shared/county/wire.ts';
+import { freshDatabaseUrl } from './countyDb.ts';
+
+export const ADMIN_PASSWORD = 'county-pass';
+
+export interface CenterHarness {
+  center: Center;
+  url: string;
+  dbUrl: string;
+  request(method: string, p: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
+  admin(): Promise<string>;
+  /** Registers a hall; its id and key. */
+  addHall(name?: string): Promise<{ id: string; key: string }>;
+  close(): Promise<void>;
+}
+
+export async function startCenter(opts: { clock?: () => number; dbUrl?: string } = {}): Promise<CenterHarness> {
+  const dbUrl = opts.dbUrl ?? (await freshDatabaseUrl());
+  const db = await openDb(dbUrl);
+  const center = await createCenter({ db, adminPassword: ADMIN_PASSWORD, log: () => {}, ...(opts.clock && { clock: opts.clock }) });
+  await new Promise<void>((r) => center.server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(center.server.address() as AddressInfo).port}`;
+  let adminToken: string | null = null;
+  const h: CenterHarness = {
+    center,
+    url,
+    dbUrl,
+    async request(method, p, body, token) {
+      const res = await fetch(url + p, {
+        method,
+        headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
+        ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* keep the text */
+      }
+      return { status: res.status, body: parsed };
+    },
+    async admin() {
+      if (adminToken) return adminToken;
+      const r = await h.request('POST', '/api/session', { username: 'county-admin', password: ADMIN_PASSWORD });
+      if (r.status !== 200) throw new Error(`county sign in: ${r.status} ${JSON.stringify(r.body)}`);
+      return (adminToken = r.body.token as string);
+    },
+    async addHall(name = '青山镇为民服务中心') {
+      const r = await h.request('POST', '/api/county/halls', { name }, await h.admin());
+      if (r.status !== 201) throw new Error(`add hall: ${r.status} ${JSON.stringify(r.body)}`);
+      return { id: r.body.id as string, key: r.body.key as string };
+    },
+    async close() {
+      await center.close();
+    },
+  };
+  return h;
+}
+
+/** A hall's journal lines after `afterSeq`, as the hall ships them. */
+export async function journalLines(dir: string, afterSeq = 0): Promise<ShipLine[]> {
+  const entries = await readJournal<{ s: number; f?: unknown[] }>(dir, afterSeq);
+  return entries.map((e) => ({ s: e.s, f: (e.f ?? []) as ShipLine['f'] }));
+}
