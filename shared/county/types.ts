@@ -39,6 +39,9 @@ export interface HallSummary {
   /** The hall's own name for itself (设置), when it differs from the county's. */
   hallName?: string;
   pending?: number;
+  /** 督办 notices the hall has not answered yet, and the age of the oldest in minutes. */
+  unansweredNotices?: number;
+  oldestNoticeMin?: number | null;
 }
 
 export interface NewHall {
@@ -56,6 +59,24 @@ export interface Warning {
   since: string;
 }
 
+/** 电子监察's kinds: committed case, bad-rating follow-up, empty window, long wait, silent hall, clock skew. */
+export type WarningKind = 'commitment' | 'follow_up' | 'empty_window' | 'long_wait' | 'silent' | 'skew';
+
+/** The item a warning is about, for the page to link to. */
+export interface WarningLink {
+  kind: 'ticket' | 'follow_up' | 'window' | 'hall';
+  id: string;
+  /** What the hall calls it: a ticket number, a window's name. */
+  label: string;
+}
+
+/** `GET /api/county/warnings` row: the contract's fields and what the page links with. */
+export interface WarningOut extends Warning {
+  kind: WarningKind;
+  hallName: string;
+  link: WarningLink;
+}
+
 export interface Notice {
   id: string;
   hallId: string;
@@ -65,3 +86,17 @@ export interface Notice {
   answer?: string;
   answeredAt?: string;
 }
+
+/** `GET /api/county/notices` row: the contract's fields and what the page shows. */
+export interface NoticeOutView extends Notice {
+  hallName: string;
+  sentBy: string;
+  answeredBy?: string;
+  /** Minutes since it was sent (until answered: how long the hall has let it wait). */
+  ageMin: number;
+  /** Unanswered for longer than NOTICE_DUE_HOURS. */
+  overdue: boolean;
+}
+
+/** A 督办 notice unanswered this long is shown as overdue (超时未回复). */
+export const NOTICE_DUE_HOURS = 24;
