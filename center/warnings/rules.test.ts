@@ -44,7 +44,7 @@ describe('committed cases and follow-ups', () => {
 
   it('follows a holiday made in the hall\'s settings, and closes a follow-up once it is closed', () => {
     const d = staffed(weekdays());
-    d.settings.specialDays.push({ date: '2026-11-27', kind: 'holiday', name: '休' });
+    d.settings.specialDays.push({ date: '2026-11-27', kind: 'holiday', name: '休', hours: null });
     d.followUps.push(followUp('2026-11-30'));
     // Thursday: Friday is a holiday, so Monday is the next working day: yellow already.
     expect(kinds(hallWarnings(d, facts(), at('2026-11-26T10:00:00')))).toEqual(['follow_up:yellow']);
