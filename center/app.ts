@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { Server } from 'socket.io';
 import { MAX_BODY_BYTES } from '../shared/county/wire.ts';
+import { HallError } from '../shared/core/errors.ts';
 import { body as errorBody, errorReply, notFound, requireJson } from '../server/http/errors.ts';
 import { Accounts } from './accounts.ts';
 import type { DB } from './db/schema.ts';
@@ -14,6 +15,8 @@ import { Halls } from './halls.ts';
 import { bearer, countyOn } from './http/route.ts';
 import { Ingest, SeqMismatchError, type Projector } from './ingest.ts';
 import { Mirrors } from './mirror.ts';
+import { Notices } from './notices.ts';
+import { setEmptyWindowMin, Warnings } from './warnings/service.ts';
 
 export interface CenterDeps {
   db: Kysely<DB>;
@@ -22,6 +25,8 @@ export interface CenterDeps {
   distDir?: string;
   log?: (m: string) => void;
   adminPassword?: string;
+  /** Runs the warnings' recheck every `ms` (default setInterval); tests pass a no-op and drive `warnings.recomputeAll()`. */
+  every?: (fn: () => void, ms: number) => () => void;
 }
 
 export interface Center {
@@ -31,6 +36,8 @@ export interface Center {
   accounts: Accounts;
   halls: Halls;
   mirrors: Mirrors;
+  warnings: Warnings;
+  notices: Notices;
   /** The password given to `county-admin` on a new database; null otherwise. */
   initialPassword: string | null;
   close(): Promise<void>;
@@ -45,8 +52,19 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   const mirrors = new Mirrors(db);
   await mirrors.loadAll();
   const halls = new Halls(db, mirrors, clock);
-  const projectors: Projector[] = [];
-  const ingest = new Ingest({ db, mirrors, clock, projectors, onIngested: () => {} });
+  // The board hears of a hall's changed warnings once the socket server exists (below).
+  let told: (hallId: string) => void = () => {};
+  const warnings = new Warnings({ db, mirrors, clock, log, onChange: (hallId) => told(hallId) });
+  await warnings.load();
+  const notices = new Notices(db, clock);
+  const projectors: Projector[] = [warnings.projector, notices.projector];
+  const ingest = new Ingest({
+    db,
+    mirrors,
+    clock,
+    projectors,
+    onIngested: (hallId) => void warnings.recompute(hallId),
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -62,7 +80,11 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   on('signOut', async (_in, req) => {
     await accounts.signOut(bearer(req)!);
   });
-  on('halls', () => halls.list(() => 0));
+  on('halls', async () => {
+    const waiting = await notices.figures();
+    const list = await halls.list((id) => warnings.openCount(id));
+    return list.map((h) => ({ ...h, unansweredNotices: 0, oldestNoticeMin: null, ...waiting.get(h.id) }));
+  });
   on('addHall', async ({ body, session }) => {
     const hall = await halls.add(body.name);
     await accounts.audit(session!.userId, 'add_hall', { hallId: hall.id, name: hall.name });
@@ -74,6 +96,24 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
     return { ok: true };
   });
   on('ingest', (_in, req) => ingest.handle(req.headers.authorization, req.body));
+  on('warnings', ({ query }) => warnings.list(query.hallId));
+  on('thresholds', async ({ params }) => {
+    const row = await db.selectFrom('halls').select('empty_window_min').where('id', '=', params.id).executeTakeFirst();
+    if (!row) throw new HallError('unknown_hall', 404, '没有这个大厅');
+    return { emptyWindowMin: row.empty_window_min };
+  });
+  on('setThresholds', async ({ params, body, session }) => {
+    await setEmptyWindowMin(db, params.id, body.emptyWindowMin);
+    await accounts.audit(session!.userId, 'set_thresholds', { hallId: params.id, emptyWindowMin: body.emptyWindowMin });
+    await warnings.recompute(params.id);
+    return { emptyWindowMin: body.emptyWindowMin };
+  });
+  on('notices', ({ query }) => notices.list(query.hallId));
+  on('sendNotice', async ({ body, session }) => {
+    const sent = await notices.send(body.hallId, body.text, body.warningId, session!.userId, (w, h) => warnings.belongsTo(w, h));
+    await accounts.audit(session!.userId, 'send_notice', { hallId: body.hallId, noticeId: sent.id, ...(body.warningId && { warningId: body.warningId }) });
+    return sent;
+  });
 
   api.use(notFound);
   api.use(((err, _req, res, _next) => {
@@ -95,6 +135,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
 
   const server = createServer(app);
   const io = new Server(server, { serveClient: false });
+  told = (hallId) => io.emit('county:warnings', { hallId });
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     accounts.session(typeof token === 'string' ? token : undefined).then(
@@ -103,6 +144,9 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
     );
   });
 
+  const stopRecheck = warnings.start(deps.every);
+  await warnings.recomputeAll();
+
   return {
     server,
     io,
@@ -110,8 +154,11 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
     accounts,
     halls,
     mirrors,
+    warnings,
+    notices,
     initialPassword,
     async close() {
+      stopRecheck();
       await io.close();
       server.closeAllConnections();
       await db.destroy();

@@ -68,9 +68,39 @@ const core: Migration = {
   },
 };
 
+/**
+ * 电子监察: every warning the county raised, open or closed (so a warning's "since"
+ * and a 督办's reference outlive a restart), and when each empty window was left.
+ */
+const warnings: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('county_warnings')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('hall_id', 'text', (c) => c.notNull().references('halls.id'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('level', 'text', (c) => c.notNull().check(sql`level in ('yellow', 'red')`))
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('since', 'timestamptz', (c) => c.notNull())
+      .addColumn('link', 'jsonb', (c) => c.notNull())
+      .addColumn('opened_at', 'timestamptz', (c) => c.notNull())
+      .addColumn('closed_at', 'timestamptz')
+      .execute();
+    await db.schema.createIndex('county_warnings_open').on('county_warnings').column('hall_id').where(sql.ref('closed_at'), 'is', null).execute();
+    await db.schema
+      .createTable('window_vacancy')
+      .addColumn('hall_id', 'text', (c) => c.notNull().references('halls.id'))
+      .addColumn('counter_id', 'text', (c) => c.notNull())
+      .addColumn('left_at', 'timestamptz')
+      .addPrimaryKeyConstraint('window_vacancy_pk', ['hall_id', 'counter_id'])
+      .execute();
+  },
+};
+
 /** Every migration by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_core': core,
+  '0003_warnings': warnings,
 };
 
 export const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -71,6 +71,26 @@ export interface NoticesTable {
   answered_by: string | null;
 }
 
+/** 电子监察: a warning as last computed; closed_at set when its cause went away. */
+export interface WarningsTable {
+  id: string;
+  hall_id: string;
+  kind: string;
+  level: 'yellow' | 'red';
+  subject: string;
+  since: Timestamp;
+  link: Json<unknown>;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+/** A window nobody is signed in at, and when (the hall's clock) it was left; null: since the day's opening. */
+export interface VacancyTable {
+  hall_id: string;
+  counter_id: string;
+  left_at: Timestamp | null;
+}
+
 export interface DB {
   county_users: UsersTable;
   county_sessions: SessionsTable;
@@ -78,6 +98,8 @@ export interface DB {
   hall_lines: LinesTable;
   county_audit: AuditTable;
   notices: NoticesTable;
+  county_warnings: WarningsTable;
+  window_vacancy: VacancyTable;
 }
 
 export type HallRow = Selectable<HallsTable>;

@@ -13,6 +13,8 @@ export const schemas = {
   byId: z.strictObject({ id }),
   period: z.strictObject({ from: day, to: day }),
   newNotice: z.strictObject({ hallId: id, text: z.string().trim().min(1).max(500), warningId: z.optional(id) }),
+  byHall: z.strictObject({ hallId: z.optional(id) }),
+  thresholds: z.strictObject({ emptyWindowMin: z.int().min(5).max(480) }),
 };
 
 type Access = 'public' | 'hall' | readonly CountyRole[];
@@ -37,6 +39,11 @@ export const countyRoutes = {
   addHall: { method: 'POST', path: '/api/county/halls', access: admin, body: schemas.newHall, status: 201 },
   revokeHall: { method: 'POST', path: '/api/county/halls/:id/revoke', access: admin, params: schemas.byId },
   ingest: { method: 'POST', path: '/api/county/ingest', access: 'hall' },
+  warnings: { method: 'GET', path: '/api/county/warnings', access: county, query: schemas.byHall },
+  thresholds: { method: 'GET', path: '/api/county/halls/:id/thresholds', access: county, params: schemas.byId },
+  setThresholds: { method: 'PUT', path: '/api/county/halls/:id/thresholds', access: admin, params: schemas.byId, body: schemas.thresholds },
+  notices: { method: 'GET', path: '/api/county/notices', access: county, query: schemas.byHall },
+  sendNotice: { method: 'POST', path: '/api/county/notices', access: admin, body: schemas.newNotice, status: 201 },
 } as const satisfies Record<string, CountyRoute>;
 
 export type CountyRouteName = keyof typeof countyRoutes;

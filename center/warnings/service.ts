@@ -1,0 +1,172 @@
+// 电子监察 at the county: the rules (rules.ts) run over each hall's mirror after every
+// batch and on a timer (a deadline passes while a hall is silent), and what they find
+// is written down: a warning opens with its "since", changes level, or closes when its
+// cause is gone. The open ones are kept in memory for the board and the list.
+import type { Kysely, Transaction } from 'kysely';
+import { HallError } from '../../shared/core/errors.ts';
+import type { WarningLink, WarningOut } from '../../shared/county/types.ts';
+import type { DB } from '../db/schema.ts';
+import type { Projector } from '../ingest.ts';
+import type { Mirrors } from '../mirror.ts';
+import { byUrgency, hallWarnings } from './rules.ts';
+
+/** Facts after which a window may be empty; `at` where the fact has one. */
+const LEAVING = new Set(['SignedOut', 'UserSaved', 'DayClosed', 'CounterRemoved']);
+
+/** How often time-driven warnings are looked at again (deadlines, silence, empty windows). */
+export const RECHECK_MS = 30_000;
+
+export interface WarningsOptions {
+  db: Kysely<DB>;
+  mirrors: Mirrors;
+  clock: () => number;
+  /** After a hall's open warnings changed. */
+  onChange?: (hallId: string) => void;
+  log?: (m: string) => void;
+}
+
+export class Warnings {
+  private readonly open = new Map<string, WarningOut[]>();
+  private readonly lanes = new Map<string, Promise<void>>();
+
+  constructor(private readonly o: WarningsOptions) {}
+
+  /** The open warnings as last written (a restart keeps their ids and "since"). */
+  async load(): Promise<void> {
+    const rows = await this.o.db.selectFrom('county_warnings').innerJoin('halls', 'halls.id', 'county_warnings.hall_id').select(['county_warnings.id', 'hall_id', 'kind', 'level', 'subject', 'since', 'link', 'halls.name']).where('closed_at', 'is', null).execute();
+    this.open.clear();
+    for (const r of rows) {
+      const w: WarningOut = { id: r.id, hallId: r.hall_id, kind: r.kind as WarningOut['kind'], level: r.level, subject: r.subject, since: new Date(r.since).toISOString(), hallName: r.name, link: r.link as WarningLink };
+      const list = this.open.get(r.hall_id) ?? [];
+      list.push(w);
+      this.open.set(r.hall_id, list);
+    }
+  }
+
+  openCount(hallId: string): number {
+    return this.open.get(hallId)?.length ?? 0;
+  }
+
+  list(hallId?: string): WarningOut[] {
+    const all = hallId === undefined ? [...this.open.values()].flat() : (this.open.get(hallId) ?? []);
+    return [...all].sort(byUrgency);
+  }
+
+  /** Does this hall have (or had) this warning: a 督办 may only name its own hall's. */
+  async belongsTo(warningId: string, hallId: string): Promise<boolean> {
+    const r = await this.o.db.selectFrom('county_warnings').select('id').where('id', '=', warningId).where('hall_id', '=', hallId).executeTakeFirst();
+    return Boolean(r);
+  }
+
+  /**
+   * Inside the batch's transaction: which windows are empty now, and since when. A
+   * window left in this batch is dated by the leaving fact (the last one in the batch,
+   * so a long catch-up batch can only date it later, never raise a warning early).
+   */
+  readonly projector: Projector = async (tx, hallId, folded, mirror) => {
+    let lastAt: string | null = null;
+    let left: string | null = null;
+    for (const f of folded.facts) {
+      const at = (f as { at?: unknown }).at;
+      if (typeof at === 'string') lastAt = at;
+      if (LEAVING.has(f.type)) left = lastAt;
+    }
+    const d = mirror.data;
+    const staffed = new Set<string>();
+    const empty: string[] = [];
+    for (const c of d.counters) {
+      const rt = Object.hasOwn(d.runtime, c.id) ? d.runtime[c.id] : undefined;
+      if (rt?.signedIn) staffed.add(c.id);
+      else empty.push(c.id);
+    }
+    const rows = await tx.selectFrom('window_vacancy').select('counter_id').where('hall_id', '=', hallId).execute();
+    const known = new Set(rows.map((r) => r.counter_id));
+    const gone = rows.map((r) => r.counter_id).filter((id) => !empty.includes(id));
+    if (gone.length > 0) await tx.deleteFrom('window_vacancy').where('hall_id', '=', hallId).where('counter_id', 'in', gone).execute();
+    const fresh = empty.filter((id) => !known.has(id));
+    const leftAt = left && Number.isFinite(Date.parse(left)) ? new Date(Date.parse(left)) : null;
+    if (fresh.length > 0) await tx.insertInto('window_vacancy').values(fresh.map((counter_id) => ({ hall_id: hallId, counter_id, left_at: leftAt }))).execute();
+  };
+
+  /** Looks at one hall again; one hall's recomputations run one after another. */
+  recompute(hallId: string): Promise<void> {
+    const prev = this.lanes.get(hallId) ?? Promise.resolve();
+    const run = prev.then(() => this.compute(hallId)).catch((e: unknown) => this.o.log?.(`warnings for hall ${hallId}: ${(e as Error).message}`));
+    this.lanes.set(hallId, run);
+    void run.then(() => {
+      if (this.lanes.get(hallId) === run) this.lanes.delete(hallId);
+    });
+    return run;
+  }
+
+  async recomputeAll(): Promise<void> {
+    const halls = await this.o.db.selectFrom('halls').select('id').execute();
+    for (const h of halls) await this.recompute(h.id);
+  }
+
+  /** Runs the timer with the given scheduler (tests drive `recomputeAll` themselves). */
+  start(every: (fn: () => void, ms: number) => () => void = (fn, ms) => {
+    const t = setInterval(fn, ms);
+    t.unref();
+    return () => clearInterval(t);
+  }): () => void {
+    return every(() => void this.recomputeAll().catch((e: unknown) => this.o.log?.(`warnings: ${(e as Error).message}`)), RECHECK_MS);
+  }
+
+  private async compute(hallId: string): Promise<void> {
+    const { db, clock } = this.o;
+    const row = await db.selectFrom('halls').select(['name', 'last_heard_at', 'skew_ms', 'empty_window_min', 'revoked_at']).where('id', '=', hallId).executeTakeFirst();
+    if (!row) return;
+    const vacancies = await db.selectFrom('window_vacancy').select(['counter_id', 'left_at']).where('hall_id', '=', hallId).execute();
+    const emptySince = new Map<string, number>();
+    for (const v of vacancies) if (v.left_at) emptySince.set(v.counter_id, new Date(v.left_at).getTime());
+    const now = clock();
+    // A revoked hall is no longer supervised: its warnings close.
+    const found =
+      row.revoked_at !== null
+        ? []
+        : hallWarnings(
+            this.o.mirrors.get(hallId)?.data ?? null,
+            { hallId, name: row.name, lastHeardAtMs: row.last_heard_at ? new Date(row.last_heard_at).getTime() : null, skewMs: row.skew_ms ?? 0, emptyWindowMin: row.empty_window_min, emptySince },
+            now,
+          );
+    const before = new Map((this.open.get(hallId) ?? []).map((w) => [w.id, w]));
+    const next: WarningOut[] = [];
+    let changed = false;
+    await db.transaction().execute(async (tx) => {
+      for (const w of found) {
+        const old = before.get(w.id);
+        before.delete(w.id);
+        // While a warning stays at its level, its "since" is the one it opened with.
+        const kept = old && old.level === w.level ? { ...w, since: old.since } : w;
+        next.push(kept);
+        if (old && old.level === kept.level && old.subject === kept.subject && old.hallName === kept.hallName) continue;
+        changed = true;
+        await write(tx, kept, now, !old);
+      }
+      if (before.size > 0) {
+        changed = true;
+        await tx.updateTable('county_warnings').set({ closed_at: new Date(now) }).where('id', 'in', [...before.keys()]).where('closed_at', 'is', null).execute();
+      }
+    });
+    if (next.length > 0) this.open.set(hallId, next);
+    else this.open.delete(hallId);
+    if (changed) this.o.onChange?.(hallId);
+  }
+}
+
+/** Opens (or opens again) a warning, or records its new level or wording. */
+async function write(tx: Transaction<DB>, w: WarningOut, now: number, opening: boolean): Promise<void> {
+  const values = { level: w.level, subject: w.subject, since: w.since, link: JSON.stringify(w.link) };
+  await tx
+    .insertInto('county_warnings')
+    .values({ id: w.id, hall_id: w.hallId, kind: w.kind, ...values, opened_at: new Date(now), closed_at: null })
+    .onConflict((c) => c.column('id').doUpdateSet({ ...values, closed_at: null, ...(opening && { opened_at: new Date(now) }) }))
+    .execute();
+}
+
+/** The county admin's thresholds for one hall. */
+export async function setEmptyWindowMin(db: Kysely<DB>, hallId: string, minutes: number): Promise<void> {
+  const r = await db.updateTable('halls').set({ empty_window_min: minutes }).where('id', '=', hallId).executeTakeFirst();
+  if (r.numUpdatedRows === 0n) throw new HallError('unknown_hall', 404, '没有这个大厅');
+}
