@@ -14,6 +14,9 @@ import { Halls } from './halls.ts';
 import { bearer, countyOn } from './http/route.ts';
 import { Ingest, SeqMismatchError, type Projector } from './ingest.ts';
 import { Mirrors } from './mirror.ts';
+import { BoardPush } from './board.ts';
+import type { CountyClientToServer, CountyServerToClient } from '../shared/county/events.ts';
+import { realTimers, type Timers } from '../server/timers.ts';
 
 export interface CenterDeps {
   db: Kysely<DB>;
@@ -22,11 +25,12 @@ export interface CenterDeps {
   distDir?: string;
   log?: (m: string) => void;
   adminPassword?: string;
+  timers?: Timers;
 }
 
 export interface Center {
   server: HttpServer;
-  io: Server;
+  io: Server<CountyClientToServer, CountyServerToClient>;
   db: Kysely<DB>;
   accounts: Accounts;
   halls: Halls;
@@ -46,7 +50,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   await mirrors.loadAll();
   const halls = new Halls(db, mirrors, clock);
   const projectors: Projector[] = [];
-  const ingest = new Ingest({ db, mirrors, clock, projectors, onIngested: () => {} });
+  const ingest = new Ingest({ db, mirrors, clock, projectors, onIngested: () => board.changed() });
 
   const app = express();
   app.disable('x-powered-by');
@@ -59,6 +63,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
 
   on('health', () => ({ status: 'ok' }));
   on('signIn', ({ body }) => accounts.signIn(body.username, body.password));
+  on('session', ({ session }) => ({ role: session!.role }));
   on('signOut', async (_in, req) => {
     await accounts.signOut(bearer(req)!);
   });
@@ -94,7 +99,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   }
 
   const server = createServer(app);
-  const io = new Server(server, { serveClient: false });
+  const io: Server<CountyClientToServer, CountyServerToClient> = new Server(server, { serveClient: false });
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     accounts.session(typeof token === 'string' ? token : undefined).then(
@@ -102,6 +107,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
       () => next(new Error('unavailable')),
     );
   });
+  const board = new BoardPush(io, () => halls.list(() => 0), deps.timers ?? realTimers, log);
 
   return {
     server,
@@ -112,6 +118,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
     mirrors,
     initialPassword,
     async close() {
+      board.close();
       await io.close();
       server.closeAllConnections();
       await db.destroy();
