@@ -17,6 +17,9 @@ import { Ingest, SeqMismatchError, type Projector } from './ingest.ts';
 import { Mirrors } from './mirror.ts';
 import { Notices } from './notices.ts';
 import { setEmptyWindowMin, Warnings } from './warnings/service.ts';
+import { BoardPush } from './board.ts';
+import type { CountyClientToServer, CountyServerToClient } from '../shared/county/events.ts';
+import { realTimers, type Timers } from '../server/timers.ts';
 
 export interface CenterDeps {
   db: Kysely<DB>;
@@ -25,13 +28,12 @@ export interface CenterDeps {
   distDir?: string;
   log?: (m: string) => void;
   adminPassword?: string;
-  /** Runs the warnings' recheck every `ms` (default setInterval); tests pass a no-op and drive `warnings.recomputeAll()`. */
-  every?: (fn: () => void, ms: number) => () => void;
+  timers?: Timers;
 }
 
 export interface Center {
   server: HttpServer;
-  io: Server;
+  io: Server<CountyClientToServer, CountyServerToClient>;
   db: Kysely<DB>;
   accounts: Accounts;
   halls: Halls;
@@ -52,9 +54,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   const mirrors = new Mirrors(db);
   await mirrors.loadAll();
   const halls = new Halls(db, mirrors, clock);
-  // The board hears of a hall's changed warnings once the socket server exists (below).
-  let told: (hallId: string) => void = () => {};
-  const warnings = new Warnings({ db, mirrors, clock, log, onChange: (hallId) => told(hallId) });
+  const warnings = new Warnings({ db, mirrors, clock, log, onChange: () => board.changed() });
   await warnings.load();
   const notices = new Notices(db, clock);
   const projectors: Projector[] = [warnings.projector, notices.projector];
@@ -63,8 +63,17 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
     mirrors,
     clock,
     projectors,
-    onIngested: (hallId) => void warnings.recompute(hallId),
+    onIngested: (hallId) => {
+      board.changed();
+      void warnings.recompute(hallId);
+    },
   });
+  /** The halls as the list and the board show them: with open warnings and unanswered notices. */
+  const listHalls = async () => {
+    const waiting = await notices.figures();
+    const list = await halls.list((id) => warnings.openCount(id));
+    return list.map((h) => ({ ...h, unansweredNotices: 0, oldestNoticeMin: null, ...waiting.get(h.id) }));
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -77,14 +86,11 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
 
   on('health', () => ({ status: 'ok' }));
   on('signIn', ({ body }) => accounts.signIn(body.username, body.password));
+  on('session', ({ session }) => ({ role: session!.role }));
   on('signOut', async (_in, req) => {
     await accounts.signOut(bearer(req)!);
   });
-  on('halls', async () => {
-    const waiting = await notices.figures();
-    const list = await halls.list((id) => warnings.openCount(id));
-    return list.map((h) => ({ ...h, unansweredNotices: 0, oldestNoticeMin: null, ...waiting.get(h.id) }));
-  });
+  on('halls', () => listHalls());
   on('addHall', async ({ body, session }) => {
     const hall = await halls.add(body.name);
     await accounts.audit(session!.userId, 'add_hall', { hallId: hall.id, name: hall.name });
@@ -134,8 +140,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   }
 
   const server = createServer(app);
-  const io = new Server(server, { serveClient: false });
-  told = (hallId) => io.emit('county:warnings', { hallId });
+  const io: Server<CountyClientToServer, CountyServerToClient> = new Server(server, { serveClient: false });
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     accounts.session(typeof token === 'string' ? token : undefined).then(
@@ -143,8 +148,9 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
       () => next(new Error('unavailable')),
     );
   });
+  const board = new BoardPush(io, listHalls, deps.timers ?? realTimers, log);
 
-  const stopRecheck = warnings.start(deps.every);
+  const stopRecheck = warnings.start(deps.timers ?? realTimers);
   await warnings.recomputeAll();
 
   return {
@@ -159,6 +165,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
     initialPassword,
     async close() {
       stopRecheck();
+      board.close();
       await io.close();
       server.closeAllConnections();
       await db.destroy();

@@ -8,6 +8,7 @@ import type { WarningLink, WarningOut } from '../../shared/county/types.ts';
 import type { DB } from '../db/schema.ts';
 import type { Projector } from '../ingest.ts';
 import type { Mirrors } from '../mirror.ts';
+import type { Timers } from '../../server/timers.ts';
 import { byUrgency, hallWarnings } from './rules.ts';
 
 /** Facts after which a window may be empty; `at` where the fact has one. */
@@ -104,13 +105,10 @@ export class Warnings {
     for (const h of halls) await this.recompute(h.id);
   }
 
-  /** Runs the timer with the given scheduler (tests drive `recomputeAll` themselves). */
-  start(every: (fn: () => void, ms: number) => () => void = (fn, ms) => {
-    const t = setInterval(fn, ms);
-    t.unref();
-    return () => clearInterval(t);
-  }): () => void {
-    return every(() => void this.recomputeAll().catch((e: unknown) => this.o.log?.(`warnings: ${(e as Error).message}`)), RECHECK_MS);
+  /** Runs the recheck on the given timers (tests give fake ones and drive `recomputeAll` themselves); returns its stop. */
+  start(timers: Timers): () => void {
+    const h = timers.setInterval(() => void this.recomputeAll().catch((e: unknown) => this.o.log?.(`warnings: ${(e as Error).message}`)), RECHECK_MS);
+    return () => timers.clearInterval(h);
   }
 
   private async compute(hallId: string): Promise<void> {
