@@ -24,3 +24,9 @@ export interface TabDef {
 }
 
 export const tabs: TabDef[] = [];
+
+// 电子监察 and 督办 (county/warnings, county/notices).
+tabs.push(
+  { id: 'warnings', label: '电子监察', Component: lazy(() => import('./warnings/Warnings.tsx').then((m) => m.Warnings)) },
+  { id: 'notices', label: '督办', Component: lazy(() => import('./notices/Notices.tsx').then((m) => m.Notices)) },
+);
