@@ -7,6 +7,7 @@ import { evolve, type Fact } from '../shared/core/facts.ts';
 import type { ShipLine } from '../shared/county/wire.ts';
 import type { DayArchive, HallData } from '../shared/types.ts';
 import type { DB } from './db/schema.ts';
+import { assertKnown } from './knownFacts.ts';
 
 export interface HallMirror {
   data: HallData;
@@ -31,6 +32,7 @@ export function fold(m: HallMirror, lines: readonly ShipLine[]): Folded {
   const facts: Fact[] = [];
   for (const line of lines) {
     for (const f of line.f as unknown as Fact[]) {
+      assertKnown(f.type);
       evolve(m.data, f);
       facts.push(f);
       if (f.type === 'DayClosed') closed.push(m.data.closing!.at(-1)!);
