@@ -99,6 +99,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   on('revokeHall', async ({ params, session }) => {
     await halls.revoke(params.id);
     await accounts.audit(session!.userId, 'revoke_hall', { hallId: params.id });
+    await warnings.recompute(params.id);
     return { ok: true };
   });
   on('ingest', (_in, req) => ingest.handle(req.headers.authorization, req.body));

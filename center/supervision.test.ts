@@ -20,6 +20,7 @@ let otherHall: string;
 let shipped = 0;
 let token: string;
 let commitment: { ticketId: string; dueDate: string };
+let clerk1: string;
 
 const ship = (body: unknown) =>
   fetch(county.url + '/api/county/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
@@ -94,9 +95,21 @@ describe('电子监察', () => {
     // Past the new threshold, and then someone signs in at window 1: its warning closes.
     now += 30 * 60_000;
     expect(ofKind(await warnings(), 'empty_window')).toHaveLength(5);
-    await hall.signIn('clerk1', '1');
+    clerk1 = await hall.signIn('clerk1', '1');
     await shipNew();
     expect(ofKind(await warnings(), 'empty_window').map((w) => w.link.id).sort()).toEqual(['2', '4', '5', '6']);
+  });
+
+  it('counts a window left by its clerk from the sign-out, by the hall\'s clock', async () => {
+    now += 5 * 60_000;
+    const left = now;
+    expect((await hall.request('DELETE', '/api/session', undefined, clerk1)).status).toBe(204);
+    await shipNew();
+    now = left + 59 * 60_000;
+    expect(ofKind(await warnings(), 'empty_window').map((w) => w.link.id)).not.toContain('1');
+    now = left + 60 * 60_000;
+    const w1 = ofKind(await warnings(), 'empty_window').find((w) => w.link.id === '1');
+    expect(w1).toMatchObject({ level: 'red', since: new Date(left + 60 * 60_000).toISOString() });
   });
 
   it('turns a committed case red the day after its due date, keeps its id and since across a restart, and closes it when delivered', async () => {

@@ -13,6 +13,8 @@ import { byUrgency, hallWarnings } from './rules.ts';
 
 /** Facts after which a window may be empty; `at` where the fact has one. */
 const LEAVING = new Set(['SignedOut', 'UserSaved', 'DayClosed', 'CounterRemoved']);
+/** Facts that change who is at which window (or which windows there are). */
+const STAFFING = new Set([...LEAVING, 'SignedIn', 'CounterSaved']);
 
 /** How often time-driven warnings are looked at again (deadlines, silence, empty windows). */
 export const RECHECK_MS = 30_000;
@@ -29,6 +31,8 @@ export interface WarningsOptions {
 export class Warnings {
   private readonly open = new Map<string, WarningOut[]>();
   private readonly lanes = new Map<string, Promise<void>>();
+  /** Halls with a recomputation queued and not yet started: another request joins it. */
+  private readonly queued = new Map<string, Promise<void>>();
 
   constructor(private readonly o: WarningsOptions) {}
 
@@ -65,6 +69,9 @@ export class Warnings {
    * so a long catch-up batch can only date it later, never raise a warning early).
    */
   readonly projector: Projector = async (tx, hallId, folded, mirror) => {
+    // Most batches (calls, takes, heartbeats) change no window's staffing: no query for them.
+    // A baseline (nothing saved yet) sets the windows up.
+    if (mirror.savedSeq >= 0 && !folded.facts.some((f) => STAFFING.has(f.type))) return;
     let lastAt: string | null = null;
     let left: string | null = null;
     for (const f of folded.facts) {
@@ -91,8 +98,17 @@ export class Warnings {
 
   /** Looks at one hall again; one hall's recomputations run one after another. */
   recompute(hallId: string): Promise<void> {
+    // A hall shipping fast asks again before the last one ran: one run answers both.
+    const waiting = this.queued.get(hallId);
+    if (waiting) return waiting;
     const prev = this.lanes.get(hallId) ?? Promise.resolve();
-    const run = prev.then(() => this.compute(hallId)).catch((e: unknown) => this.o.log?.(`warnings for hall ${hallId}: ${(e as Error).message}`));
+    const run = prev
+      .then(() => {
+        this.queued.delete(hallId);
+        return this.compute(hallId);
+      })
+      .catch((e: unknown) => this.o.log?.(`warnings for hall ${hallId}: ${(e as Error).message}`));
+    this.queued.set(hallId, run);
     this.lanes.set(hallId, run);
     void run.then(() => {
       if (this.lanes.get(hallId) === run) this.lanes.delete(hallId);
@@ -130,23 +146,24 @@ export class Warnings {
           );
     const before = new Map((this.open.get(hallId) ?? []).map((w) => [w.id, w]));
     const next: WarningOut[] = [];
-    let changed = false;
-    await db.transaction().execute(async (tx) => {
-      for (const w of found) {
-        const old = before.get(w.id);
-        before.delete(w.id);
-        // While a warning stays at its level, its "since" is the one it opened with.
-        const kept = old && old.level === w.level ? { ...w, since: old.since } : w;
-        next.push(kept);
-        if (old && old.level === kept.level && old.subject === kept.subject && old.hallName === kept.hallName) continue;
-        changed = true;
-        await write(tx, kept, now, !old);
-      }
-      if (before.size > 0) {
-        changed = true;
-        await tx.updateTable('county_warnings').set({ closed_at: new Date(now) }).where('id', 'in', [...before.keys()]).where('closed_at', 'is', null).execute();
-      }
-    });
+    const writes: { w: WarningOut; opening: boolean }[] = [];
+    for (const w of found) {
+      const old = before.get(w.id);
+      before.delete(w.id);
+      // While a warning stays at its level, its "since" is the one it opened with.
+      const kept = old && old.level === w.level ? { ...w, since: old.since } : w;
+      next.push(kept);
+      if (old && old.level === kept.level && old.subject === kept.subject && old.hallName === kept.hallName) continue;
+      writes.push({ w: kept, opening: !old });
+    }
+    const closing = [...before.keys()];
+    const changed = writes.length > 0 || closing.length > 0;
+    if (changed) {
+      await db.transaction().execute(async (tx) => {
+        for (const { w, opening } of writes) await write(tx, w, now, opening);
+        if (closing.length > 0) await tx.updateTable('county_warnings').set({ closed_at: new Date(now) }).where('id', 'in', closing).where('closed_at', 'is', null).execute();
+      });
+    }
     if (next.length > 0) this.open.set(hallId, next);
     else this.open.delete(hallId);
     if (changed) this.o.onChange?.(hallId);
