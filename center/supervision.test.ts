@@ -94,7 +94,10 @@ describe('电子监察', () => {
     expect(audit).toEqual([{ action: 'set_thresholds', detail: { hallId, emptyWindowMin: 60 } }]);
     // Past the new threshold, and then someone signs in at window 1: its warning closes.
     now += 30 * 60_000;
-    expect(ofKind(await warnings(), 'empty_window')).toHaveLength(5);
+    const later = ofKind(await warnings(), 'empty_window');
+    expect(later).toHaveLength(5);
+    // Dated by the new threshold: an hour after the day's opening.
+    expect(later.map((w) => w.since)).toEqual(Array(5).fill(new Date(localMs('2026-11-26', 60, TZ)).toISOString()));
     clerk1 = await hall.signIn('clerk1', '1');
     await shipNew();
     expect(ofKind(await warnings(), 'empty_window').map((w) => w.link.id).sort()).toEqual(['2', '4', '5', '6']);

@@ -150,10 +150,11 @@ export class Warnings {
     for (const w of found) {
       const old = before.get(w.id);
       before.delete(w.id);
-      // While a warning stays at its level, its "since" is the one it opened with.
-      const kept = old && old.level === w.level ? { ...w, since: old.since } : w;
+      // The rules date every warning from the facts, except a clock skew: the county only
+      // sees it at each batch, so it is dated from when the county first saw it.
+      const kept = old && w.kind === 'skew' && old.level === w.level ? { ...w, since: old.since } : w;
       next.push(kept);
-      if (old && old.level === kept.level && old.subject === kept.subject && old.hallName === kept.hallName) continue;
+      if (old && old.level === kept.level && old.since === kept.since && old.subject === kept.subject && old.hallName === kept.hallName) continue;
       writes.push({ w: kept, opening: !old });
     }
     const closing = [...before.keys()];

@@ -7,17 +7,19 @@ import type { WarningKind, WarningOut } from '../../shared/county/types.ts';
 import { countyCall } from '../api.ts';
 import { tabs, type TabProps } from '../tabs.ts';
 import { NoticeForm, type NoticeDraft } from '../notices/NoticeForm.tsx';
+import { Threshold } from './Threshold.tsx';
 import { sinceText } from '../notices/age.ts';
 import './warnings.css';
 
-export const KIND_TEXT: Record<WarningKind, string> = {
-  commitment: '承诺件',
-  follow_up: '差评回访',
-  empty_window: '窗口空岗',
-  long_wait: '等候超时',
-  silent: '大厅失联',
-  skew: '时钟偏差',
-};
+/** The kind as the list names it; a Map, as the kind comes from the server. */
+export const KIND_TEXT = new Map<string, string>([
+  ['commitment', '承诺件'],
+  ['follow_up', '差评回访'],
+  ['empty_window', '窗口空岗'],
+  ['long_wait', '等候超时'],
+  ['silent', '大厅失联'],
+  ['skew', '时钟偏差'],
+] satisfies [WarningKind, string][]);
 
 const REFRESH_MS = 30_000;
 
@@ -73,6 +75,7 @@ export function Warnings({ session, halls, arg, go }: TabProps) {
           </button>
         )}
       </div>
+      {hallId && <Threshold hallId={hallId} token={session.token} admin={admin} onSaved={() => setTick((n) => n + 1)} />}
       {error && <p class="error-box">{error}</p>}
       {sent && (
         <p class="warnings-sent" role="status">
@@ -102,7 +105,7 @@ export function Warnings({ session, halls, arg, go }: TabProps) {
               <ul>
                 {g.items.map((w) => (
                   <li class={`warning warning-${w.level}`} key={w.id} data-warning={w.id}>
-                    <span class="warning-kind">{KIND_TEXT[w.kind] ?? w.kind}</span>
+                    <span class="warning-kind">{KIND_TEXT.get(w.kind) ?? w.kind}</span>
                     <div class="warning-main">
                       <p class="warning-subject">{w.subject}</p>
                       <p class="warning-meta">
