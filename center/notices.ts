@@ -14,6 +14,9 @@ import type { Projector } from './ingest.ts';
 /** The answer as a hall ships it; read here by shape, so nothing else of the fact is trusted. */
 const answered = z.looseObject({ type: z.literal('NoticeAnswered'), noticeId: z.string().min(1).max(64), answer: z.string().min(1).max(2000), by: z.string().max(64), at: z.iso.datetime({ offset: true }) });
 
+/** Answered notices listed: the latest this many (the unanswered ones are always all there). */
+const ANSWERED_SHOWN = 300;
+
 export interface NoticeFigures {
   unansweredNotices: number;
   oldestNoticeMin: number | null;
@@ -35,17 +38,21 @@ export class Notices {
     return { id };
   }
 
-  /** Newest first; unanswered ones age (ageMin) until answered. */
+  /** Every unanswered notice, then the latest answered ones; newest first. Unanswered ones age (ageMin) until answered. */
   async list(hallId?: string): Promise<NoticeOutView[]> {
-    let q = this.db
-      .selectFrom('notices')
-      .innerJoin('halls', 'halls.id', 'notices.hall_id')
-      .leftJoin('county_users', 'county_users.id', 'notices.sent_by')
-      .select(['notices.id', 'notices.hall_id', 'notices.text', 'notices.warning_id', 'notices.sent_at', 'notices.answer', 'notices.answered_at', 'notices.answered_by', 'notices.sent_by', 'halls.name as hall_name', 'county_users.name as sender'])
-      .orderBy('notices.sent_at', 'desc')
-      .limit(500);
-    if (hallId !== undefined) q = q.where('notices.hall_id', '=', hallId);
-    const rows = await q.execute();
+    const query = (answered: boolean) => {
+      let q = this.db
+        .selectFrom('notices')
+        .innerJoin('halls', 'halls.id', 'notices.hall_id')
+        .leftJoin('county_users', 'county_users.id', 'notices.sent_by')
+        .select(['notices.id', 'notices.hall_id', 'notices.text', 'notices.warning_id', 'notices.sent_at', 'notices.answer', 'notices.answered_at', 'notices.answered_by', 'notices.sent_by', 'halls.name as hall_name', 'county_users.name as sender'])
+        .where('notices.answer', answered ? 'is not' : 'is', null)
+        .orderBy('notices.sent_at', 'desc')
+        .limit(answered ? ANSWERED_SHOWN : 5000);
+      if (hallId !== undefined) q = q.where('notices.hall_id', '=', hallId);
+      return q.execute();
+    };
+    const rows = [...(await query(false)), ...(await query(true))];
     const now = this.clock();
     return rows.map((r) => {
       const sent = new Date(r.sent_at).getTime();
