@@ -119,6 +119,8 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   on('sendNotice', async ({ body, session }) => {
     const sent = await notices.send(body.hallId, body.text, body.warningId, session!.userId, (w, h) => warnings.belongsTo(w, h));
     await accounts.audit(session!.userId, 'send_notice', { hallId: body.hallId, noticeId: sent.id, ...(body.warningId && { warningId: body.warningId }) });
+    // The board shows each hall's unanswered notices.
+    board.changed();
     return sent;
   });
 

@@ -6,9 +6,8 @@ import { countyCall } from '../api.ts';
 import type { TabProps } from '../tabs.ts';
 import { ageText, sinceText } from './age.ts';
 import { NoticeForm, type NoticeDraft } from './NoticeForm.tsx';
+import { usePushTick } from './usePushTick.ts';
 import '../warnings/warnings.css';
-
-const REFRESH_MS = 60_000;
 
 export function Notices({ session, halls, arg }: TabProps) {
   const [list, setList] = useState<NoticeOutView[] | null>(null);
@@ -17,18 +16,14 @@ export function Notices({ session, halls, arg }: TabProps) {
   const [pick, setPick] = useState('');
   const [tick, setTick] = useState(0);
   const admin = session.role === 'county_admin';
-  // An answer arriving moves a hall's unanswered count: fetch again.
-  const counts = (halls ?? []).map((h) => `${h.id}:${h.unansweredNotices ?? 0}`).join(',');
+  // Answers arrive with the halls' batches: fetch again as the board is pushed.
+  const pushed = usePushTick(halls);
 
   useEffect(() => {
     // Opened from a hall (the board's 督办): the form for that hall.
     const h = arg ? halls?.find((x) => x.id === arg) : undefined;
     if (h && admin) setDraft({ hallId: h.id, hallName: h.name });
   }, [arg]);
-  useEffect(() => {
-    const t = setInterval(() => setTick((n) => n + 1), REFRESH_MS);
-    return () => clearInterval(t);
-  }, []);
   useEffect(() => {
     let alive = true;
     countyCall<NoticeOutView[]>('notices', {}, session.token).then(
@@ -42,7 +37,7 @@ export function Notices({ session, halls, arg }: TabProps) {
     return () => {
       alive = false;
     };
-  }, [counts, tick, session.token]);
+  }, [pushed, tick, session.token]);
 
   const open = (list ?? []).filter((n) => n.answer === undefined);
   const done = (list ?? []).filter((n) => n.answer !== undefined);

@@ -8,6 +8,7 @@ import { countyCall } from '../api.ts';
 import { tabs, type TabProps } from '../tabs.ts';
 import { NoticeForm, type NoticeDraft } from '../notices/NoticeForm.tsx';
 import { Threshold } from './Threshold.tsx';
+import { usePushTick } from '../notices/usePushTick.ts';
 import { sinceText } from '../notices/age.ts';
 import './warnings.css';
 
@@ -21,8 +22,6 @@ export const KIND_TEXT = new Map<string, string>([
   ['skew', '时钟偏差'],
 ] satisfies [WarningKind, string][]);
 
-const REFRESH_MS = 30_000;
-
 export function Warnings({ session, halls, arg, go }: TabProps) {
   const [hallId, setHallId] = useState<string | null>(arg ?? null);
   const [list, setList] = useState<WarningOut[] | null>(null);
@@ -32,14 +31,10 @@ export function Warnings({ session, halls, arg, go }: TabProps) {
   const [tick, setTick] = useState(0);
   const admin = session.role === 'county_admin';
   const board = tabs.some((t) => t.id === 'board');
-  // A hall's open-warning count moving is the cue to fetch again.
-  const counts = (halls ?? []).map((h) => `${h.id}:${h.openWarnings}`).join(',');
+  // Warnings change with the halls' batches and with time: fetch again as the board is pushed.
+  const pushed = usePushTick(halls);
 
   useEffect(() => setHallId(arg ?? null), [arg]);
-  useEffect(() => {
-    const t = setInterval(() => setTick((n) => n + 1), REFRESH_MS);
-    return () => clearInterval(t);
-  }, []);
   useEffect(() => {
     let alive = true;
     countyCall<WarningOut[]>('warnings', hallId ? { hallId } : {}, session.token).then(
@@ -53,7 +48,7 @@ export function Warnings({ session, halls, arg, go }: TabProps) {
     return () => {
       alive = false;
     };
-  }, [hallId, counts, tick, session.token]);
+  }, [hallId, pushed, tick, session.token]);
 
   const groups = useMemo(() => {
     const red = (list ?? []).filter((w) => w.level === 'red');
