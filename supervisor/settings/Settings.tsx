@@ -9,6 +9,7 @@ import { AuditSection } from './AuditSection.tsx';
 import { CountersSection } from './CountersSection.tsx';
 import { HallSection } from './HallSection.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
+import { CountySection } from './CountySection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import type { SectionProps, SettingsView } from './view.ts';
@@ -22,6 +23,7 @@ const SECTIONS = [
   { id: 'settings-counters', label: '窗口' },
   { id: 'settings-staff', label: '人员' },
   { id: 'settings-printer', label: '打印机' },
+  { id: 'settings-county', label: '县中心' },
   { id: 'settings-audit', label: '操作日志' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
@@ -80,7 +82,7 @@ export function Settings({ token, editable, printer, onExpired }: SettingsProps)
     <UnsavedContext.Provider value={unsaved}>
     <div class={editable ? 'settings' : 'settings settings-readonly'}>
       <div class="settings-nav">
-        <Tabs tabs={SECTIONS} current={section} onSelect={select} label="设置项目" />
+        <Tabs tabs={editable ? SECTIONS : SECTIONS.filter((x) => x.id !== 'settings-county')} current={section} onSelect={select} label="设置项目" />
         {editable ? (
           <p class="settings-live">修改保存后立即生效，取号机、叫号屏和窗口同步更新，并记入操作日志。</p>
         ) : (
@@ -121,6 +123,8 @@ function Section({ id, props, printer, version }: { id: SectionId; props: Sectio
       return <UsersSection {...props} />;
     case 'settings-printer':
       return <PrinterSection {...props} pushed={printer} />;
+    case 'settings-county':
+      return <CountySection {...props} />; // admins only: the tab is not offered to supervisors
     case 'settings-audit':
       return <AuditSection token={props.token} version={version} onExpired={props.onExpired} />;
   }
