@@ -147,7 +147,7 @@ function Panel({ tab, hall, printer, county, token, version, bookVersion, onExpi
       return <Notices token={token} version={county.version} onExpired={onExpired} />;
     case 'settings':
       // The role the server gave at sign-in; the server still refuses a supervisor's change (403).
-      return <Settings token={token} editable={loadSession()?.role === 'admin'} printer={printer} onExpired={onExpired} />;
+      return <Settings token={token} editable={loadSession()?.role === 'admin'} printer={printer} county={county.status} onExpired={onExpired} />;
   }
 }
 

@@ -5,12 +5,18 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CountyLinkStatus } from '../../shared/types.ts';
 import { useResource } from '../useResource.ts';
 import { countyText } from '../countyText.ts';
+import type { CountyStatus } from '../useCounty.ts';
 import { TextField } from './Field.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { useSave } from './useSave.ts';
 import type { SectionProps } from './view.ts';
 
-export function CountySection({ editable, token, onExpired }: SectionProps) {
+interface Props extends SectionProps {
+  /** The latest county:status push, if any came since the page opened. */
+  pushed: CountyStatus | null;
+}
+
+export function CountySection({ editable, token, onExpired, pushed }: Props) {
   const fetched = useResource(token, 'countyLink', {}, onExpired);
   const [status, setStatus] = useState<CountyLinkStatus | null>(null);
   const [form, setForm] = useState({ url: '', hallId: '', key: '' });
@@ -21,6 +27,10 @@ export function CountySection({ editable, token, onExpired }: SectionProps) {
     setStatus(s);
     if (s.source === 'settings') setForm({ url: s.url ?? '', hallId: s.hallId ?? '', key: '' });
   }, [fetched.data]);
+  // A push is newer than the read on opening: the state moves here as it happens.
+  useEffect(() => {
+    if (pushed) setStatus((s) => (s ? { ...s, ...pushed } : s));
+  }, [pushed]);
   const set = (patch: Partial<typeof form>) => {
     save.edited();
     setForm((f) => ({ ...f, ...patch }));

@@ -3,6 +3,7 @@
 // replaces it here. A section shows only what the server has accepted.
 import { useEffect, useState } from 'preact/hooks';
 import type { PrinterHealth } from '../../shared/types.ts';
+import type { CountyStatus } from '../useCounty.ts';
 import { Tabs } from '../Tabs.tsx';
 import { useResource } from '../useResource.ts';
 import { AuditSection } from './AuditSection.tsx';
@@ -32,10 +33,12 @@ export interface SettingsProps {
   token: string;
   editable: boolean;
   printer: PrinterHealth | null;
+  /** The 县中心 link's latest county:status push. */
+  county?: CountyStatus | null;
   onExpired: () => void;
 }
 
-export function Settings({ token, editable, printer, onExpired }: SettingsProps) {
+export function Settings({ token, editable, printer, county, onExpired }: SettingsProps) {
   const loaded = useResource(token, 'settings', {}, onExpired);
   const [saved, setSaved] = useState<SettingsView | null>(null);
   const [version, setVersion] = useState(0);
@@ -104,14 +107,14 @@ export function Settings({ token, editable, printer, onExpired }: SettingsProps)
         />
       )}
       <div id={`panel-${section}`} role="tabpanel" aria-labelledby={`tab-${section}`}>
-        <Section id={section} props={props} printer={printer} version={version} />
+        <Section id={section} props={props} printer={printer} county={county ?? null} version={version} />
       </div>
     </div>
     </UnsavedContext.Provider>
   );
 }
 
-function Section({ id, props, printer, version }: { id: SectionId; props: SectionProps; printer: PrinterHealth | null; version: number }) {
+function Section({ id, props, printer, county, version }: { id: SectionId; props: SectionProps; printer: PrinterHealth | null; county: CountyStatus | null; version: number }) {
   switch (id) {
     case 'settings-hall':
       return <HallSection {...props} />;
@@ -124,7 +127,7 @@ function Section({ id, props, printer, version }: { id: SectionId; props: Sectio
     case 'settings-printer':
       return <PrinterSection {...props} pushed={printer} />;
     case 'settings-county':
-      return <CountySection {...props} />; // admins only: the tab is not offered to supervisors
+      return <CountySection {...props} pushed={county} />; // admins only: the tab is not offered to supervisors
     case 'settings-audit':
       return <AuditSection token={props.token} version={version} onExpired={props.onExpired} />;
   }
