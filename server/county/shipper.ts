@@ -38,6 +38,8 @@ export interface ShipperOptions {
 const MAX_BATCH_BYTES = 1024 * 1024;
 /** Lines heard while running, kept in memory for the next batch; older ones are read from disk. */
 const BUFFER_LINES = 5000;
+/** Forward moves of county-shipped.json at most this often (a heartbeat catches up). */
+const PERSIST_MS = 5000;
 /** Mismatches in a row before the shipper backs off instead of retrying at once. */
 const MISMATCH_LIMIT = 5;
 
@@ -48,6 +50,7 @@ export class Shipper {
   /** The last line the county holds; null until it has said (or county-shipped.json said). */
   private acked: number | null = null;
   private persisted: number | null = null;
+  private persistedAt = -Infinity;
   /** The last line known durable in the journal. */
   private durable = 0;
   private buffer = new Map<number, { s: number; f: Fact[] }>();
@@ -142,11 +145,19 @@ export class Shipper {
     this.pushStatus();
   }
 
-  private async persist(seq: number | null): Promise<void> {
+  /**
+   * Writes the acknowledged seq down. Moving it forward waits PERSIST_MS between writes
+   * (a durable write per batch is wasted on a stale value that only keeps more files);
+   * moving it back (the county lost lines) or on and off is written at once.
+   */
+  private async persist(seq: number | null, soon = false): Promise<void> {
     if (seq === this.persisted || !this.o.store.shipped) return;
+    const forward = seq !== null && this.persisted !== null && seq > this.persisted;
+    if (forward && soon && this.o.clock() - this.persistedAt < PERSIST_MS) return;
     try {
       await this.o.store.shipped.write(seq);
       this.persisted = seq;
+      this.persistedAt = this.o.clock();
     } catch (e) {
       this.o.log?.(`county: cannot write county-shipped.json: ${(e as Error).message}`);
     }
@@ -261,7 +272,7 @@ export class Shipper {
       this.acked = r.lastSeq;
       for (const s of this.buffer.keys()) if (s <= r.lastSeq) this.buffer.delete(s);
       else break;
-      await this.persist(r.lastSeq);
+      await this.persist(r.lastSeq, true); // a heartbeat writes down what the throttle held back
       await this.receive(r.notices);
       const more = this.acked < this.durable;
       return more || wasFailing || sent.baseline ? 0 : null;
