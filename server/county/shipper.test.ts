@@ -9,7 +9,8 @@ import { startHall, tempDir, type Harness } from '../../test/harness.ts';
 import { readJournal } from '../store/journal.ts';
 import { FakeCounty } from './fakeCounty.ts';
 import { sanitizeState } from './sanitize.ts';
-import { backoff } from './shipper.ts';
+import { backoff, Shipper } from './shipper.ts';
+import { hall as smallHall } from '../../test/fixture.ts';
 
 const KEY = 'secret-key-of-h1';
 let clock: ManualClock;
@@ -184,5 +185,26 @@ describe('shipping to the county', () => {
     expect(answered.status).toBe(200);
     expect(answered.body.answer).toBe('已回访，群众表示理解');
     await until(() => county.notices.get('n1')!.answer === '已回访，群众表示理解', 'answer reached the county');
+  });
+});
+
+describe('the backlog on disk', () => {
+  it('ships lines of the old command journal as empty lines, keeping the sequence whole', async () => {
+    const data = smallHall();
+    county.halls.get('h1')!.last = 0; // the county holds the hall from its very start
+    const taken = { type: 'CommentLeft', v: 1, comment: { id: 'c1', kind: 'comment', text: '好', at: '2026-11-26T09:00:00+08:00' } } as Fact;
+    const shipper = new Shipper({
+      hall: { onApplied: () => () => {}, durableState: async (fn) => fn(data, 3), run: async () => ({ facts: [] }), view: (fn) => fn(data) },
+      store: { dir: '/nonexistent' },
+      envLink: { url: county.url, hallId: 'h1', key: KEY },
+      clock: clock.now,
+      timers: clock,
+      random: () => 0.5,
+      readLines: async (after) => [{ s: 1, c: { type: 'rollover', at: 0 } }, { s: 2, f: [] }, { s: 3, f: [taken] }].filter((l) => l.s > after) as never,
+    });
+    await shipper.start();
+    await until(() => shipper.status().state === 'ok', 'shipped');
+    shipper.stop();
+    expect(county.held('h1')).toEqual([{ s: 1, f: [] }, { s: 2, f: [] }, { s: 3, f: [taken] }]);
   });
 });
