@@ -116,10 +116,11 @@ export class Shipper {
     if (this.stopped) return;
     this.durable = Math.max(this.durable, seq);
     if (facts.length === 0) return; // the hall reloaded its state from disk: no new line
+    if (facts.some((f) => f.type === 'CountyLinkChanged')) void this.linkChanged();
+    if (!this.link) return; // unlinked: a later link reads what it needs from disk
     this.buffer.set(seq, { s: seq, f: facts });
     if (this.buffer.size > BUFFER_LINES) this.buffer.delete(this.buffer.keys().next().value!);
-    if (facts.some((f) => f.type === 'CountyLinkChanged')) void this.linkChanged();
-    else if (this.link && this.failures === 0) this.wake(this.o.coalesceMs ?? 200);
+    if (this.failures === 0) this.wake(this.o.coalesceMs ?? 200);
     this.pushStatus();
   }
 
