@@ -7,11 +7,12 @@ import type { AccountsAdmin } from './accountsAdmin.ts';
 import type { Halls } from './halls.ts';
 import { bearer, type countyOn } from './http/route.ts';
 
-export function accountRoutes(on: ReturnType<typeof countyOn>, deps: { accounts: Accounts; admin: AccountsAdmin; halls: Halls }): void {
+export function accountRoutes(on: ReturnType<typeof countyOn>, deps: { accounts: Accounts; admin: AccountsAdmin; halls: Halls; changed: () => void }): void {
   const { accounts, admin, halls } = deps;
   on('rotateHallKey', async ({ params, session }) => {
     const hall = await halls.rotate(params.id);
     await accounts.audit(session!.userId, 'rotate_hall_key', { hallId: hall.id, name: hall.name });
+    deps.changed();
     return hall;
   });
   on('accounts', () => admin.list());
