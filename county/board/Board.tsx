@@ -89,7 +89,7 @@ function HallCard({ h }: { h: HallSummary }) {
         <>
           <div class="hall-main">
             <Fig label="等候" value={d.waiting} unit="人" hot={d.waiting >= 20} />
-            <Fig label="最长等候" value={h.longestWaitMin ?? 0} unit="分" hot={(h.longestWaitMin ?? 0) >= 30} />
+            <Fig label="最长等候" value={Math.round(h.longestWaitMin ?? 0)} unit="分" hot={(h.longestWaitMin ?? 0) >= 30} />
             <Fig label="满意率" value={percent(h.satisfiedRate)} hot={typeof h.satisfiedRate === 'number' && h.satisfiedRate < 0.9} />
           </div>
           <p class="hall-day">
@@ -128,7 +128,7 @@ function Status({ h }: { h: HallSummary }) {
 
 function Fig({ label, value, unit, hot }: { label: string; value: string | number; unit?: string; hot?: boolean }) {
   return (
-    <div class={`hall-fig${hot ? ' is-hot' : ''}`}>
+    <div class={`hall-fig${hot ? ' is-hot' : ''}`} data-fig={label}>
       <span class="hall-fig-label">{label}</span>
       <span class="hall-fig-value">
         {value}
