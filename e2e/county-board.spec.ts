@@ -23,7 +23,7 @@ test('a hall\'s tickets, calls and ratings show on its card live, with the hall\
   await expect(card(page, link.id).locator('.hall-state')).toHaveText('在线');
   await expect(page.locator('.conn')).toHaveText('实时');
   await expect(fig(page, link.id, '等候')).toHaveText('0人');
-  await expect(card(page, link.id)).toContainText('窗口在岗 0/6');
+  await expect(card(page, link.id)).toContainText('在岗 0/6');
 
   const tickets = [];
   for (let i = 0; i < 4; i++) tickets.push(await takeTicket(request, 'household'));
@@ -38,7 +38,7 @@ test('a hall\'s tickets, calls and ratings show on its card live, with the hall\
   const stats = await (await request.get('/api/stats', { headers: { authorization: `Bearer ${await apiSignIn(request, 'supervisor')}` } })).json();
   await expect(card(page, link.id).locator('.hall-day')).toHaveText(`取号 4 · 办结 ${stats.served} · 未到 0 · 评价 2（差评 1）`);
   await expect(fig(page, link.id, '满意率')).toHaveText(`${Math.round(stats.ratings.satisfiedRate * 100)}%`);
-  await expect(card(page, link.id).locator('.hall-windows')).toHaveText('窗口在岗 1/6空岗：1号窗口、2号窗口、4号窗口、5号窗口、6号窗口');
+  await expect(card(page, link.id).locator('.hall-windows')).toHaveText('在岗 1/6空岗：1、2、4、5、6号窗口');
   // The county's totals are this one hall's.
   const totals = page.getByLabel('全县合计');
   await expect(totals.locator('.board-total', { hasText: '大厅在线' }).locator('dd')).toHaveText('1/1');
@@ -101,6 +101,11 @@ async function busyCounty(request: APIRequestContext, hall: { url: string; dataD
     const off = i === 14 ? 2 * 3600_000 : i === 20 ? -26 * 3600_000 : 0;
     await shipHall(county, hall, links[i]!, new Date(county.now() + off).toISOString());
   }
+  // A 督办 the hall has not answered for two hours (the notices tab sends these; here, straight into the table).
+  await county.center.db
+    .insertInto('notices')
+    .values({ id: 'n-e2e-1', hall_id: links[12]!.id, text: '请说明空岗原因', warning_id: null, sent_at: new Date(county.now() - 2 * 3600_000), sent_by: 'e2e', answer: null, answered_at: null, answered_by: null })
+    .execute();
   // The last three: one revoked, two never connected.
   await county.api('POST', `/api/county/halls/${links.at(-1)!.id}/revoke`, {});
   return links;
@@ -119,11 +124,14 @@ for (const size of [
     await expect(page.locator('li.hall').first()).toHaveClass(/hall-offline/);
     await expect(page.locator('li.hall').last()).toHaveClass(/hall-(never|revoked)/);
     await expect(page.locator('.flag', { hasText: '时钟偏差：快 2 小时' })).toHaveCount(1);
+    await expect(card(page, links[12]!.id).locator('.flag', { hasText: '督办未回复' })).toHaveText('督办未回复 1（最久 2 小时）');
+    await expect(page.getByLabel('全县合计').locator('.board-total', { hasText: '督办未回复' }).locator('dd')).toHaveText('1');
     // Nothing on a card overflows it: every name and figure fits its card.
     const overflow = await page.locator('li.hall').evaluateAll((cards) => cards.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.getAttribute('aria-label')));
     expect(overflow).toEqual([]);
     await shot(page, `county-board-${size.name}`);
     await page.getByRole('button', { name: '按名称' }).click();
     await expect(page.locator('li.hall').first()).toHaveAttribute('aria-label', '安乐乡为民服务中心');
+    await expect(page.locator('li.hall').first().locator('.hall-name')).toHaveText('安乐乡');
   });
 }

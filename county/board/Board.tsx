@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { HallSummary } from '../../shared/county/types.ts';
 import type { TabProps } from '../tabs.ts';
-import { dayText, duration, emptyWindows, lastHeard, percent, skewText, sortHalls, stateOf, totals, type SortMode } from './figures.ts';
+import { commonSuffix, dayText, duration, emptyWindows, windowList, lastHeard, percent, skewText, sortHalls, stateOf, totals, type SortMode } from './figures.ts';
 import './board.css';
 
 const SORT_KEY = 'county.board.sort';
@@ -17,6 +17,7 @@ export function Board({ halls }: TabProps) {
   };
   if (!halls) return <p class="loading">正在连接县中心…</p>;
   const t = totals(halls);
+  const suffix = commonSuffix(halls.map((h) => h.name));
   return (
     <div class="board">
       <div class="board-top">
@@ -48,11 +49,18 @@ export function Board({ halls }: TabProps) {
       {halls.length === 0 ? (
         <p class="board-empty">还没有登记大厅。管理员可在“大厅登记”中登记乡镇大厅，并把编号和密钥交给大厅管理员。</p>
       ) : (
-        <ul class="board-grid" aria-label="各乡镇大厅">
-          {sortHalls(halls, mode).map((h) => (
-            <HallCard key={h.id} h={h} />
-          ))}
-        </ul>
+        <>
+          {suffix && (
+            <p class="board-caption">
+              各乡镇{suffix}（以下名称均省略“{suffix}”）
+            </p>
+          )}
+          <ul class="board-grid" aria-label="各乡镇大厅">
+            {sortHalls(halls, mode).map((h) => (
+              <HallCard key={h.id} h={h} short={suffix ? h.name.slice(0, h.name.length - suffix.length) : h.name} />
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );
@@ -70,7 +78,7 @@ function Total({ label, value, unit, bad, warn }: { label: string; value: string
   );
 }
 
-function HallCard({ h }: { h: HallSummary }) {
+function HallCard({ h, short }: { h: HallSummary; short: string }) {
   const state = stateOf(h);
   const empty = emptyWindows(h);
   const windows = h.windows ?? [];
@@ -79,9 +87,8 @@ function HallCard({ h }: { h: HallSummary }) {
   return (
     <li class={`hall hall-${state}`} data-hall={h.id} aria-label={h.name}>
       <div class="hall-head">
-        <h3 class="hall-name">
-          {h.name}
-          {h.hallName && h.hallName !== h.name && <small>（{h.hallName}）</small>}
+        <h3 class="hall-name" title={h.hallName && h.hallName !== h.name ? `${h.name}（大厅设置中的名称：${h.hallName}）` : h.name}>
+          {short}
         </h3>
         <Status h={h} />
       </div>
@@ -104,8 +111,8 @@ function HallCard({ h }: { h: HallSummary }) {
           </p>
           {windows.length > 0 && (
             <p class={`hall-windows${empty.length && d.waiting ? ' is-gap' : ''}`}>
-              窗口在岗 <b>{windows.length - empty.length}</b>/{windows.length}
-              {empty.length > 0 && empty.length < windows.length && <span class="hall-gaps">空岗：{empty.map((w) => w.name).join('、')}</span>}
+              在岗 <b>{windows.length - empty.length}</b>/{windows.length}
+              {empty.length > 0 && empty.length < windows.length && <span class="hall-gaps">空岗：{windowList(empty.map((w) => w.name))}</span>}
               {empty.length === windows.length && <span class="hall-gaps">全部空岗</span>}
             </p>
           )}

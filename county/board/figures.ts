@@ -107,3 +107,25 @@ export const dayText = (day: string): string => `${Number(day.slice(5, 7))}月${
 
 /** The hall's clock against the county's: "快 2 小时 5 分", "慢 3 分钟". */
 export const skewText = (skewMin: number): string => `${skewMin > 0 ? '快' : '慢'} ${duration(Math.abs(skewMin))}`;
+
+/**
+ * The ending every name shares ("为民服务中心", "号窗口"), when there are two or more and
+ * each keeps something of its own; '' otherwise. The board writes it once, so a wall
+ * screen shows "白云乡" where the card has room for little more.
+ */
+export function commonSuffix(names: string[]): string {
+  if (names.length < 2) return '';
+  let suffix = names[0]!;
+  for (const n of names) {
+    while (suffix && !n.endsWith(suffix)) suffix = suffix.slice(1);
+  }
+  const shortest = Math.min(...names.map((n) => n.length));
+  if (suffix.length >= shortest) suffix = suffix.slice(suffix.length - shortest + 1);
+  return suffix.length >= 2 ? suffix : '';
+}
+
+/** "1、2、4号窗口" from the windows' names, or the names in full when they share no ending. */
+export function windowList(names: string[]): string {
+  const end = commonSuffix(names);
+  return end ? names.map((n) => n.slice(0, n.length - end.length)).join('、') + end : names.join('、');
+}
