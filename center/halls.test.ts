@@ -48,6 +48,8 @@ describe('the board’s figures of a hall', () => {
     expect(h.silentMin).toBe(24 * 60);
     expect(h.countyDay > h.today.day).toBe(true);
     expect(h.today.waiting).toBe(1);
+    // Its longest wait is as it was when last heard, not grown by the silent day.
+    expect(h.longestWaitMin).toBeLessThan(10);
   });
 
   it('counts the 督办 the hall has not answered and how old the oldest is', async () => {

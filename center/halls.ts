@@ -67,13 +67,15 @@ export class Halls {
       const heard = r.last_heard_at ? new Date(r.last_heard_at).getTime() : null;
       const m = this.mirrors.get(r.id);
       // The hall's own "now" (its clock, its zone) moves on from its last report.
-      const hallNow = m && r.hall_now ? isoLocal(now + (r.skew_ms ?? 0), m.data.settings.timeZone) : null;
+      const online = heard !== null && now - heard < ONLINE_MS && r.revoked_at === null;
+      // A silent hall's figures are its last-known ones: its waits stop where it was last heard.
+      const hallNow = m && r.hall_now ? isoLocal((online || heard === null ? now : heard) + (r.skew_ms ?? 0), m.data.settings.timeZone) : null;
       const l = m && hallNow ? live(m.data, hallNow) : null;
       const skew = r.skew_ms ?? 0;
       return {
         id: r.id,
         name: r.name,
-        online: heard !== null && now - heard < ONLINE_MS && r.revoked_at === null,
+        online,
         lastHeardAt: heard === null ? null : new Date(heard).toISOString(),
         today: l?.today ?? null,
         openWarnings: openWarnings(r.id),

@@ -111,7 +111,9 @@ function HallCard({ h, short }: { h: HallSummary; short: string }) {
           </p>
           {windows.length > 0 && (
             <p class={`hall-windows${empty.length && d.waiting ? ' is-gap' : ''}`}>
-              在岗 <b>{windows.length - empty.length}</b>/{windows.length}
+              <span>
+                在岗 <b>{windows.length - empty.length}</b>/{windows.length}
+              </span>
               {empty.length > 0 && empty.length < windows.length && <span class="hall-gaps">空岗：{windowList(empty.map((w) => w.name))}</span>}
               {empty.length === windows.length && <span class="hall-gaps">全部空岗</span>}
             </p>
@@ -148,18 +150,18 @@ function Fig({ label, value, unit, hot }: { label: string; value: string | numbe
 function Flags({ h, heard }: { h: HallSummary; heard: string | null }) {
   const state = stateOf(h);
   const flags = [];
-  if (h.openWarnings > 0) flags.push(<span class="flag flag-bad">预警 {h.openWarnings}</span>);
+  if (h.openWarnings > 0) flags.push(<span key="w" class="flag flag-bad">预警 {h.openWarnings}</span>);
   if ((h.openNotices ?? 0) > 0)
     flags.push(
-      <span class="flag flag-bad">
+      <span key="n" class="flag flag-bad">
         督办未回复 {h.openNotices}
         {typeof h.oldestNoticeMin === 'number' && `（最久 ${duration(h.oldestNoticeMin)}）`}
       </span>,
     );
-  if (typeof h.skewMin === 'number' && h.skewMin !== 0) flags.push(<span class="flag flag-warn">时钟偏差：{skewText(h.skewMin)}</span>);
-  if (h.today && h.countyDay && h.today.day !== h.countyDay) flags.push(<span class="flag flag-warn">大厅日期 {dayText(h.today.day)}</span>);
-  if (state === 'offline' && heard) flags.push(<span class="flag flag-plain">数据截至 {heard}</span>);
-  else if (state !== 'online' && heard) flags.push(<span class="flag flag-plain">最后联系 {heard}</span>);
+  if (typeof h.skewMin === 'number' && h.skewMin !== 0) flags.push(<span key="s" class="flag flag-warn">时钟偏差：{skewText(h.skewMin)}</span>);
+  if (h.today && h.countyDay && h.today.day !== h.countyDay) flags.push(<span key="d" class="flag flag-warn">大厅日期 {dayText(h.today.day)}</span>);
+  if (state === 'offline' && heard) flags.push(<span key="t" class="flag flag-plain">数据截至 {heard}</span>);
+  else if (state !== 'online' && heard) flags.push(<span key="t" class="flag flag-plain">最后联系 {heard}</span>);
   if (!flags.length) return null;
   return <p class="hall-flags">{flags}</p>;
 }
