@@ -3,7 +3,7 @@
 // is read on a wall (1920×1080) and at a desk (1366×768).
 import type { APIRequestContext, Page } from '@playwright/test';
 import { apiSignIn, shot, takeTicket } from './helpers.ts';
-import { countyTest as test, expect, shipHall, signInAtCounty, type CountyServer, type HallLink } from './county.ts';
+import { countyTest as test, expect, shipHall, signInAtCounty, startExtraHall, type CountyServer, type HallLink } from './county.ts';
 
 const card = (page: Page, id: string) => page.locator(`li.hall[data-hall="${id}"]`);
 const fig = (page: Page, id: string, label: string) => card(page, id).locator(`.hall-fig[data-fig="${label}"]`).locator('.hall-fig-value');
@@ -67,6 +67,27 @@ test('a silent hall turns grey with its last-known figures and the time they are
   // It ships again: back online at once.
   await shipHall(county, hall, link);
   await expect(card(page, link.id).locator('.hall-state')).toHaveText('在线');
+});
+
+test('two real halls on one board: each card its own hall, the totals both', async ({ page, request, hall, demoHall, county }) => {
+  const other = await startExtraHall(demoHall);
+  try {
+    const [a, b] = [await county.addHall('青山镇为民服务中心'), await county.addHall('白云乡为民服务中心')];
+    await takeTicket(request, 'social');
+    for (let i = 0; i < 3; i++) expect((await request.post(other.url + '/api/tickets', { data: { serviceId: 'civil' } })).status()).toBe(201);
+    await shipHall(county, hall, a);
+    await shipHall(county, other, b);
+    await signInAtCounty(page, county);
+    await expect(fig(page, a.id, '等候')).toHaveText('1人');
+    await expect(fig(page, b.id, '等候')).toHaveText('3人');
+    await expect(page.getByLabel('全县合计').locator('.board-total', { hasText: '今日取号' }).locator('dd')).toHaveText('4');
+    await request.post(other.url + '/api/tickets', { data: { serviceId: 'civil' } });
+    await shipHall(county, other, b);
+    await expect(fig(page, b.id, '等候')).toHaveText('4人');
+    await expect(fig(page, a.id, '等候')).toHaveText('1人');
+  } finally {
+    await other.close();
+  }
 });
 
 /** Township names for a county's board. */
