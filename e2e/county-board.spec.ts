@@ -156,3 +156,29 @@ for (const size of [
     await expect(page.locator('li.hall').first().locator('.hall-name')).toHaveText('安乐乡');
   });
 }
+
+test('总览 shows a county of 200 halls on one wall screen, problems first', async ({ page, request, hall, county }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await liftTakeLimit(request);
+  const links: HallLink[] = [];
+  for (let i = 0; i < 200; i++) links.push(await county.addHall(`${TOWNS[i % TOWNS.length]}${i >= TOWNS.length ? Math.floor(i / TOWNS.length) + 1 : ''}为民服务中心`));
+  for (let i = 0; i < 30; i++) {
+    await takeTicket(request, 'household');
+    if (i === 6) county.advance(15 * 60_000);
+    await shipHall(county, hall, links[i]!);
+  }
+  await county.api('POST', `/api/county/halls/${links[199]!.id}/revoke`, {});
+  await signInAtCounty(page, county);
+  await page.getByRole('button', { name: '总览' }).click();
+  const tiles = page.locator('li.tile');
+  await expect(tiles).toHaveCount(200);
+  await expect(tiles.first()).toHaveClass(/tile-offline/);
+  await expect(tiles.first()).toContainText('离线15分钟');
+  await expect(page.locator('li.tile.tile-offline')).toHaveCount(6);
+  // All 200 on the screen without scrolling, each name readable.
+  const bottom = await tiles.last().evaluate((el) => el.getBoundingClientRect().bottom);
+  expect(bottom).toBeLessThanOrEqual(1080);
+  const clipped = await tiles.locator('.tile-name').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  expect(clipped).toEqual([]);
+  await shot(page, 'county-board-wall-tiles');
+});

@@ -4,13 +4,21 @@
 import { useState } from 'preact/hooks';
 import type { HallSummary } from '../../shared/county/types.ts';
 import type { TabProps } from '../tabs.ts';
-import { commonSuffix, dayText, duration, emptyWindows, windowList, lastHeard, percent, skewText, sortHalls, stateOf, totals, type SortMode } from './figures.ts';
+import { attention, commonSuffix, dayText, duration, emptyWindows, windowList, lastHeard, percent, skewText, sortHalls, stateOf, totals, type SortMode } from './figures.ts';
 import './board.css';
 
 const SORT_KEY = 'county.board.sort';
+const VIEW_KEY = 'county.board.view';
+type View = 'cards' | 'tiles';
 
 export function Board({ halls }: TabProps) {
   const [mode, setMode] = useState<SortMode>(() => (localStorage.getItem(SORT_KEY) === 'name' ? 'name' : 'attention'));
+  // 卡片: every figure of a hall; 总览: one line per hall, so a wall shows a whole county of 200.
+  const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'tiles' ? 'tiles' : 'cards'));
+  const chooseView = (v: View) => {
+    localStorage.setItem(VIEW_KEY, v);
+    setView(v);
+  };
   const choose = (m: SortMode) => {
     localStorage.setItem(SORT_KEY, m);
     setMode(m);
@@ -33,6 +41,14 @@ export function Board({ halls }: TabProps) {
           <Total label="督办未回复" value={t.notices} bad={t.notices > 0} />
         </dl>
         <div class="board-tools">
+          <div class="seg" role="group" aria-label="显示">
+            <button type="button" aria-pressed={view === 'cards'} onClick={() => chooseView('cards')}>
+              卡片
+            </button>
+            <button type="button" aria-pressed={view === 'tiles'} onClick={() => chooseView('tiles')}>
+              总览
+            </button>
+          </div>
           <div class="seg" role="group" aria-label="排序">
             <button type="button" aria-pressed={mode === 'attention'} onClick={() => choose('attention')}>
               需关注在前
@@ -55,11 +71,29 @@ export function Board({ halls }: TabProps) {
               各乡镇{suffix}（以下名称均省略“{suffix}”）
             </p>
           )}
-          <ul class="board-grid" aria-label="各乡镇大厅">
-            {sortHalls(halls, mode).map((h) => (
-              <HallCard key={h.id} h={h} short={suffix ? h.name.slice(0, h.name.length - suffix.length) : h.name} />
-            ))}
-          </ul>
+          {view === 'tiles' ? (
+            <>
+              <p class="board-legend" aria-hidden="true">
+                <span class="tile-key tile-online">在线</span>
+                <span class="tile-key tile-gap">有人等候而窗口空岗</span>
+                <span class="tile-key tile-alarm">预警 / 督办未回复</span>
+                <span class="tile-key tile-offline">离线</span>
+                <span class="tile-key tile-never">未接入 / 已停用</span>
+                <span>数字：正在等候人数</span>
+              </p>
+              <ul class="board-tiles" aria-label="各乡镇大厅">
+                {sortHalls(halls, mode).map((h) => (
+                  <HallTile key={h.id} h={h} short={suffix ? h.name.slice(0, h.name.length - suffix.length) : h.name} />
+                ))}
+              </ul>
+            </>
+          ) : (
+            <ul class="board-grid" aria-label="各乡镇大厅">
+              {sortHalls(halls, mode).map((h) => (
+                <HallCard key={h.id} h={h} short={suffix ? h.name.slice(0, h.name.length - suffix.length) : h.name} />
+              ))}
+            </ul>
+          )}
         </>
       )}
     </div>
@@ -123,6 +157,34 @@ function HallCard({ h, short }: { h: HallSummary; short: string }) {
         <p class="hall-nodata">{state === 'never' ? '尚未接入：大厅还没有发来数据' : '暂无当日数据'}</p>
       )}
       <Flags h={h} heard={heard} />
+    </li>
+  );
+}
+
+/** One line of 总览: the hall's name, its waiting count, its state as the tile's colour and a word. */
+function HallTile({ h, short }: { h: HallSummary; short: string }) {
+  const state = stateOf(h);
+  const level = attention(h);
+  const kind = state === 'online' ? (level === 0 ? 'alarm' : level === 1 ? 'gap' : 'online') : state === 'offline' ? 'offline' : 'never';
+  const why =
+    state === 'offline'
+      ? `离线${duration(h.silentMin ?? 0).replace(/ /g, '')}`
+      : state === 'never'
+        ? '未接入'
+        : state === 'revoked'
+          ? '已停用'
+          : h.openWarnings > 0
+            ? `预警${h.openWarnings}`
+            : (h.openNotices ?? 0) > 0
+              ? `督办${h.openNotices}`
+              : kind === 'gap'
+                ? `空岗${emptyWindows(h).length}`
+                : '';
+  return (
+    <li class={`tile tile-${kind}`} data-hall={h.id} aria-label={`${h.name}${why ? `，${why}` : ''}${h.today ? `，等候 ${h.today.waiting} 人` : ''}`} title={h.name}>
+      <span class="tile-name">{short}</span>
+      {why && <span class="tile-why">{why}</span>}
+      <span class="tile-wait">{h.today ? h.today.waiting : '—'}</span>
     </li>
   );
 }
