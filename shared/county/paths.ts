@@ -8,6 +8,13 @@ export const countyPaths = {
   halls: { method: 'GET', path: '/api/county/halls' },
   addHall: { method: 'POST', path: '/api/county/halls' },
   revokeHall: { method: 'POST', path: '/api/county/halls/:id/revoke' },
+  rotateHallKey: { method: 'POST', path: '/api/county/halls/:id/key' },
+  accounts: { method: 'GET', path: '/api/county/accounts' },
+  addAccount: { method: 'POST', path: '/api/county/accounts' },
+  setAccountDisabled: { method: 'POST', path: '/api/county/accounts/:id/disabled' },
+  resetPassword: { method: 'POST', path: '/api/county/accounts/:id/password' },
+  changeOwnPassword: { method: 'PUT', path: '/api/session/password' },
+  audit: { method: 'GET', path: '/api/county/audit' },
   ingest: { method: 'POST', path: '/api/county/ingest' },
 } as const;
 
