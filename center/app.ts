@@ -10,6 +10,8 @@ import { MAX_BODY_BYTES } from '../shared/county/wire.ts';
 import { HallError } from '../shared/core/errors.ts';
 import { body as errorBody, errorReply, notFound, requireJson } from '../server/http/errors.ts';
 import { Accounts } from './accounts.ts';
+import { AccountsAdmin } from './accountsAdmin.ts';
+import { accountRoutes } from './accountsRoutes.ts';
 import type { DB } from './db/schema.ts';
 import { Halls } from './halls.ts';
 import { bearer, countyOn } from './http/route.ts';
@@ -68,12 +70,8 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
       void warnings.recompute(hallId);
     },
   });
-  /** The halls as the list and the board show them: with open warnings and unanswered notices. */
-  const listHalls = async () => {
-    const waiting = await notices.figures();
-    const list = await halls.list((id) => warnings.openCount(id));
-    return list.map((h) => ({ ...h, unansweredNotices: 0, oldestNoticeMin: null, ...waiting.get(h.id) }));
-  };
+  /** The halls as the list and the board show them, with their open warnings. */
+  const listHalls = () => halls.list((id) => warnings.openCount(id));
 
   const app = express();
   app.disable('x-powered-by');
@@ -94,14 +92,17 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   on('addHall', async ({ body, session }) => {
     const hall = await halls.add(body.name);
     await accounts.audit(session!.userId, 'add_hall', { hallId: hall.id, name: hall.name });
+    board.changed();
     return hall;
   });
   on('revokeHall', async ({ params, session }) => {
     await halls.revoke(params.id);
     await accounts.audit(session!.userId, 'revoke_hall', { hallId: params.id });
     await warnings.recompute(params.id);
+    board.changed();
     return { ok: true };
   });
+  accountRoutes(on, { accounts, halls, admin: new AccountsAdmin(db, clock), changed: () => board.changed() });
   on('ingest', (_in, req) => ingest.handle(req.headers.authorization, req.body));
   on('warnings', ({ query }) => warnings.list(query.hallId));
   on('thresholds', async ({ params }) => {

@@ -17,11 +17,6 @@ const answered = z.looseObject({ type: z.literal('NoticeAnswered'), noticeId: z.
 /** Answered notices listed: the latest this many (the unanswered ones are always all there). */
 const ANSWERED_SHOWN = 300;
 
-export interface NoticeFigures {
-  unansweredNotices: number;
-  oldestNoticeMin: number | null;
-}
-
 export class Notices {
   constructor(
     private readonly db: Kysely<DB>,
@@ -73,18 +68,6 @@ export class Notices {
         overdue: r.answer === null && ageMin >= NOTICE_DUE_HOURS * 60,
       };
     });
-  }
-
-  /** Per hall: how many notices wait for an answer, and how long the oldest has waited. */
-  async figures(): Promise<Map<string, NoticeFigures>> {
-    const rows = await this.db
-      .selectFrom('notices')
-      .select((e) => ['hall_id', e.fn.countAll<string>().as('n'), e.fn.min('sent_at').as('oldest')])
-      .where('answer', 'is', null)
-      .groupBy('hall_id')
-      .execute();
-    const now = this.clock();
-    return new Map(rows.map((r) => [r.hall_id, { unansweredNotices: Number(r.n), oldestNoticeMin: r.oldest ? Math.max(0, Math.floor((now - new Date(r.oldest).getTime()) / 60_000)) : null }]));
   }
 
   /** A hall's answers, in the batch's transaction: only to its own notices, and once. */

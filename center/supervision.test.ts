@@ -175,8 +175,8 @@ describe('督办', () => {
     expect(list).toMatchObject([{ id: noticeId, hallId, hallName: '青山镇为民服务中心', sentBy: '县中心管理员', ageMin: 125, overdue: false }]);
     expect(list[0]!.answer).toBeUndefined();
     const halls = (await county.request('GET', '/api/county/halls', undefined, token)).body;
-    expect(halls.find((h: { id: string }) => h.id === hallId)).toMatchObject({ unansweredNotices: 1, oldestNoticeMin: 125 });
-    expect(halls.find((h: { id: string }) => h.id === otherHall)).toMatchObject({ unansweredNotices: 0, oldestNoticeMin: null });
+    expect(halls.find((h: { id: string }) => h.id === hallId)).toMatchObject({ openNotices: 1, oldestNoticeMin: 125 });
+    expect(halls.find((h: { id: string }) => h.id === otherHall)).toMatchObject({ openNotices: 0, oldestNoticeMin: null });
     now += 24 * 3_600_000;
     await signIn();
     expect((await county.request('GET', '/api/county/notices', undefined, token)).body[0].overdue).toBe(true);
@@ -204,8 +204,8 @@ describe('督办', () => {
     expect(list.find((n) => n.id === noticeId)).toMatchObject({ answer: '已于今日办结送达', answeredAt: at, answeredBy: supervisor.name, overdue: false });
     expect(list.find((n) => n.id === other)!.answer).toBeUndefined();
     const halls = (await county.request('GET', '/api/county/halls', undefined, token)).body;
-    expect(halls.find((h: { id: string }) => h.id === hallId)).toMatchObject({ unansweredNotices: 0 });
-    expect(halls.find((h: { id: string }) => h.id === otherHall)).toMatchObject({ unansweredNotices: 1 });
+    expect(halls.find((h: { id: string }) => h.id === hallId)).toMatchObject({ openNotices: 0 });
+    expect(halls.find((h: { id: string }) => h.id === otherHall)).toMatchObject({ openNotices: 1 });
   });
 });
 

@@ -23,10 +23,12 @@ export interface TabDef {
   Component: ComponentType<TabProps>;
 }
 
-export const tabs: TabDef[] = [];
-
-// 电子监察 and 督办 (county/warnings, county/notices).
-tabs.push(
+export const tabs: TabDef[] = [
+  { id: 'board', label: '监察看板', Component: lazy(() => import('./board/Board.tsx').then((m) => m.Board)) },
   { id: 'warnings', label: '电子监察', Component: lazy(() => import('./warnings/Warnings.tsx').then((m) => m.Warnings)) },
   { id: 'notices', label: '督办', Component: lazy(() => import('./notices/Notices.tsx').then((m) => m.Notices)) },
-);
+  { id: 'halls', label: '大厅登记', admin: true, Component: lazy(() => import('./admin/Halls.tsx').then((m) => m.Halls)) },
+  { id: 'accounts', label: '账号管理', admin: true, Component: lazy(() => import('./admin/Accounts.tsx').then((m) => m.Accounts)) },
+  { id: 'audit', label: '操作记录', admin: true, Component: lazy(() => import('./admin/Audit.tsx').then((m) => m.Audit)) },
+  { id: 'me', label: '我的账号', Component: lazy(() => import('./admin/Me.tsx').then((m) => m.Me)) },
+];
