@@ -209,6 +209,19 @@ describe('督办', () => {
   });
 });
 
+describe('a county viewer', () => {
+  it('reads warnings and notices but sends no notice and changes no threshold', async () => {
+    await signIn();
+    const made = await county.request('POST', '/api/county/accounts', { username: 'viewer1', name: '查看员', role: 'county_viewer' }, token);
+    expect(made.status).toBe(201);
+    const viewer = (await county.request('POST', '/api/session', { username: 'viewer1', password: made.body.password })).body.token as string;
+    expect((await county.request('GET', '/api/county/warnings', undefined, viewer)).status).toBe(200);
+    expect((await county.request('GET', '/api/county/notices', undefined, viewer)).status).toBe(200);
+    expect((await county.request('POST', '/api/county/notices', { hallId, text: '请说明' }, viewer)).status).toBe(403);
+    expect((await county.request('PUT', `/api/county/halls/${hallId}/thresholds`, { emptyWindowMin: 40 }, viewer)).status).toBe(403);
+  });
+});
+
 describe('a fact type the county does not know', () => {
   it('refuses the whole batch, storing nothing, and takes the next good one', async () => {
     const at = new Date(now).toISOString();
