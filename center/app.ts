@@ -67,7 +67,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
     projectors,
     onIngested: (hallId) => {
       board.changed();
-      void warnings.recompute(hallId);
+      warnings.afterBatch(hallId);
     },
   });
   /** The halls as the list and the board show them, with their open warnings. */

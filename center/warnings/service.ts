@@ -8,7 +8,7 @@ import type { WarningLink, WarningOut } from '../../shared/county/types.ts';
 import type { DB } from '../db/schema.ts';
 import type { Projector } from '../ingest.ts';
 import type { Mirrors } from '../mirror.ts';
-import type { Timers } from '../../server/timers.ts';
+import type { TimerHandle, Timers } from '../../server/timers.ts';
 import { byUrgency, hallWarnings } from './rules.ts';
 
 /** Facts after which a window may be empty; `at` where the fact has one. */
@@ -18,6 +18,11 @@ const STAFFING = new Set([...LEAVING, 'SignedIn', 'CounterSaved']);
 
 /** How often time-driven warnings are looked at again (deadlines, silence, empty windows). */
 export const RECHECK_MS = 30_000;
+/**
+ * After a batch, a hall is looked at again this much later: a hall catching up ships a
+ * batch every few milliseconds, and its warnings need computing once, not per batch.
+ */
+export const AFTER_BATCH_MS = 500;
 
 export interface WarningsOptions {
   db: Kysely<DB>;
@@ -33,6 +38,9 @@ export class Warnings {
   private readonly lanes = new Map<string, Promise<void>>();
   /** Halls with a recomputation queued and not yet started: another request joins it. */
   private readonly queued = new Map<string, Promise<void>>();
+  /** Halls to look at again shortly, after a batch. */
+  private readonly soon = new Map<string, TimerHandle>();
+  private timers: Timers | null = null;
 
   constructor(private readonly o: WarningsOptions) {}
 
@@ -96,6 +104,23 @@ export class Warnings {
     if (fresh.length > 0) await tx.insertInto('window_vacancy').values(fresh.map((counter_id) => ({ hall_id: hallId, counter_id, left_at: leftAt }))).execute();
   };
 
+  /** After a batch: looks at the hall again shortly (at once without timers started). */
+  afterBatch(hallId: string): void {
+    const timers = this.timers;
+    if (!timers) {
+      void this.recompute(hallId);
+      return;
+    }
+    if (this.soon.has(hallId)) return;
+    this.soon.set(
+      hallId,
+      timers.setTimeout(() => {
+        this.soon.delete(hallId);
+        void this.recompute(hallId);
+      }, AFTER_BATCH_MS),
+    );
+  }
+
   /** Looks at one hall again; one hall's recomputations run one after another. */
   recompute(hallId: string): Promise<void> {
     // A hall shipping fast asks again before the last one ran: one run answers both.
@@ -123,8 +148,14 @@ export class Warnings {
 
   /** Runs the recheck on the given timers (tests give fake ones and drive `recomputeAll` themselves); returns its stop. */
   start(timers: Timers): () => void {
+    this.timers = timers;
     const h = timers.setInterval(() => void this.recomputeAll().catch((e: unknown) => this.o.log?.(`warnings: ${(e as Error).message}`)), RECHECK_MS);
-    return () => timers.clearInterval(h);
+    return () => {
+      timers.clearInterval(h);
+      for (const t of this.soon.values()) timers.clearTimeout(t);
+      this.soon.clear();
+      this.timers = null;
+    };
   }
 
   private async compute(hallId: string): Promise<void> {
