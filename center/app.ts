@@ -104,7 +104,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   });
   accountRoutes(on, { accounts, halls, admin: new AccountsAdmin(db, clock), changed: () => board.changed() });
   on('ingest', (_in, req) => ingest.handle(req.headers.authorization, req.body));
-  on('warnings', ({ query }) => warnings.list(query.hallId));
+  on('warnings', ({ query }) => (query.state === 'closed' ? warnings.closed(query.hallId) : warnings.list(query.hallId)));
   on('thresholds', async ({ params }) => {
     const row = await db.selectFrom('halls').select('empty_window_min').where('id', '=', params.id).executeTakeFirst();
     if (!row) throw new HallError('unknown_hall', 404, '没有这个大厅');

@@ -144,8 +144,9 @@ describe('电子监察', () => {
     const after = await warnings();
     expect(ofKind(after, 'commitment')).toEqual([]);
     expect(ofKind(after, 'silent')).toEqual([]);
-    const closed = await county.center.db.selectFrom('county_warnings').select('closed_at').where('id', '=', red[0]!.id).executeTakeFirstOrThrow();
-    expect(closed.closed_at).not.toBeNull();
+    const closed = (await county.request('GET', `/api/county/warnings?state=closed&hallId=${hallId}`, undefined, token)).body;
+    expect(closed.find((w: { id: string }) => w.id === red[0]!.id)).toMatchObject({ kind: 'commitment', level: 'red', since: red[0]!.since, closedAt: new Date(now).toISOString() });
+    expect((await county.request('GET', '/api/county/warnings?state=gone', undefined, token)).status).toBe(400);
   });
 });
 

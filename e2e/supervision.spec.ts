@@ -69,6 +69,8 @@ test('an overdue committed case: red warning, 督办 from it, answered at the ha
     expect((await api('POST', `/api/commitments/${open[0]!.ticketId}/deliver`, {}, sup)).status).toBe(200);
     await page.getByRole('tab', { name: '电子监察' }).click();
     await expect(page.getByRole('region', { name: '红色预警' }).locator('li').filter({ hasText: '承诺件' })).toHaveCount(0, { timeout: 15_000 });
+    await page.getByText('最近解除的预警').click();
+    await expect(page.locator('.warnings-closed li').filter({ hasText: '承诺件' })).toContainText('解除');
   } finally {
     await hall.close();
   }

@@ -4,7 +4,7 @@
 // cause is gone. The open ones are kept in memory for the board and the list.
 import type { Kysely, Transaction } from 'kysely';
 import { HallError } from '../../shared/core/errors.ts';
-import type { WarningLink, WarningOut } from '../../shared/county/types.ts';
+import type { ClosedWarning, WarningLink, WarningOut } from '../../shared/county/types.ts';
 import type { DB } from '../db/schema.ts';
 import type { Projector } from '../ingest.ts';
 import type { Mirrors } from '../mirror.ts';
@@ -63,6 +63,20 @@ export class Warnings {
   list(hallId?: string): WarningOut[] {
     const all = hallId === undefined ? [...this.open.values()].flat() : (this.open.get(hallId) ?? []);
     return [...all].sort(byUrgency);
+  }
+
+  /** The latest warnings that closed by themselves (their cause went away), newest first. */
+  async closed(hallId?: string, limit = 100): Promise<ClosedWarning[]> {
+    let q = this.o.db
+      .selectFrom('county_warnings')
+      .innerJoin('halls', 'halls.id', 'county_warnings.hall_id')
+      .select(['county_warnings.id', 'hall_id', 'kind', 'level', 'subject', 'since', 'link', 'closed_at', 'halls.name'])
+      .where('closed_at', 'is not', null)
+      .orderBy('closed_at', 'desc')
+      .limit(limit);
+    if (hallId !== undefined) q = q.where('hall_id', '=', hallId);
+    const rows = await q.execute();
+    return rows.map((r) => ({ id: r.id, hallId: r.hall_id, kind: r.kind as WarningOut['kind'], level: r.level, subject: r.subject, since: new Date(r.since).toISOString(), hallName: r.name, link: r.link as WarningLink, closedAt: new Date(r.closed_at!).toISOString() }));
   }
 
   /** Does this hall have (or had) this warning: a 督办 may only name its own hall's. */

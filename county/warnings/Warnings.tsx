@@ -8,6 +8,7 @@ import { countyCall } from '../api.ts';
 import { tabs, type TabProps } from '../tabs.ts';
 import { NoticeForm, type NoticeDraft } from '../notices/NoticeForm.tsx';
 import { Threshold } from './Threshold.tsx';
+import { Closed } from './Closed.tsx';
 import { usePushTick } from '../notices/usePushTick.ts';
 import { sinceText } from '../notices/age.ts';
 import './warnings.css';
@@ -134,6 +135,7 @@ export function Warnings({ session, halls, arg, go }: TabProps) {
             </section>
           ),
       )}
+      <Closed hallId={hallId} token={session.token} kindText={(k) => KIND_TEXT.get(k) ?? k} refresh={pushed + tick} />
     </div>
   );
 }

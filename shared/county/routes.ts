@@ -23,6 +23,7 @@ export const schemas = {
   ownPassword: z.strictObject({ old: z.string().min(1).max(200), new: z.string().min(8, '新密码至少 8 位').max(200) }),
   newNotice: z.strictObject({ hallId: id, text: z.string().trim().min(1).max(500), warningId: z.optional(id) }),
   byHall: z.strictObject({ hallId: z.optional(id) }),
+  warningsQuery: z.strictObject({ hallId: z.optional(id), state: z.optional(z.enum(['open', 'closed'])) }),
   thresholds: z.strictObject({ emptyWindowMin: z.int().min(5).max(480) }),
 };
 
@@ -57,7 +58,7 @@ export const countyRoutes = {
   changeOwnPassword: { ...p.changeOwnPassword, access: county, body: schemas.ownPassword },
   audit: { ...p.audit, access: admin },
   ingest: { ...p.ingest, access: 'hall' },
-  warnings: { ...p.warnings, access: county, query: schemas.byHall },
+  warnings: { ...p.warnings, access: county, query: schemas.warningsQuery },
   thresholds: { ...p.thresholds, access: county, params: schemas.byId },
   setThresholds: { ...p.setThresholds, access: admin, params: schemas.byId, body: schemas.thresholds },
   notices: { ...p.notices, access: county, query: schemas.byHall },

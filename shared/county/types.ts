@@ -81,6 +81,11 @@ export interface WarningOut extends Warning {
   link: WarningLink;
 }
 
+/** `GET /api/county/warnings?state=closed`: a warning whose cause went away, and when. */
+export interface ClosedWarning extends WarningOut {
+  closedAt: string;
+}
+
 export interface Notice {
   id: string;
   hallId: string;
