@@ -7,6 +7,7 @@ import { evolve, type Fact } from '../shared/core/facts.ts';
 import type { ShipLine } from '../shared/county/wire.ts';
 import type { DayArchive, HallData } from '../shared/types.ts';
 import type { DB } from './db/schema.ts';
+import { upgrade } from '../server/seed.ts';
 
 export interface HallMirror {
   data: HallData;
@@ -71,7 +72,7 @@ export class Mirrors {
     this.map.delete(hallId);
     const row = await this.db.selectFrom('halls').select(['mirror', 'mirror_seq']).where('id', '=', hallId).executeTakeFirst();
     if (!row?.mirror || row.mirror_seq === null) return undefined;
-    const m: HallMirror = { data: row.mirror as HallData, seq: Number(row.mirror_seq), savedSeq: Number(row.mirror_seq) };
+    const m: HallMirror = { data: upgrade(row.mirror as HallData), seq: Number(row.mirror_seq), savedSeq: Number(row.mirror_seq) };
     for (;;) {
       const rows = await this.db.selectFrom('hall_lines').select(['seq', 'facts']).where('hall_id', '=', hallId).where('seq', '>', m.seq).orderBy('seq').limit(5000).execute();
       if (rows.length === 0) break;
