@@ -94,4 +94,31 @@ export function checkFacts(lines: readonly ShipLine[]): void {
   }
 }
 
+/** Deeper than anything a hall writes (a batch's facts nest about ten levels). */
+export const MAX_DEPTH = 32;
+
+/**
+ * Before anything else reads the body: no deeper than MAX_DEPTH (storing it, JSON and
+ * PostgreSQL's jsonb would recurse past their stacks: a 500, not a refusal) and no key
+ * named like an object's own (`__proto__` would vanish into a prototype as it is read).
+ * Iterative, so a hostile depth cannot exhaust the stack here either.
+ */
+export function checkShape(body: unknown): void {
+  const stack: [unknown, number][] = [[body, 0]];
+  while (stack.length > 0) {
+    const [x, depth] = stack.pop()!;
+    if (typeof x !== 'object' || x === null) continue;
+    if (depth >= MAX_DEPTH) throw new HallError('too_deep', 400, `请求内容嵌套超过 ${MAX_DEPTH} 层`);
+    if (Array.isArray(x)) {
+      for (const v of x) if (typeof v === 'object' && v !== null) stack.push([v, depth + 1]);
+      continue;
+    }
+    for (const k of Object.keys(x)) {
+      if (RESERVED.has(k)) throw new HallError('invalid_request', 400, `请求内容有误：不能使用字段名 ${k}`);
+      const v = (x as Record<string, unknown>)[k];
+      if (typeof v === 'object' && v !== null) stack.push([v, depth + 1]);
+    }
+  }
+}
+
 const unfoldable = (s: number, why: string) => new HallError('unfoldable', 422, `第 ${s} 条记录县中心无法读取，整批没有保存：${why}`);

@@ -12,7 +12,7 @@ import type { DB } from './db/schema.ts';
 import { fold, SAVE_EVERY, type Folded, type HallMirror, type Mirrors } from './mirror.ts';
 import { parse } from '../server/http/validate.ts';
 import { upgrade } from '../server/seed.ts';
-import { checkFacts } from './facts.ts';
+import { checkFacts, checkShape } from './facts.ts';
 
 /** Work done in the batch's transaction, from what it folded: it commits or fails with the lines. */
 export type Projector = (tx: Transaction<DB>, hallId: string, folded: Folded, mirror: HallMirror) => Promise<void>;
@@ -54,6 +54,7 @@ export class Ingest {
   constructor(private readonly o: IngestOptions) {}
 
   async handle(authorization: string | undefined, raw: unknown): Promise<IngestReply> {
+    checkShape(raw);
     const body = parse(ingestBody, raw);
     const key = /^Bearer (\S{16,200})$/.exec(authorization ?? '')?.[1];
     if (!key) throw badKey();
