@@ -56,7 +56,8 @@ function post(agent: http.Agent, port: number, path: string, body: string, key: 
   });
 }
 
-export async function countyIngestBench(log: (m: string) => void): Promise<CountyIngestResult> {
+/** `nodeFlags`: for the county process (BENCH_PROF=1 profiles it). */
+export async function countyIngestBench(log: (m: string) => void, nodeFlags?: string[]): Promise<CountyIngestResult> {
   log(`county ingest: simulating the market days (${HALLS} halls will ship them)`);
   const day = marketDays(1, 3);
   const lines = day.lines;
@@ -76,7 +77,10 @@ export async function countyIngestBench(log: (m: string) => void): Promise<Count
     const baselineMs = await bareInsert(cluster.urlFor('base'), chunks);
     log(`county ingest: bare INSERT ${lines.length * HALLS} rows in ${round(baselineMs)} ms`);
 
-    const county = await startProcess({ name: 'county', script: 'center/main.ts', dataDir: await tempDir('county'), env: { DATABASE_URL: cluster.urlFor('county'), COUNTY_ADMIN_PASSWORD: PASSWORD } });
+    const county = await startProcess({ name: 'county', script: 'center/main.ts', dataDir: await tempDir('county'),
+      // As `npm run county` starts it: node's own heap sizing, not the hall box's small young generation (servers.ts).
+      nodeFlags: ['--max-semi-space-size=0', '--heap-growing-percent=0', ...(nodeFlags ?? [])],
+      env: { DATABASE_URL: cluster.urlFor('county'), COUNTY_ADMIN_PASSWORD: PASSWORD } });
     const agent = keepAliveAgent(HALLS + 4);
     try {
       const token = (expectStatus(await request(agent, county.port, 'POST', '/api/session', { username: 'county-admin', password: PASSWORD }), 200, 'county sign-in').body as { token: string }).token;
@@ -108,7 +112,7 @@ export async function countyIngestBench(log: (m: string) => void): Promise<Count
         halls: HALLS,
         linesPerHall: lines.length,
         factsPerHall: facts,
-        ticketsPerHall: Object.keys(day.end.tickets).length + (day.end.closing ?? []).reduce((a, d) => a + d.tickets.length, 0),
+        ticketsPerHall: lines.reduce((a, l) => a + l.f.filter((f) => f.type === 'TicketTaken').length, 0),
         batches: chunks.length * HALLS,
         countyMs: round(countyMs),
         countyFactsPerSec: round((facts * HALLS) / (countyMs / 1000), 0),

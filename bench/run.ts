@@ -211,7 +211,7 @@ async function main(): Promise<number> {
   const lat = run('latency') ? (log('call latency: baseline Socket.IO server and hall server (20 windows), alternating'), await latency()) : null;
   const tp = run('throughput') ? { base: (log('issuance: baseline node:http server'), await throughputBaseline()), hall: (log('issuance: hall server'), await throughputHall()) } : null;
   const reports = run('reports') ? (log(`reports: ${cfg.reportDays} archived days of ${cfg.reportPerDay} tickets`), await reportsBench(cfg.reportDays, cfg.reportPerDay, log)) : null;
-  const county = run('county-ingest') ? await countyIngestBench(log) : null;
+  const county = run('county-ingest') ? await countyIngestBench(log, profFlags('county-ingest')) : null;
   const signins = run('signins') ? (log('sign-in flood: 40 wrong-password clients beside one kiosk'), await signInFlood()) : null;
   if (signins) {
     console.log(`\nSIGN-IN FLOOD  one kiosk taking ${signins.quiet.n} tickets in a row, then again beside 40 clients sending wrong passwords`);
@@ -265,7 +265,7 @@ async function main(): Promise<number> {
   }
 
   const profiles: Record<string, ProfileTop[]> = {};
-  if (cfg.prof) for (const name of ['latency', 'throughput'].filter(run)) profiles[name] = mainProfiles(path.join(profDir, name)).map((f) => summarizeProfile(f, repoRoot));
+  if (cfg.prof) for (const name of ['latency', 'throughput', 'county-ingest'].filter(run)) profiles[name] = mainProfiles(path.join(profDir, name)).map((f) => summarizeProfile(f, repoRoot));
 
   if (lat) printLatency(lat.base, lat.hall, raw);
   if (tp) printThroughput(tp.base, tp.hall);
