@@ -292,6 +292,7 @@ async function main(): Promise<number> {
     throughput: tp && { baseline: tp.base, hall: tp.hall },
     sizes,
     reports,
+    countyIngest: county,
     targets,
     notes,
     ...(cfg.prof && { profiles }),

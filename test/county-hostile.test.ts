@@ -189,6 +189,16 @@ describe('random batches', () => {
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
         const r = await post(text);
+        // The one random body that may pass: an empty batch, a heartbeat (it stores nothing).
+        const heartbeat = (() => {
+          try {
+            const b = JSON.parse(text) as { hallId?: unknown; lines?: unknown };
+            return b.hallId === hallId && Array.isArray(b.lines) && b.lines.length === 0;
+          } catch {
+            return false;
+          }
+        })();
+        if (heartbeat && r.status === 200) return;
         expect(r.status, `${text} → ${r.text}`).toBeGreaterThanOrEqual(400);
         expect(r.status, `${text} → ${r.text}`).toBeLessThan(500);
         expect(r.body).toEqual({ error: expect.objectContaining({ code: expect.stringMatching(/^[a-z_]+$/), message: expect.any(String) }) });
