@@ -25,6 +25,9 @@ let port: number;
 let child: ChildProcess | null = null;
 let day: ShippedDay;
 let sql: pg.Client;
+/** The county ended without our kill: a crash the test must report, not wait on. */
+let crashed: string | null = null;
+const killed = new WeakSet<ChildProcess>();
 
 /** Starts the county and resolves once it listens (it prints its port). */
 function startCounty(): Promise<ChildProcess> {
@@ -42,11 +45,16 @@ function startCounty(): Promise<ChildProcess> {
       if (out.includes(`listening on port ${port}`)) resolve(c);
     });
     c.stderr!.on('data', (b: Buffer) => (err += b.toString()));
-    c.once('exit', (code) => reject(new Error(`county exited (${code}) before listening: ${err}`)));
+    c.once('exit', (code) => {
+      if (!killed.has(c)) crashed = `county exited (${code}) by itself: ${err.slice(-2000)}`;
+      reject(new Error(`county exited (${code}) before listening: ${err}`));
+    });
   });
 }
 
 function kill9(c: ChildProcess): Promise<void> {
+  killed.add(c);
+  if (c.exitCode !== null || c.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     c.once('exit', () => resolve());
     c.kill('SIGKILL');
@@ -75,6 +83,7 @@ async function ship(hallId: string, key: string, lines: ShipLine[]): Promise<{ r
     try {
       r = await call('POST', '/api/county/ingest', body, key);
     } catch {
+      if (crashed) throw new Error(crashed);
       connectionErrors++;
       await sleep(20);
       continue;
@@ -126,6 +135,7 @@ describe('county killed with -9 while halls ship', () => {
     for (let k = 1; k <= 3; k++) {
       while ((await storedCount()) < (total * k) / 4) {
         if (failed) throw failed;
+        if (crashed) throw new Error(crashed);
         await sleep(5);
       }
       await kill9(child!);
@@ -133,6 +143,7 @@ describe('county killed with -9 while halls ship', () => {
       await startCounty();
     }
     const results = await shipping;
+    expect(crashed).toBeNull();
 
     for (const n of atKill) expect(n).toBeLessThan(total);
     expect(results.reduce((a, r) => a + r.connectionErrors, 0)).toBeGreaterThan(0);
