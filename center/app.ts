@@ -9,11 +9,16 @@ import { Server } from 'socket.io';
 import { MAX_BODY_BYTES } from '../shared/county/wire.ts';
 import { body as errorBody, errorReply, notFound, requireJson } from '../server/http/errors.ts';
 import { Accounts } from './accounts.ts';
+import { AccountsAdmin } from './accountsAdmin.ts';
+import { accountRoutes } from './accountsRoutes.ts';
 import type { DB } from './db/schema.ts';
 import { Halls } from './halls.ts';
 import { bearer, countyOn } from './http/route.ts';
 import { Ingest, SeqMismatchError, type Projector } from './ingest.ts';
 import { Mirrors } from './mirror.ts';
+import { BoardPush } from './board.ts';
+import type { CountyClientToServer, CountyServerToClient } from '../shared/county/events.ts';
+import { realTimers, type Timers } from '../server/timers.ts';
 
 export interface CenterDeps {
   db: Kysely<DB>;
@@ -22,11 +27,12 @@ export interface CenterDeps {
   distDir?: string;
   log?: (m: string) => void;
   adminPassword?: string;
+  timers?: Timers;
 }
 
 export interface Center {
   server: HttpServer;
-  io: Server;
+  io: Server<CountyClientToServer, CountyServerToClient>;
   db: Kysely<DB>;
   accounts: Accounts;
   halls: Halls;
@@ -46,7 +52,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   await mirrors.loadAll();
   const halls = new Halls(db, mirrors, clock);
   const projectors: Projector[] = [];
-  const ingest = new Ingest({ db, mirrors, clock, projectors, onIngested: () => {} });
+  const ingest = new Ingest({ db, mirrors, clock, projectors, onIngested: () => board.changed() });
 
   const app = express();
   app.disable('x-powered-by');
@@ -59,6 +65,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
 
   on('health', () => ({ status: 'ok' }));
   on('signIn', ({ body }) => accounts.signIn(body.username, body.password));
+  on('session', ({ session }) => ({ role: session!.role }));
   on('signOut', async (_in, req) => {
     await accounts.signOut(bearer(req)!);
   });
@@ -66,13 +73,16 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   on('addHall', async ({ body, session }) => {
     const hall = await halls.add(body.name);
     await accounts.audit(session!.userId, 'add_hall', { hallId: hall.id, name: hall.name });
+    board.changed();
     return hall;
   });
   on('revokeHall', async ({ params, session }) => {
     await halls.revoke(params.id);
     await accounts.audit(session!.userId, 'revoke_hall', { hallId: params.id });
+    board.changed();
     return { ok: true };
   });
+  accountRoutes(on, { accounts, halls, admin: new AccountsAdmin(db, clock), changed: () => board.changed() });
   on('ingest', (_in, req) => ingest.handle(req.headers.authorization, req.body));
 
   api.use(notFound);
@@ -94,7 +104,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   }
 
   const server = createServer(app);
-  const io = new Server(server, { serveClient: false });
+  const io: Server<CountyClientToServer, CountyServerToClient> = new Server(server, { serveClient: false });
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     accounts.session(typeof token === 'string' ? token : undefined).then(
@@ -102,6 +112,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
       () => next(new Error('unavailable')),
     );
   });
+  const board = new BoardPush(io, () => halls.list(() => 0), deps.timers ?? realTimers, log);
 
   return {
     server,
@@ -112,6 +123,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
     mirrors,
     initialPassword,
     async close() {
+      board.close();
       await io.close();
       server.closeAllConnections();
       await db.destroy();
