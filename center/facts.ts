@@ -74,6 +74,10 @@ const schemas: { [T in FactType]: z.ZodType } = {
   Audited: f({ entry: obj }),
   PadPaired: f({ pairing: z.looseObject({ counterId: id }) }),
   PadUnpaired: f({ counterId: id, at }),
+  // The hall's link holds its own key: the hall never ships it (server/county/sanitize.ts), the county never stores it.
+  CountyLinkChanged: z.never({ error: '含大厅密钥，不应发送到县中心' }),
+  NoticeReceived: f({ notice: z.looseObject({ id, text, sentAt: at, receivedAt: at }) }),
+  NoticeAnswered: f({ noticeId: id, answer: text, by: id, at }),
 };
 
 const byType = new Map<string, z.ZodType>(Object.entries(schemas));
@@ -88,7 +92,7 @@ export function checkFacts(lines: readonly ShipLine[]): void {
       const r = schema.safeParse(fact);
       if (!r.success) {
         const issue = r.error.issues[0]!;
-        throw unfoldable(line.s, `${fact.type} 的 ${issue.path.join('.') || 'v'}：${issue.message}`);
+        throw unfoldable(line.s, issue.path.length ? `${fact.type} 的 ${issue.path.join('.')}：${issue.message}` : `${fact.type}：${issue.message}`);
       }
     }
   }

@@ -155,6 +155,9 @@ describe('facts the county cannot fold', () => {
       { type: 'CommentReplied', v: 1, commentId: 'nope', reply: {} },
       { type: 'DayClosed', v: 1, day: 'today', nextDay: 'tomorrow', at, atMs: 0 },
       { type: 'CounterResumed', v: 1, counterId: '1', at, constructor: { prototype: {} } },
+      { type: 'CountyLinkChanged', v: 1, link: { url: 'http://county', hallId, key: 'k'.repeat(32) } },
+      { type: 'NoticeAnswered', v: 1, noticeId: 'no-such-notice', answer: '已处理', by: 'u1', at },
+      { type: 'NoticeReceived', v: 1, notice: { id: 'n1', text: '请尽快处理' } },
     ];
     for (const f of bad) await refused(ship(one(f)), [400, 422]);
     // A fact with a key named __proto__, as it arrives on the wire.
