@@ -8,6 +8,7 @@
 import { createCipheriv, createHash } from 'node:crypto';
 import { apply, type Command } from '../shared/core/commands.ts';
 import { serviceViews, ticketView } from '../shared/core/views.ts';
+import type { Fact } from '../shared/core/facts.ts';
 import type { Counter, HallData, Service, Ticket } from '../shared/types.ts';
 
 const MIN = 60_000;
@@ -155,14 +156,18 @@ export interface SimOptions {
   breaks?: boolean;
   noShowShare?: number;
   priorityShare?: number;
+  /** The hall's state before the first command (a county baseline), and each command's facts (a journal line). */
+  onStart?: (data: HallData) => void;
+  onFacts?: (facts: Fact[]) => void;
 }
 
 export function simulateDays(seed: number, days: SimDay[], o: SimOptions = {}): { samples: Sample[]; data: HallData } {
   const r = rng(seed);
   const data = hallData(days[0]!.day, days.filter((d) => d.market).map((d) => d.day), o.dedicated ?? false);
+  o.onStart?.(data);
   const out: Sample[] = [];
   days.forEach((d, i) => {
-    if (i > 0) apply(data, { type: 'rollover', at: Date.parse(`${d.day}T00:01:00+08:00`) });
+    if (i > 0) o.onFacts?.(apply(data, { type: 'rollover', at: Date.parse(`${d.day}T00:01:00+08:00`) }).facts);
     out.push(...simulateDay(r, data, d.day, d.market, o));
   });
   return { samples: out, data };
@@ -175,7 +180,11 @@ function simulateDay(r: () => number, data: HallData, day: string, market: boole
   const at = (minOfDay: number) => base + Math.round(minOfDay * MIN);
   const ev = new Events();
   let now = at(OPEN_MIN);
-  const run = (cmd: Command) => apply(data, cmd);
+  const run = (cmd: Command) => {
+    const e = apply(data, cmd);
+    if (e.facts.length > 0) o.onFacts?.(e.facts);
+    return e;
+  };
   const truth = new Map(BUSINESSES.map((b) => [b.id, b]));
   const samples: Sample[] = [];
   const pending = new Map<string, { sample: Sample; takenAt: number }>();

@@ -11,6 +11,8 @@ import type { HallData } from '../shared/types.ts';
 import type { DB } from './db/schema.ts';
 import { fold, SAVE_EVERY, type Folded, type HallMirror, type Mirrors } from './mirror.ts';
 import { parse } from '../server/http/validate.ts';
+import { upgrade } from '../server/seed.ts';
+import { checkFacts, checkShape } from './facts.ts';
 
 /** Work done in the batch's transaction, from what it folded: it commits or fails with the lines. */
 export type Projector = (tx: Transaction<DB>, hallId: string, folded: Folded, mirror: HallMirror) => Promise<void>;
@@ -26,7 +28,8 @@ const baselineData = z.looseObject({
   runtime: z.record(z.string(), z.looseObject({})),
   sessions: z.record(z.string(), z.looseObject({})),
   today: z.looseObject({ day: z.iso.date() }),
-  tickets: z.record(z.string(), z.looseObject({ id: z.string(), status: z.string() })),
+  // What the waiting counts and the figures read of each ticket (upgrade recounts them).
+  tickets: z.record(z.string(), z.looseObject({ id: z.string(), status: z.string(), serviceId: z.string(), priority: z.boolean(), takenAt: z.string() })),
   signIns: z.array(z.unknown()),
   followUps: z.array(z.unknown()),
   comments: z.array(z.unknown()),
@@ -51,10 +54,12 @@ export class Ingest {
   constructor(private readonly o: IngestOptions) {}
 
   async handle(authorization: string | undefined, raw: unknown): Promise<IngestReply> {
+    checkShape(raw);
     const body = parse(ingestBody, raw);
     const key = /^Bearer (\S{16,200})$/.exec(authorization ?? '')?.[1];
     if (!key) throw badKey();
     await this.checkKey(body.hallId, key);
+    checkFacts(body.lines);
     // One hall's batches one after another: the mirror is folded in the order stored.
     const prev = this.lanes.get(body.hallId) ?? Promise.resolve();
     const run = prev.then(
@@ -138,7 +143,8 @@ export class Ingest {
       if (!body.baseline) throw mismatch(null);
       const data = parse(baselineData, body.baseline.data) as unknown as HallData;
       if (first !== undefined && first !== body.baseline.seq + 1) throw mismatch(body.baseline.seq + 1);
-      return { data: structuredClone(data), seq: body.baseline.seq, savedSeq: -1 };
+      // upgrade: the hall's own load step, so keyed records have no prototype an id could reach.
+      return { data: upgrade(structuredClone(data)), seq: body.baseline.seq, savedSeq: -1 };
     }
     if (body.baseline) throw mismatch(last + 1);
     if (first !== undefined && first !== last + 1) throw mismatch(last + 1);

@@ -7,7 +7,7 @@ import { evolve, type Fact } from '../shared/core/facts.ts';
 import type { ShipLine } from '../shared/county/wire.ts';
 import type { DayArchive, HallData } from '../shared/types.ts';
 import type { DB } from './db/schema.ts';
-import { assertKnown } from './knownFacts.ts';
+import { upgrade } from '../server/seed.ts';
 
 export interface HallMirror {
   data: HallData;
@@ -32,7 +32,6 @@ export function fold(m: HallMirror, lines: readonly ShipLine[]): Folded {
   const facts: Fact[] = [];
   for (const line of lines) {
     for (const f of line.f as unknown as Fact[]) {
-      assertKnown(f.type);
       evolve(m.data, f);
       facts.push(f);
       if (f.type === 'DayClosed') closed.push(m.data.closing!.at(-1)!);
@@ -73,7 +72,7 @@ export class Mirrors {
     this.map.delete(hallId);
     const row = await this.db.selectFrom('halls').select(['mirror', 'mirror_seq']).where('id', '=', hallId).executeTakeFirst();
     if (!row?.mirror || row.mirror_seq === null) return undefined;
-    const m: HallMirror = { data: row.mirror as HallData, seq: Number(row.mirror_seq), savedSeq: Number(row.mirror_seq) };
+    const m: HallMirror = { data: upgrade(row.mirror as HallData), seq: Number(row.mirror_seq), savedSeq: Number(row.mirror_seq) };
     for (;;) {
       const rows = await this.db.selectFrom('hall_lines').select(['seq', 'facts']).where('hall_id', '=', hallId).where('seq', '>', m.seq).orderBy('seq').limit(5000).execute();
       if (rows.length === 0) break;

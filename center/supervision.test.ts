@@ -222,17 +222,3 @@ describe('a county viewer', () => {
     expect((await county.request('PUT', `/api/county/halls/${hallId}/thresholds`, { emptyWindowMin: 40 }, viewer)).status).toBe(403);
   });
 });
-
-describe('a fact type the county does not know', () => {
-  it('refuses the whole batch, storing nothing, and takes the next good one', async () => {
-    const at = new Date(now).toISOString();
-    const before = shipped;
-    const r = await ship({ hallId, hallNow: at, lines: [{ s: shipped + 1, f: [] }, { s: shipped + 2, f: [{ type: 'SomethingNewer', v: 1 }] }] });
-    expect(r.status).toBe(422);
-    expect(r.body.error.message).toContain('SomethingNewer');
-    const stored = await county.center.db.selectFrom('hall_lines').select('seq').where('hall_id', '=', hallId).where('seq', '>', before).execute();
-    expect(stored).toEqual([]);
-    const ok = await ship({ hallId, hallNow: at, lines: [{ s: before + 1, f: [] }] });
-    expect(ok).toMatchObject({ status: 200, body: { lastSeq: before + 1 } });
-  });
-});
