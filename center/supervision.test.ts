@@ -210,6 +210,29 @@ describe('督办', () => {
   });
 });
 
+describe('a hall whose clock is hours off', () => {
+  it('has a yellow skew warning, and its deadlines are judged on its own clock', async () => {
+    await signIn();
+    const fast = (await county.request('POST', '/api/county/halls', { name: '快钟镇为民服务中心' }, token)).body as { id: string; key: string };
+    const baseline = county.center.mirrors.get(hallId)!.data;
+    // The county's clock is on the due date; the hall's, three days later, is past it.
+    const due = localMs(commitment.dueDate, 10 * 60, TZ);
+    const saved = now;
+    now = due;
+    try {
+      const hallNow = new Date(due + 3 * 86_400_000).toISOString();
+      const r = await county.request('POST', '/api/county/ingest', { hallId: fast.id, hallNow, baseline: { seq: 0, data: { ...structuredClone(baseline), commitments: [{ ...baseline.commitments[0]!, deliveredAt: undefined }] } }, lines: [] }, fast.key);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      await county.center.warnings.recomputeAll();
+      const ws = (await county.request('GET', `/api/county/warnings?hallId=${fast.id}`, undefined, token)).body as WarningOut[];
+      expect(ofKind(ws, 'skew')).toMatchObject([{ level: 'yellow', subject: expect.stringContaining('快 4320 分钟') }]);
+      expect(ofKind(ws, 'commitment')).toMatchObject([{ level: 'red', subject: expect.stringContaining('已超期 3 天') }]);
+    } finally {
+      now = saved;
+    }
+  });
+});
+
 describe('a county viewer', () => {
   it('reads warnings and notices but sends no notice and changes no threshold', async () => {
     await signIn();
