@@ -94,6 +94,7 @@ describe('电子监察', () => {
     expect(audit).toEqual([{ action: 'set_thresholds', detail: { hallId, emptyWindowMin: 60 } }]);
     // Past the new threshold, and then someone signs in at window 1: its warning closes.
     now += 30 * 60_000;
+    await shipNew(); // the hall's heartbeat: what the county knows of its windows is as of now
     const later = ofKind(await warnings(), 'empty_window');
     expect(later).toHaveLength(5);
     // Dated by the new threshold: an hour after the day's opening.
@@ -109,8 +110,10 @@ describe('电子监察', () => {
     expect((await hall.request('DELETE', '/api/session', undefined, clerk1)).status).toBe(204);
     await shipNew();
     now = left + 59 * 60_000;
+    await shipNew();
     expect(ofKind(await warnings(), 'empty_window').map((w) => w.link.id)).not.toContain('1');
     now = left + 60 * 60_000;
+    await shipNew();
     const w1 = ofKind(await warnings(), 'empty_window').find((w) => w.link.id === '1');
     expect(w1).toMatchObject({ level: 'red', since: new Date(left + 60 * 60_000).toISOString() });
   });

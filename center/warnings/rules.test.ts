@@ -125,6 +125,23 @@ describe('long waits', () => {
   });
 });
 
+describe('a hall gone quiet', () => {
+  it('is judged on its windows and queue as it was when last heard; its deadlines run on', async () => {
+    const d = staffed(weekdays());
+    d.runtime['2']!.signedIn = null;
+    d.tickets['t1'] = { id: 't1', number: 'A001', serviceId: 'a', status: 'waiting', takenAt: '2026-11-26T09:00:00.000+08:00', priority: false, seq: 1, channel: 'kiosk' } as unknown as Ticket;
+    d.commitments.push(commitment('2026-11-26'));
+    const f = facts({ lastHeardAtMs: at('2026-11-26T09:20:00'), emptyWindowMin: 60 });
+    // Heard at 09:20; at 11:00 nothing is known of window 2 or the queue after 09:20:45.
+    expect(kinds(hallWarnings(d, f, at('2026-11-26T11:00:00')))).toEqual(['commitment:yellow']);
+    // Heard again at 10:40: window 2 empty since 08:30, A001 waiting since 09:00.
+    const back = facts({ lastHeardAtMs: at('2026-11-26T10:40:00'), emptyWindowMin: 60 });
+    expect(kinds(hallWarnings(d, back, at('2026-11-26T10:40:10'))).sort()).toEqual(['commitment:yellow', 'empty_window:red', 'long_wait:red']);
+    // The deadline passes while it is quiet.
+    expect(kinds(hallWarnings(d, f, at('2026-11-27T08:00:00')))).toEqual(['commitment:red']);
+  });
+});
+
 describe('a silent hall', () => {
   it('is red once a whole opening day has passed without a word; a closed weekend does not count', () => {
     const d = staffed(weekdays());

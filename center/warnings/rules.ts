@@ -10,6 +10,7 @@ import { hoursOn, isOpenAt, minutesOf } from '../../shared/core/hours.ts';
 import { addDays, localDay, localTime, minutesBetween, offsetMinutes } from '../../shared/core/time.ts';
 import type { HallData, Settings } from '../../shared/types.ts';
 import type { Warning, WarningOut } from '../../shared/county/types.ts';
+import { ONLINE_MS } from '../halls.ts';
 
 export type { WarningOut };
 
@@ -117,10 +118,15 @@ export function hallWarnings(data: HallData | null, hall: HallFacts, nowMs: numb
     });
   }
 
-  // The live figures (windows, queue) are about the hall's current day only: a mirror
-  // still on an earlier day is a hall that has not spoken since (the silence rule's case).
-  const live = data.today.day === today;
-  const stretch = openStretchStart(settings, hallMs);
+  // Who is at which window and who waits are known as of the hall's last word: a hall
+  // gone quiet is judged as it was then (as the board shows it), not as if its queue
+  // grew unseen; deadlines above run on, and a whole silent day is its own warning.
+  // The live figures are about the hall's current day only: a mirror still on an
+  // earlier day is a hall that has not spoken since.
+  const liveMs = hall.lastHeardAtMs === null ? hallMs : Math.min(hallMs, hall.lastHeardAtMs + ONLINE_MS + skew);
+  const live = data.today.day === today && localDay(liveMs, tz) === today;
+  // A window is only missed while the hall is open now, and was when last heard.
+  const stretch = isOpenAt(settings, hallMs) ? openStretchStart(settings, liveMs) : null;
   if (live && stretch !== null) {
     const limit = hall.emptyWindowMin * 60_000;
     for (const c of data.counters) {
@@ -128,12 +134,12 @@ export function hallWarnings(data: HallData | null, hall: HallFacts, nowMs: numb
       if (rt?.signedIn) continue;
       const left = hall.emptySince.get(c.id);
       const from = Math.max(left ?? 0, stretch);
-      if (hallMs - from < limit) continue;
+      if (liveMs - from < limit) continue;
       add({
         id: warningId(hall.hallId, 'empty_window', c.id, from),
         kind: 'empty_window',
         level: 'red',
-        subject: `${c.name} ${localTime(from, tz)} 起无人在岗，已 ${Math.floor((hallMs - from) / 60_000)} 分钟（阈值 ${hall.emptyWindowMin} 分钟）`,
+        subject: `${c.name} ${localTime(from, tz)} 起无人在岗，已 ${Math.floor((liveMs - from) / 60_000)} 分钟（阈值 ${hall.emptyWindowMin} 分钟）`,
         since: county(from + limit),
         link: { kind: 'window', id: c.id, label: c.name },
       });
@@ -142,7 +148,7 @@ export function hallWarnings(data: HallData | null, hall: HallFacts, nowMs: numb
 
   if (live) {
     const limitMin = settings.alerts.longestWaitMin;
-    const nowIso = new Date(hallMs).toISOString();
+    const nowIso = new Date(liveMs).toISOString();
     const over = Object.values(data.tickets)
       .filter((t) => t.status === 'waiting' && minutesBetween(t.takenAt, nowIso) > limitMin)
       .sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt));
