@@ -14,6 +14,8 @@ import { Halls } from './halls.ts';
 import { bearer, countyOn } from './http/route.ts';
 import { Ingest, SeqMismatchError, type Projector } from './ingest.ts';
 import { Mirrors } from './mirror.ts';
+import { reportRoutes } from './reportRoutes.ts';
+import { reportProjector } from './reportProjector.ts';
 
 export interface CenterDeps {
   db: Kysely<DB>;
@@ -45,7 +47,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   const mirrors = new Mirrors(db);
   await mirrors.loadAll();
   const halls = new Halls(db, mirrors, clock);
-  const projectors: Projector[] = [];
+  const projectors: Projector[] = [reportProjector];
   const ingest = new Ingest({ db, mirrors, clock, projectors, onIngested: () => {} });
 
   const app = express();
@@ -74,6 +76,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
     return { ok: true };
   });
   on('ingest', (_in, req) => ingest.handle(req.headers.authorization, req.body));
+  reportRoutes(on, db, mirrors);
 
   api.use(notFound);
   api.use(((err, _req, res, _next) => {

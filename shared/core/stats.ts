@@ -53,12 +53,17 @@ export function stats(tickets: Iterable<Ticket>, ratings: Iterable<RatingLike>):
       rated++;
     }
   }
-  const satisfied = byLevel['3'] + byLevel['4'] + byLevel['5'];
   return {
     tickets: count,
     served,
     noShows,
     wait: summary(waits),
-    ratings: { count: rated, byLevel, satisfiedRate: rated ? satisfied / rated : 0 },
+    ratings: { count: rated, byLevel, satisfiedRate: satisfiedRate(byLevel) },
   };
+}
+
+/** Levels 3–5 over all ratings; 0 with none. The county's reports count with it too. */
+export function satisfiedRate(byLevel: Stats['ratings']['byLevel']): number {
+  const rated = byLevel['1'] + byLevel['2'] + byLevel['3'] + byLevel['4'] + byLevel['5'];
+  return rated ? (byLevel['3'] + byLevel['4'] + byLevel['5']) / rated : 0;
 }

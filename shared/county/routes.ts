@@ -37,6 +37,8 @@ export const countyRoutes = {
   addHall: { method: 'POST', path: '/api/county/halls', access: admin, body: schemas.newHall, status: 201 },
   revokeHall: { method: 'POST', path: '/api/county/halls/:id/revoke', access: admin, params: schemas.byId },
   ingest: { method: 'POST', path: '/api/county/ingest', access: 'hall' },
+  report: { method: 'GET', path: '/api/county/report', access: county, query: schemas.period },
+  reportCsv: { method: 'GET', path: '/api/county/report.csv', access: county, query: schemas.period },
 } as const satisfies Record<string, CountyRoute>;
 
 export type CountyRouteName = keyof typeof countyRoutes;

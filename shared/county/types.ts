@@ -65,3 +65,41 @@ export interface Notice {
   answer?: string;
   answeredAt?: string;
 }
+
+/** One hall's or one business's figures over a report's period (GET /api/county/report). */
+export interface ReportFigures {
+  taken: number;
+  served: number;
+  noShows: number;
+  avgWaitMin: number;
+  p90WaitMin: number;
+  ratings: number;
+  byLevel: Record<'1' | '2' | '3' | '4' | '5', number>;
+  satisfiedRate: number;
+  badRatings: number;
+  followUps: number;
+  followUpsClosed: number;
+  /** 差评回访 closed by their due day; null when there was none to follow up. */
+  followUpsOnTime: number;
+  followUpsOnTimeRate: number | null;
+  committed: number;
+  committedDelivered: number;
+  /** 承诺件 delivered by their due day; null when none was promised. */
+  committedOnTime: number;
+  committedOnTimeRate: number | null;
+}
+
+export interface ReportRow extends ReportFigures {
+  hallId: string;
+  hallName: string;
+  /** 1 = best: satisfaction rate, then visits served; halls with no rating last. */
+  rank: number;
+  byService: (ReportFigures & { serviceId: string; serviceName: string })[];
+}
+
+export interface CountyReport {
+  from: string;
+  to: string;
+  /** Ordered by rank. */
+  rows: ReportRow[];
+}

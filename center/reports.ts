@@ -1,0 +1,186 @@
+// 跨厅报表: every hall over any period, from `day_figures` (closed days) and the mirrors
+// (each hall's live day), summed per hall and per business. Waits are summarised by the
+// hall's own `summary` over the same minutes the hall would compute, so the average and
+// the nearest-rank p90 equal the hall's `GET /api/stats` exactly.
+import { sql, type Kysely } from 'kysely';
+import { HallError } from '../shared/core/errors.ts';
+import { dayNames } from '../shared/core/facts.ts';
+import { satisfiedRate, summary } from '../shared/core/stats.ts';
+import { daysBetween } from '../shared/core/time.ts';
+import type { CountyReport, ReportFigures, ReportRow } from '../shared/county/types.ts';
+import type { DB } from './db/schema.ts';
+import type { Mirrors } from './mirror.ts';
+import { dayCells, packWaits, type Cell, type Levels } from './reportCells.ts';
+
+export const MAX_REPORT_DAYS = 400;
+
+/** 400 when the period is reversed or longer than MAX_REPORT_DAYS. */
+export function checkPeriod(from: string, to: string): void {
+  if (from > to) throw new HallError('invalid_request', 400, '开始日期不能晚于结束日期');
+  if (daysBetween(from, to) >= MAX_REPORT_DAYS) throw new HallError('invalid_request', 400, `查询范围不能超过 ${MAX_REPORT_DAYS} 天`);
+}
+
+/** Counts summed over days, before they become rates. */
+interface Sum {
+  name: string;
+  taken: number;
+  served: number;
+  noShows: number;
+  ratings: Levels;
+  followUps: number;
+  followUpsClosed: number;
+  followUpsOnTime: number;
+  committed: number;
+  committedDelivered: number;
+  committedOnTime: number;
+  waits: Buffer[];
+}
+
+const emptySum = (name: string): Sum => ({ name, taken: 0, served: 0, noShows: 0, ratings: [0, 0, 0, 0, 0], followUps: 0, followUpsClosed: 0, followUpsOnTime: 0, committed: 0, committedDelivered: 0, committedOnTime: 0, waits: [] });
+
+function addTo(s: Sum, c: Omit<Sum, 'name' | 'waits'>, waits: Buffer): void {
+  s.taken += c.taken;
+  s.served += c.served;
+  s.noShows += c.noShows;
+  for (let i = 0; i < 5; i++) s.ratings[i]! += c.ratings[i]!;
+  s.followUps += c.followUps;
+  s.followUpsClosed += c.followUpsClosed;
+  s.followUpsOnTime += c.followUpsOnTime;
+  s.committed += c.committed;
+  s.committedDelivered += c.committedDelivered;
+  s.committedOnTime += c.committedOnTime;
+  if (waits.length) s.waits.push(waits);
+}
+
+/** The minutes of every wait, ascending: the hall's `summary` then finds this order already sorted. */
+function sortedMinutes(bufs: Buffer[]): number[] {
+  let n = 0;
+  for (const b of bufs) n += b.length >>> 2;
+  const ms = new Float64Array(n);
+  let i = 0;
+  for (const b of bufs) for (let o = 0; o + 4 <= b.length; o += 4) ms[i++] = b.readInt32LE(o);
+  ms.sort();
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) out[k] = ms[k]! / 60_000;
+  return out;
+}
+
+function figures(s: Sum): ReportFigures {
+  const byLevel = { '1': s.ratings[0], '2': s.ratings[1], '3': s.ratings[2], '4': s.ratings[3], '5': s.ratings[4] };
+  const wait = summary(sortedMinutes(s.waits));
+  const ratings = s.ratings.reduce((a, b) => a + b, 0);
+  return {
+    taken: s.taken,
+    served: s.served,
+    noShows: s.noShows,
+    avgWaitMin: wait.avgMin,
+    p90WaitMin: wait.p90Min,
+    ratings,
+    byLevel,
+    satisfiedRate: satisfiedRate(byLevel),
+    badRatings: byLevel['1'] + byLevel['2'],
+    followUps: s.followUps,
+    followUpsClosed: s.followUpsClosed,
+    followUpsOnTime: s.followUpsOnTime,
+    followUpsOnTimeRate: s.followUps ? s.followUpsOnTime / s.followUps : null,
+    committed: s.committed,
+    committedDelivered: s.committedDelivered,
+    committedOnTime: s.committedOnTime,
+    committedOnTimeRate: s.committed ? s.committedOnTime / s.committed : null,
+  };
+}
+
+/**
+ * 排名: by satisfaction rate, then by visits served, then by name; a hall with no rating
+ * in the period has no satisfaction to rank by and comes after every rated one.
+ */
+export function rank(rows: Omit<ReportRow, 'rank'>[]): ReportRow[] {
+  const sorted = [...rows].sort((a, b) => Number(b.ratings > 0) - Number(a.ratings > 0) || b.satisfiedRate - a.satisfiedRate || b.served - a.served || a.hallName.localeCompare(b.hallName, 'zh'));
+  return sorted.map((r, i) => ({ ...r, rank: i + 1 }));
+}
+
+export class Reports {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly mirrors: Mirrors,
+  ) {}
+
+  async report(from: string, to: string): Promise<CountyReport> {
+    checkPeriod(from, to);
+    const halls = await this.db.selectFrom('halls').select(['id', 'name']).orderBy('created_at').execute();
+    const rows = await this.db
+      .selectFrom('day_figures')
+      .select((eb) => [
+        'hall_id',
+        'service_id',
+        eb.fn.max('service_name').as('service_name'),
+        sql<string>`sum(taken)`.as('taken'),
+        sql<string>`sum(served)`.as('served'),
+        sql<string>`sum(no_shows)`.as('no_shows'),
+        sql<string>`sum(r1)`.as('r1'),
+        sql<string>`sum(r2)`.as('r2'),
+        sql<string>`sum(r3)`.as('r3'),
+        sql<string>`sum(r4)`.as('r4'),
+        sql<string>`sum(r5)`.as('r5'),
+        sql<string>`sum(follow_ups)`.as('follow_ups'),
+        sql<string>`sum(follow_ups_closed)`.as('follow_ups_closed'),
+        sql<string>`sum(follow_ups_on_time)`.as('follow_ups_on_time'),
+        sql<string>`sum(committed)`.as('committed'),
+        sql<string>`sum(committed_delivered)`.as('committed_delivered'),
+        sql<string>`sum(committed_on_time)`.as('committed_on_time'),
+        sql<Buffer>`string_agg(waits, ''::bytea)`.as('waits'),
+      ])
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .groupBy(['hall_id', 'service_id'])
+      .execute();
+
+    // Per hall, its businesses by id; Maps, as hall and business ids come from outside.
+    const sums = new Map<string, Map<string, Sum>>();
+    const service = (hallId: string, id: string, name: string) => {
+      let m = sums.get(hallId);
+      if (!m) sums.set(hallId, (m = new Map()));
+      let s = m.get(id);
+      if (!s) m.set(id, (s = emptySum(name)));
+      return s;
+    };
+    for (const r of rows) {
+      const n = (x: string) => Number(x);
+      addTo(
+        service(r.hall_id, r.service_id, r.service_name ?? r.service_id),
+        {
+          taken: n(r.taken),
+          served: n(r.served),
+          noShows: n(r.no_shows),
+          ratings: [n(r.r1), n(r.r2), n(r.r3), n(r.r4), n(r.r5)],
+          followUps: n(r.follow_ups),
+          followUpsClosed: n(r.follow_ups_closed),
+          followUpsOnTime: n(r.follow_ups_on_time),
+          committed: n(r.committed),
+          committedDelivered: n(r.committed_delivered),
+          committedOnTime: n(r.committed_on_time),
+        },
+        r.waits ?? Buffer.alloc(0),
+      );
+    }
+    // Each hall's live day, from its mirror, by the same cell function as a closed day.
+    for (const h of halls) {
+      const data = this.mirrors.get(h.id)?.data;
+      if (!data || data.today.day < from || data.today.day > to) continue;
+      for (const c of dayCells(data.today.day, Object.values(data.tickets), dayNames(data), data)) addCell(service(h.id, c.serviceId, c.serviceName), c);
+    }
+
+    const out = halls.map((h) => {
+      const m = sums.get(h.id) ?? new Map<string, Sum>();
+      const all = emptySum(h.name);
+      for (const s of m.values()) addTo(all, s, Buffer.concat(s.waits));
+      const byService = [...m.entries()].map(([id, s]) => ({ serviceId: id, serviceName: s.name, ...figures(s) })).sort((a, b) => b.taken - a.taken || a.serviceId.localeCompare(b.serviceId));
+      return { hallId: h.id, hallName: h.name, ...figures(all), byService };
+    });
+    return { from, to, rows: rank(out) };
+  }
+}
+
+function addCell(s: Sum, c: Cell): void {
+  addTo(s, c, packWaits(c.waitsMs));
+}
