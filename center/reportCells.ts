@@ -97,9 +97,13 @@ export function dayCells(day: string, tickets: Iterable<Ticket>, names: DayNames
   return cells;
 }
 
-/** Waits as stored: little-endian int32 ms, in the order given. */
+/**
+ * Waits as stored: ascending, little-endian int32 ms. Ascending, so a period's waits are
+ * runs that merge in linear passes (reports.ts) instead of being sorted again.
+ */
 export function packWaits(ms: readonly number[]): Buffer {
-  const b = Buffer.alloc(ms.length * 4);
-  for (let i = 0; i < ms.length; i++) b.writeInt32LE(Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, ms[i]!)), i * 4);
+  const a = Int32Array.from(ms, (x) => Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, x))).sort();
+  const b = Buffer.alloc(a.length * 4);
+  for (let i = 0; i < a.length; i++) b.writeInt32LE(a[i]!, i * 4);
   return b;
 }
