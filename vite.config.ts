@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
-const pages = ['kiosk', 'display', 'clerk', 'supervisor', 'status', 'pad'];
+const pages = ['kiosk', 'display', 'clerk', 'supervisor', 'status', 'pad', 'county'];
 
 export default defineConfig({
   plugins: [preact()],

@@ -16,6 +16,9 @@ import { Ingest, SeqMismatchError, type Projector } from './ingest.ts';
 import { Mirrors } from './mirror.ts';
 import { reportRoutes } from './reportRoutes.ts';
 import { reportProjector } from './reportProjector.ts';
+import { BoardPush } from './board.ts';
+import type { CountyClientToServer, CountyServerToClient } from '../shared/county/events.ts';
+import { realTimers, type Timers } from '../server/timers.ts';
 
 export interface CenterDeps {
   db: Kysely<DB>;
@@ -24,11 +27,12 @@ export interface CenterDeps {
   distDir?: string;
   log?: (m: string) => void;
   adminPassword?: string;
+  timers?: Timers;
 }
 
 export interface Center {
   server: HttpServer;
-  io: Server;
+  io: Server<CountyClientToServer, CountyServerToClient>;
   db: Kysely<DB>;
   accounts: Accounts;
   halls: Halls;
@@ -48,7 +52,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   await mirrors.loadAll();
   const halls = new Halls(db, mirrors, clock);
   const projectors: Projector[] = [reportProjector];
-  const ingest = new Ingest({ db, mirrors, clock, projectors, onIngested: () => {} });
+  const ingest = new Ingest({ db, mirrors, clock, projectors, onIngested: () => board.changed() });
 
   const app = express();
   app.disable('x-powered-by');
@@ -61,6 +65,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
 
   on('health', () => ({ status: 'ok' }));
   on('signIn', ({ body }) => accounts.signIn(body.username, body.password));
+  on('session', ({ session }) => ({ role: session!.role }));
   on('signOut', async (_in, req) => {
     await accounts.signOut(bearer(req)!);
   });
@@ -97,7 +102,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   }
 
   const server = createServer(app);
-  const io = new Server(server, { serveClient: false });
+  const io: Server<CountyClientToServer, CountyServerToClient> = new Server(server, { serveClient: false });
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     accounts.session(typeof token === 'string' ? token : undefined).then(
@@ -105,6 +110,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
       () => next(new Error('unavailable')),
     );
   });
+  const board = new BoardPush(io, () => halls.list(() => 0), deps.timers ?? realTimers, log);
 
   return {
     server,
@@ -115,6 +121,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
     mirrors,
     initialPassword,
     async close() {
+      board.close();
       await io.close();
       server.closeAllConnections();
       await db.destroy();

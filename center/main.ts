@@ -48,8 +48,11 @@ center.server.listen(port, () => {
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
-    if (stopping) process.exit(1);
+    // Ctrl-C under npm reaches us twice (npm forwards it, the terminal sends it too):
+    // the second must not cut short the stop of the embedded PostgreSQL.
+    if (stopping) return;
     stopping = true;
+    setTimeout(() => fail('stopping took longer than 20 s'), 20_000).unref();
     console.log('\n正在退出 / stopping…');
     center
       .close()

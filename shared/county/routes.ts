@@ -1,7 +1,9 @@
-// The county center's HTTP API, one entry per route: method, path, who may call it and
-// its request schemas. The server registers and validates from this table
-// (center/http/route.ts); the board's client takes its paths from it.
+// The county center's HTTP API, one entry per route: who may call it and its request
+// schemas; method and path come from paths.ts under the same name. The server registers
+// and validates from this table (center/http/route.ts); the board's client takes the
+// paths alone (county/api.ts), so the page carries no schemas.
 import { z } from 'zod';
+import { countyPaths as p } from './paths.ts';
 import type { CountyRole } from './types.ts';
 
 const id = z.string().min(1).max(64);
@@ -30,15 +32,16 @@ export interface CountyRoute {
 }
 
 export const countyRoutes = {
-  health: { method: 'GET', path: '/api/health', access: 'public' },
-  signIn: { method: 'POST', path: '/api/session', access: 'public', body: schemas.signIn },
-  signOut: { method: 'DELETE', path: '/api/session', access: county, status: 204 },
-  halls: { method: 'GET', path: '/api/county/halls', access: county },
-  addHall: { method: 'POST', path: '/api/county/halls', access: admin, body: schemas.newHall, status: 201 },
-  revokeHall: { method: 'POST', path: '/api/county/halls/:id/revoke', access: admin, params: schemas.byId },
-  ingest: { method: 'POST', path: '/api/county/ingest', access: 'hall' },
-  report: { method: 'GET', path: '/api/county/report', access: county, query: schemas.period },
-  reportCsv: { method: 'GET', path: '/api/county/report.csv', access: county, query: schemas.period },
+  health: { ...p.health, access: 'public' },
+  signIn: { ...p.signIn, access: 'public', body: schemas.signIn },
+  session: { ...p.session, access: county },
+  signOut: { ...p.signOut, access: county, status: 204 },
+  halls: { ...p.halls, access: county },
+  addHall: { ...p.addHall, access: admin, body: schemas.newHall, status: 201 },
+  revokeHall: { ...p.revokeHall, access: admin, params: schemas.byId },
+  ingest: { ...p.ingest, access: 'hall' },
+  report: { ...p.report, access: county, query: schemas.period },
+  reportCsv: { ...p.reportCsv, access: county, query: schemas.period },
 } as const satisfies Record<string, CountyRoute>;
 
 export type CountyRouteName = keyof typeof countyRoutes;

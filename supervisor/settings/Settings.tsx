@@ -3,7 +3,7 @@
 // replaces it here. A section shows only what the server has accepted.
 import { useEffect, useState } from 'preact/hooks';
 import type { PrinterHealth } from '../../shared/types.ts';
-import { Tabs } from '../Tabs.tsx';
+import { Tabs } from '../../web/Tabs.tsx';
 import { useResource } from '../useResource.ts';
 import { AuditSection } from './AuditSection.tsx';
 import { CountersSection } from './CountersSection.tsx';

@@ -1,0 +1,26 @@
+// The county page's tabs, in order. Each loads the first time it is shown (web/lazy.tsx);
+// `admin`: only county admins see it.
+import type { ComponentType } from 'preact';
+import type { HallSummary } from '../shared/county/types.ts';
+import { lazy } from '../web/lazy.tsx';
+import type { CountySession } from './session.ts';
+
+/** What every tab receives from the shell. */
+export interface TabProps {
+  session: CountySession;
+  /** The halls as last pushed over the socket; null until the first push. */
+  halls: HallSummary[] | null;
+  /** Opens another tab, e.g. a warning's 督办 form from the board. */
+  go: (tab: string, arg?: string) => void;
+  /** What `go` passed along (a hall id, a warning id), if anything. */
+  arg?: string | undefined;
+}
+
+export interface TabDef {
+  id: string;
+  label: string;
+  admin?: boolean;
+  Component: ComponentType<TabProps>;
+}
+
+export const tabs: TabDef[] = [];

@@ -1,0 +1,27 @@
+// Every county route's method and path, by name: what the board page needs at run time.
+// The route table (routes.ts) adds access and schemas under the same names.
+export const countyPaths = {
+  health: { method: 'GET', path: '/api/health' },
+  signIn: { method: 'POST', path: '/api/session' },
+  session: { method: 'GET', path: '/api/session' },
+  signOut: { method: 'DELETE', path: '/api/session' },
+  halls: { method: 'GET', path: '/api/county/halls' },
+  addHall: { method: 'POST', path: '/api/county/halls' },
+  revokeHall: { method: 'POST', path: '/api/county/halls/:id/revoke' },
+  ingest: { method: 'POST', path: '/api/county/ingest' },
+  report: { method: 'GET', path: '/api/county/report' },
+  reportCsv: { method: 'GET', path: '/api/county/report.csv' },
+} as const;
+
+export type CountyPathName = keyof typeof countyPaths;
+
+/** The URL of a route with its `:params` filled from `input`; the other fields are left in `rest`. */
+export function countyUrl(name: CountyPathName, input: Record<string, unknown> = {}): { url: string; rest: Record<string, unknown> } {
+  const rest: Record<string, unknown> = { ...input };
+  const url = countyPaths[name].path.replace(/:(\w+)/g, (_m, k: string) => {
+    const v = rest[k];
+    delete rest[k];
+    return encodeURIComponent(String(v));
+  });
+  return { url, rest };
+}
