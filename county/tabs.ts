@@ -23,4 +23,6 @@ export interface TabDef {
   Component: ComponentType<TabProps>;
 }
 
-export const tabs: TabDef[] = [];
+export const tabs: TabDef[] = [
+  { id: 'reports', label: '报表', Component: lazy(() => import('./reports/Reports.tsx').then((m) => m.Reports)) },
+];
