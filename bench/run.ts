@@ -9,8 +9,8 @@
 // BENCH_DIST (dist), BENCH_PROF=1 (hall servers under --cpu-prof; profiles summarised),
 // BENCH_KEEP=1 (keep the /tmp/bench-* data directories), BENCH_NODE_FLAGS (node flags for
 // every server, default the ones npm start uses), BENCH_ONLY (a comma
-// list of phases to run: latency, throughput, reports; the others are skipped and their
-// targets left out).
+// list of phases to run: latency, throughput, reports, signins, county-report; the others
+// are skipped and their targets left out).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -35,6 +35,7 @@ import {
 import { cfg } from './config.ts';
 import { printLatency, printLoop, printProfiles, printReports, printRss, printSizes, printTargets, printThroughput } from './print.ts';
 import { reportsBench } from './reports.ts';
+import { countyReportBench, printCountyReport } from './countyReport.ts';
 import { signInFlood } from './signins.ts';
 import { pageSizes, type PageSize } from './sizes.ts';
 import { checkLoopMonitor, issue, takeBody, type IssueResult } from './throughput.ts';
@@ -210,6 +211,7 @@ async function main(): Promise<number> {
   const lat = run('latency') ? (log('call latency: baseline Socket.IO server and hall server (20 windows), alternating'), await latency()) : null;
   const tp = run('throughput') ? { base: (log('issuance: baseline node:http server'), await throughputBaseline()), hall: (log('issuance: hall server'), await throughputHall()) } : null;
   const reports = run('reports') ? (log(`reports: ${cfg.reportDays} archived days of ${cfg.reportPerDay} tickets`), await reportsBench(cfg.reportDays, cfg.reportPerDay, log)) : null;
+  const countyReport = run('county-report') ? (log('county report: 200 halls × 90 days of daily aggregates in PostgreSQL'), await countyReportBench(log)) : null;
   const signins = run('signins') ? (log('sign-in flood: 40 wrong-password clients beside one kiosk'), await signInFlood()) : null;
   if (signins) {
     console.log(`\nSIGN-IN FLOOD  one kiosk taking ${signins.quiet.n} tickets in a row, then again beside 40 clients sending wrong passwords`);
@@ -244,6 +246,7 @@ async function main(): Promise<number> {
   if (lat && tp) targets.push(target('rss_ratio', 'RSS after load ≤ 1.5× baseline Socket.IO server', tp.hall.rssProcBytes / lat.base.serverRssBytes, '<=', 1.5, '×', `${mb(tp.hall.rssProcBytes)} vs ${mb(lat.base.serverRssBytes)} MB`));
   if (signins) targets.push(target('signin_flood', 'take p99 beside a sign-in flood ≤ 2× without it', signins.flood.p99 / signins.quiet.p99, '<=', 2, '×', `${signins.flood.p99} vs ${signins.quiet.p99} ms`));
   if (reports) targets.push(target('report_ratio', `report over ${reports.days} archived days ≤ 2× reading and parsing them`, reports.reportMs / reports.baselineMs, '<=', 2, '×', `${reports.reportMs} vs ${reports.baselineMs} ms`));
+  if (countyReport) targets.push(target('county_report_ms', `county report over ${countyReport.halls} halls × ${countyReport.days} days ≤ 2 s`, countyReport.reportMs, '<=', 2000, 'ms', `${round(countyReport.reportMs / countyReport.baselineMs, 1)}× a plain scan of the same rows (${countyReport.baselineMs} ms)`));
   targets.push(...sizes.filter((s) => !s.missing).map((s) => target(`size_${s.page}`, `${s.page}: gzipped JS < 35 kB`, s.jsGzip / 1000, '<', 35, 'kB')));
   for (const s of sizes) if (s.missing) notes.push(`page ${s.page} skipped: ${s.missing}`);
   if (!loopCheck.trustworthy) notes.push('the event-loop histogram did not report a 30 ms busy loop: the stall figures cannot be trusted');
@@ -265,6 +268,7 @@ async function main(): Promise<number> {
   if (lat && tp) printRss(lat.base, lat.hall, tp.hall);
   printSizes(sizes);
   if (reports) printReports(reports);
+  if (countyReport) printCountyReport(countyReport);
   if (cfg.prof) printProfiles(profiles);
   printTargets(targets);
   if (notes.length) console.log(`\nNOTES\n${notes.map((n) => `  - ${n}`).join('\n')}`);
@@ -283,6 +287,7 @@ async function main(): Promise<number> {
     throughput: tp && { baseline: tp.base, hall: tp.hall },
     sizes,
     reports,
+    countyReport,
     targets,
     notes,
     ...(cfg.prof && { profiles }),
