@@ -185,7 +185,8 @@ export class Reports {
         sql<string>`sum(committed_on_time)`.as('committed_on_time'),
         // Both aggregates are fed the same rows in the same order (PostgreSQL advances every
         // aggregate of a group per input row), so `runs` describes `waits` without a sort.
-        sql<Buffer>`string_agg(waits, ''::bytea)`.as('waits'),
+        // Base64 (its newlines ignored by Buffer.from): two thirds the size of bytea's hex text.
+        sql<string>`encode(string_agg(waits, ''::bytea), 'base64')`.as('waits'),
         sql<number[]>`array_agg(length(waits) / 4)`.as('runs'),
       ])
       .where('day', '>=', from)
@@ -219,7 +220,7 @@ export class Reports {
           committedDelivered: n(r.committed_delivered),
           committedOnTime: n(r.committed_on_time),
         },
-        r.waits ? { bytes: r.waits, runs: r.runs } : null,
+        r.waits ? { bytes: Buffer.from(r.waits, 'base64'), runs: r.runs } : null,
       );
     }
     // Each hall's live day, from its mirror, by the same cell function as a closed day.
