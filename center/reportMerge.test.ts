@@ -11,7 +11,7 @@ describe('mergeRuns', () => {
       const runs = Array.from({ length: k }, () => Array.from({ length: Math.floor(rand() * 6) }, () => Math.floor(rand() * 10)).sort((a, b) => a - b));
       const bounds = [0];
       for (const r of runs) bounds.push(bounds.at(-1)! + r.length);
-      const got = [...mergeRuns(Float64Array.from(runs.flat()), bounds)];
+      const got = [...mergeRuns(Int32Array.from(runs.flat()), bounds)];
       expect(got, `${k} runs`).toEqual(runs.flat().sort((a, b) => a - b));
     }
   });

@@ -62,9 +62,9 @@ function addTo(s: Sum, c: Omit<Sum, 'name' | 'waits'>, waits: Waits | null): voi
  * Merges ascending runs `data[bounds[i], bounds[i+1])` into one ascending array, pairwise,
  * in ⌈log₂ runs⌉ linear passes.
  */
-export function mergeRuns(data: Float64Array, bounds: readonly number[]): Float64Array {
-  let src: Float64Array = data;
-  let dst: Float64Array = new Float64Array(data.length);
+export function mergeRuns(data: Int32Array, bounds: readonly number[]): Int32Array {
+  let src: Int32Array = data;
+  let dst: Int32Array = new Int32Array(data.length);
   let b = bounds;
   while (b.length > 2) {
     const next = [0];
@@ -75,9 +75,23 @@ export function mergeRuns(data: Float64Array, bounds: readonly number[]): Float6
       let x = lo;
       let y = mid;
       let o = lo;
-      while (x < mid && y < hi) dst[o++] = src[x]! <= src[y]! ? src[x++]! : src[y++]!;
-      while (x < mid) dst[o++] = src[x++]!;
-      while (y < hi) dst[o++] = src[y++]!;
+      if (x < mid && y < hi) {
+        let a = src[x]!;
+        let c = src[y]!;
+        for (;;) {
+          if (a <= c) {
+            dst[o++] = a;
+            if (++x === mid) break;
+            a = src[x]!;
+          } else {
+            dst[o++] = c;
+            if (++y === hi) break;
+            c = src[y]!;
+          }
+        }
+      }
+      if (x < mid) dst.set(src.subarray(x, mid), o);
+      else if (y < hi) dst.set(src.subarray(y, hi), o);
       next.push(hi);
     }
     [src, dst] = [dst, src];
@@ -87,11 +101,10 @@ export function mergeRuns(data: Float64Array, bounds: readonly number[]): Float6
 }
 
 /**
- * A business's waits in minutes, ascending: the same doubles the hall computes (ms /
- * 60,000), for the hall's own `sortedSummary`. Each stored day is an ascending run of
+ * A business's waits in ms, ascending: each stored day is an ascending run of
  * little-endian int32 (as is every machine Node runs on here).
  */
-function sortedMinutes(parts: Waits[]): Float64Array {
+function sortedMs(parts: Waits[]): Int32Array {
   let n = 0;
   for (const p of parts) n += p.bytes.length >>> 2;
   const ms = new Int32Array(n);
@@ -102,14 +115,12 @@ function sortedMinutes(parts: Waits[]): Float64Array {
     raw.set(p.bytes.subarray(0, p.bytes.length & ~3), at * 4);
     for (const len of p.runs) bounds.push((at += len));
   }
-  const out = new Float64Array(n);
-  for (let k = 0; k < n; k++) out[k] = ms[k]! / 60_000;
-  return mergeRuns(out, bounds);
+  return mergeRuns(ms, bounds);
 }
 
 /** A hall's waits: its businesses' ascending runs, merged. */
-function merged(runs: Float64Array[]): Float64Array {
-  const out = new Float64Array(runs.reduce((n, r) => n + r.length, 0));
+function merged(runs: Int32Array[]): Int32Array {
+  const out = new Int32Array(runs.reduce((n, r) => n + r.length, 0));
   const bounds = [0];
   let at = 0;
   for (const r of runs) {
@@ -119,9 +130,16 @@ function merged(runs: Float64Array[]): Float64Array {
   return mergeRuns(out, bounds);
 }
 
-function figures(s: Sum, minutes: Float64Array): ReportFigures {
+/** The same doubles the hall computes for each wait (ms / 60,000), still ascending. */
+function minutes(ms: Int32Array): Float64Array {
+  const out = new Float64Array(ms.length);
+  for (let k = 0; k < ms.length; k++) out[k] = ms[k]! / 60_000;
+  return out;
+}
+
+function figures(s: Sum, waitsMs: Int32Array): ReportFigures {
   const byLevel = { '1': s.ratings[0], '2': s.ratings[1], '3': s.ratings[2], '4': s.ratings[3], '5': s.ratings[4] };
-  const wait = sortedSummary(minutes);
+  const wait = sortedSummary(minutes(waitsMs));
   const ratings = s.ratings.reduce((a, b) => a + b, 0);
   return {
     taken: s.taken,
@@ -233,16 +251,16 @@ export class Reports {
     const out = halls.map((h) => {
       const m = sums.get(h.id) ?? new Map<string, Sum>();
       const all = emptySum(h.name);
-      const allMinutes: Float64Array[] = [];
+      const allMs: Int32Array[] = [];
       const byService = [...m.entries()]
         .map(([id, s]) => {
-          const minutes = sortedMinutes(s.waits);
-          allMinutes.push(minutes);
+          const ms = sortedMs(s.waits);
+          allMs.push(ms);
           addTo(all, s, null);
-          return { serviceId: id, serviceName: s.name, ...figures(s, minutes) };
+          return { serviceId: id, serviceName: s.name, ...figures(s, ms) };
         })
         .sort((a, b) => b.taken - a.taken || a.serviceId.localeCompare(b.serviceId));
-      return { hallId: h.id, hallName: h.name, ...figures(all, merged(allMinutes)), byService };
+      return { hallId: h.id, hallName: h.name, ...figures(all, merged(allMs)), byService };
     });
     if (process.env.REPORT_PROF) console.error('total', performance.now() - T0);
     return { from, to, rows: rank(out) };
