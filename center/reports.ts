@@ -179,7 +179,6 @@ export class Reports {
 
   async report(from: string, to: string): Promise<CountyReport> {
     checkPeriod(from, to);
-    const T0 = performance.now();
     const halls = await this.db.selectFrom('halls').select(['id', 'name']).orderBy('created_at').execute();
     const rows = await this.db
       .selectFrom('day_figures')
@@ -211,7 +210,6 @@ export class Reports {
       .where('day', '<=', to)
       .groupBy(['hall_id', 'service_id'])
       .execute();
-    if (process.env.REPORT_PROF) console.error('query', performance.now() - T0);
 
     // Per hall, its businesses by id; Maps, as hall and business ids come from outside.
     const sums = new Map<string, Map<string, Sum>>();
@@ -262,7 +260,6 @@ export class Reports {
         .sort((a, b) => b.taken - a.taken || a.serviceId.localeCompare(b.serviceId));
       return { hallId: h.id, hallName: h.name, ...figures(all, merged(allMs)), byService };
     });
-    if (process.env.REPORT_PROF) console.error('total', performance.now() - T0);
     return { from, to, rows: rank(out) };
   }
 }
