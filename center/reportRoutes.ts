@@ -11,7 +11,7 @@ import { Reports } from './reports.ts';
 const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
 const min = (x: number) => x.toFixed(1);
 
-const HEAD = ['排名', '大厅', '业务', '取号', '办结', '过号', '平均等候(分钟)', '90%等候(分钟)', '评价数', '满意率', '差评', '差评回访', '按期回访', '回访按期率', '承诺件', '按期办结', '承诺件按期率'];
+const HEAD = ['排名', '大厅', '业务', '取号', '办结', '过号', '平均等候(分钟)', '90%等候(分钟)', '评价数', '满意率', '差评', '差评回访', '按期回访', '回访超期', '回访按期率', '承诺件', '按期办结', '承诺件超期', '承诺件按期率'];
 
 function cells(f: ReportFigures, rated: boolean): unknown[] {
   return [
@@ -25,9 +25,11 @@ function cells(f: ReportFigures, rated: boolean): unknown[] {
     f.badRatings,
     f.followUps,
     f.followUpsOnTime,
+    f.followUpsOverdue,
     pct(f.followUpsOnTimeRate),
     f.committed,
     f.committedOnTime,
+    f.committedOverdue,
     pct(f.committedOnTimeRate),
   ];
 }

@@ -170,7 +170,9 @@ describe('county report equals the hall’s own figures', () => {
   it('counts follow-ups and committed cases kept on time, and breaks the figures down by business', async () => {
     const r = await county.request('GET', `/api/county/report?from=${D1}&to=${D1}`, undefined, await county.admin());
     const row = r.body.rows[0];
-    expect(row).toMatchObject({ rank: 1, hallName: '青山镇为民服务中心', followUps: 2, followUpsClosed: 1, followUpsOnTime: 1, followUpsOnTimeRate: 0.5, committed: 1, committedDelivered: 1, committedOnTime: 1, committedOnTimeRate: 1 });
+    expect(row).toMatchObject({ rank: 1, hallName: '青山镇为民服务中心', followUps: 2, followUpsClosed: 1, followUpsOnTime: 1, followUpsOverdue: 0, committed: 1, committedDelivered: 1, committedOnTime: 1, committedOnTimeRate: 1 });
+    // The open follow-up is not due yet: it counts neither way.
+    expect(row.followUpsOnTimeRate).toBe(1);
     const household = row.byService.find((s: { serviceId: string }) => s.serviceId === 'household');
     const social = row.byService.find((s: { serviceId: string }) => s.serviceId === 'social');
     expect(household).toMatchObject({ taken: 5, served: 3, noShows: 1, ratings: 3, badRatings: 1 });
@@ -207,5 +209,18 @@ describe('county report equals the hall’s own figures', () => {
     expect((await county.request('GET', `/api/county/report?from=${D1}`, undefined, t)).status).toBe(400);
     expect((await county.request('GET', `/api/county/report?from=${D1}&to=${D1}`)).status).toBe(401);
     expect((await county.request('GET', `/api/county/report.csv?from=${D1}&to=${D1}`)).status).toBe(401);
+  });
+
+  it('as the days pass, a follow-up still open past its due day counts late, on the hall\'s day', async () => {
+    now = Date.parse('2026-12-21T08:30:00+08:00');
+    const sup = await hall.signIn('supervisor');
+    // The hall says so itself: its follow-up list marks the open one overdue.
+    const open = (await hall.request('GET', '/api/follow-ups?status=open', undefined, sup)).body as { id: string; overdue: boolean }[];
+    expect(open.find((f) => f.id === voidFollowUp)?.overdue).toBe(true);
+    await shipAll();
+    const r = await county.request('GET', `/api/county/report?from=${D1}&to=${D1}`, undefined, await county.admin());
+    expect(r.body.rows[0]).toMatchObject({ followUps: 2, followUpsOnTime: 1, followUpsOverdue: 1, followUpsOnTimeRate: 0.5 });
+    // The closed days' figures did not move.
+    await compare(D1, D3);
   });
 });

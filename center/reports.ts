@@ -3,6 +3,7 @@
 // hall's own `sortedSummary` over the same minutes, in the same order, as the hall's
 // `summary`, so the average and the nearest-rank p90 equal its `GET /api/stats` exactly.
 import { sql, type Kysely } from 'kysely';
+import { commitmentOverdue, followUpOverdue } from '../shared/core/due.ts';
 import { HallError } from '../shared/core/errors.ts';
 import { dayNames } from '../shared/core/facts.ts';
 import { satisfiedRate, sortedSummary } from '../shared/core/stats.ts';
@@ -33,6 +34,9 @@ interface Sum {
   committed: number;
   committedDelivered: number;
   committedOnTime: number;
+  /** Still open past their due day, as of the hall's day (from its mirror: time alone moves them). */
+  followUpsOverdue: number;
+  committedOverdue: number;
   waits: Waits[];
 }
 
@@ -42,9 +46,11 @@ interface Waits {
   runs: number[];
 }
 
-const emptySum = (name: string): Sum => ({ name, taken: 0, served: 0, noShows: 0, ratings: [0, 0, 0, 0, 0], followUps: 0, followUpsClosed: 0, followUpsOnTime: 0, committed: 0, committedDelivered: 0, committedOnTime: 0, waits: [] });
+const emptySum = (name: string): Sum => ({ name, taken: 0, served: 0, noShows: 0, ratings: [0, 0, 0, 0, 0], followUps: 0, followUpsClosed: 0, followUpsOnTime: 0, committed: 0, committedDelivered: 0, committedOnTime: 0, followUpsOverdue: 0, committedOverdue: 0, waits: [] });
 
-function addTo(s: Sum, c: Omit<Sum, 'name' | 'waits'>, waits: Waits | null): void {
+type Counts = Omit<Sum, 'name' | 'waits' | 'followUpsOverdue' | 'committedOverdue'> & Partial<Pick<Sum, 'followUpsOverdue' | 'committedOverdue'>>;
+
+function addTo(s: Sum, c: Counts, waits: Waits | null): void {
   s.taken += c.taken;
   s.served += c.served;
   s.noShows += c.noShows;
@@ -55,6 +61,8 @@ function addTo(s: Sum, c: Omit<Sum, 'name' | 'waits'>, waits: Waits | null): voi
   s.committed += c.committed;
   s.committedDelivered += c.committedDelivered;
   s.committedOnTime += c.committedOnTime;
+  s.followUpsOverdue += c.followUpsOverdue ?? 0;
+  s.committedOverdue += c.committedOverdue ?? 0;
   if (waits && waits.bytes.length) s.waits.push(waits);
 }
 
@@ -137,6 +145,12 @@ function minutes(ms: Int32Array): Float64Array {
   return out;
 }
 
+/**
+ * Kept on time over the cases whose outcome is known: closed, or open past their due day.
+ * One still open and not yet due counts neither way; null when none is known yet.
+ */
+const rate = (onTime: number, known: number) => (known ? onTime / known : null);
+
 function figures(s: Sum, waitsMs: Int32Array): ReportFigures {
   const byLevel = { '1': s.ratings[0], '2': s.ratings[1], '3': s.ratings[2], '4': s.ratings[3], '5': s.ratings[4] };
   const wait = sortedSummary(minutes(waitsMs));
@@ -154,11 +168,13 @@ function figures(s: Sum, waitsMs: Int32Array): ReportFigures {
     followUps: s.followUps,
     followUpsClosed: s.followUpsClosed,
     followUpsOnTime: s.followUpsOnTime,
-    followUpsOnTimeRate: s.followUps ? s.followUpsOnTime / s.followUps : null,
+    followUpsOverdue: s.followUpsOverdue,
+    followUpsOnTimeRate: rate(s.followUpsOnTime, s.followUpsClosed + s.followUpsOverdue),
     committed: s.committed,
     committedDelivered: s.committedDelivered,
     committedOnTime: s.committedOnTime,
-    committedOnTimeRate: s.committed ? s.committedOnTime / s.committed : null,
+    committedOverdue: s.committedOverdue,
+    committedOnTimeRate: rate(s.committedOnTime, s.committedDelivered + s.committedOverdue),
   };
 }
 
@@ -239,11 +255,17 @@ export class Reports {
         r.waits ? { bytes: Buffer.from(r.waits, 'base64'), runs: r.runs } : null,
       );
     }
-    // Each hall's live day, from its mirror, by the same cell function as a closed day.
     for (const h of halls) {
       const data = this.mirrors.get(h.id)?.data;
-      if (!data || data.today.day < from || data.today.day > to) continue;
-      for (const c of dayCells(data.today.day, Object.values(data.tickets), dayNames(data), data)) addCell(service(h.id, c.serviceId, c.serviceName), c);
+      if (!data) continue;
+      const today = data.today.day;
+      const name = (id: string) => data.services.find((x) => x.id === id)?.name ?? id;
+      // Overdue as the hall itself says it (core/due.ts), on the hall's own day.
+      for (const f of data.followUps) if (f.day >= from && f.day <= to && followUpOverdue(f, today)) service(h.id, f.serviceId, name(f.serviceId)).followUpsOverdue++;
+      for (const c of data.commitments) if (c.day >= from && c.day <= to && commitmentOverdue(c, today)) service(h.id, c.serviceId, name(c.serviceId)).committedOverdue++;
+      // The live day, by the same cell function as a closed day.
+      if (today < from || today > to) continue;
+      for (const c of dayCells(today, Object.values(data.tickets), dayNames(data), data)) addCell(service(h.id, c.serviceId, c.serviceName), c);
     }
 
     const out = halls.map((h) => {

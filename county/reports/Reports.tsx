@@ -152,7 +152,7 @@ function Undrawn({ onShown }: { onShown: () => void }) {
 
 function HallTable({ rows, chosen, onChoose }: { rows: ReportRow[]; chosen: string | null; onChoose: (id: string) => void }) {
   return (
-    <table class="grid rp-grid cr-table">
+    <table class="grid rp-grid cr-table cr-halls">
       <thead>
         <tr>
           <th>排名</th>
@@ -201,7 +201,7 @@ function HallTable({ rows, chosen, onChoose }: { rows: ReportRow[]; chosen: stri
 function ServiceTable({ row }: { row: ReportRow }) {
   if (row.byService.length === 0) return <p class="muted">期间内没有取号。</p>;
   return (
-    <table class="grid rp-grid cr-table" aria-label={`${row.hallName}分业务`}>
+    <table class="grid rp-grid cr-table cr-services" aria-label={`${row.hallName}分业务`}>
       <thead>
         <tr>
           <th>业务</th>

@@ -5,7 +5,7 @@ import { nowText, satisfactionBars, shown } from './shape.ts';
 const row = (over: Partial<ReportRow>): ReportRow => ({
   hallId: 'h', hallName: '青山镇', rank: 1, taken: 10, served: 8, noShows: 1, avgWaitMin: 3.25, p90WaitMin: 7, ratings: 4,
   byLevel: { '1': 1, '2': 0, '3': 1, '4': 1, '5': 1 }, satisfiedRate: 0.75, badRatings: 1, followUps: 1, followUpsClosed: 1, followUpsOnTime: 1,
-  followUpsOnTimeRate: 1, committed: 0, committedDelivered: 0, committedOnTime: 0, committedOnTimeRate: null, byService: [], ...over,
+  followUpsOverdue: 0, followUpsOnTimeRate: 1, committed: 0, committedDelivered: 0, committedOnTime: 0, committedOverdue: 0, committedOnTimeRate: null, byService: [], ...over,
 });
 
 describe('county report shapes', () => {

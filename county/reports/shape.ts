@@ -12,14 +12,17 @@ export function satisfactionBars(r: CountyReport): Bars {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** A figure with nothing behind it (nobody rated, no case) shows as —, not as 0%. */
+/**
+ * A figure with nothing behind it (nobody rated, no case closed or overdue) shows as —,
+ * not as 0%; a timeliness rate shows over how many cases it is known (按期/已知).
+ */
 export function shown(f: ReportFigures) {
   return {
     avgWait: f.avgWaitMin.toFixed(1),
     p90Wait: f.p90WaitMin.toFixed(1),
     satisfied: f.ratings ? pct(f.satisfiedRate) : '—',
-    followUps: f.followUpsOnTimeRate === null ? '—' : `${pct(f.followUpsOnTimeRate)}（${f.followUpsOnTime}/${f.followUps}）`,
-    committed: f.committedOnTimeRate === null ? '—' : `${pct(f.committedOnTimeRate)}（${f.committedOnTime}/${f.committed}）`,
+    followUps: f.followUpsOnTimeRate === null ? '—' : `${pct(f.followUpsOnTimeRate)}（${f.followUpsOnTime}/${f.followUpsClosed + f.followUpsOverdue}）`,
+    committed: f.committedOnTimeRate === null ? '—' : `${pct(f.committedOnTimeRate)}（${f.committedOnTime}/${f.committedDelivered + f.committedOverdue}）`,
   };
 }
 

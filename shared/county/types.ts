@@ -79,13 +79,18 @@ export interface ReportFigures {
   badRatings: number;
   followUps: number;
   followUpsClosed: number;
-  /** 差评回访 closed by their due day; null when there was none to follow up. */
+  /** 差评回访 closed by their due day. */
   followUpsOnTime: number;
+  /** Still open past their due day (the hall's day). */
+  followUpsOverdue: number;
+  /** On time over closed + overdue (the ones whose outcome is known); null when none is. */
   followUpsOnTimeRate: number | null;
   committed: number;
   committedDelivered: number;
-  /** 承诺件 delivered by their due day; null when none was promised. */
+  /** 承诺件 delivered by their due day. */
   committedOnTime: number;
+  committedOverdue: number;
+  /** On time over delivered + overdue; null when none is known yet. */
   committedOnTimeRate: number | null;
 }
 
