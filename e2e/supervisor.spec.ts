@@ -49,7 +49,7 @@ test('the live monitor follows the hall as clerks work', async ({ page, request 
 
   await signInWithForm(page, 'supervisor');
   await expect(page.getByRole('tab', { name: '实况' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('tab')).toHaveCount(8);
+  await expect(page.getByRole('tab')).toHaveCount(9);
   await expect(page.getByText('实时连接')).toBeVisible();
 
   // The AB岗 gap: on the window itself and in the alerts.

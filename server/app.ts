@@ -25,6 +25,7 @@ import { Metrics } from './metrics.ts';
 import { networkPrinter } from './printer/escpos.ts';
 import { PrintService, type PrintServiceOptions } from './printer/service.ts';
 import { createQueries } from './queries.ts';
+import { countyLink, type CountyDeps } from './county/index.ts';
 import { attachSockets } from './sockets/index.ts';
 import type { Store } from './store/index.ts';
 import { realTimers, type Timers } from './timers.ts';
@@ -48,6 +49,8 @@ export interface AppDeps {
   timers?: Timers;
   newId?: () => string;
   log?: (msg: string) => void;
+  /** 县中心: `link` from COUNTY_* (wins over 设置); fetch, random and timings for tests. */
+  county?: { link?: CountyDeps['envLink']; fetch?: typeof fetch; random?: () => number; tuning?: CountyDeps['tuning'] };
 }
 
 export interface App {
@@ -109,6 +112,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   statsRoutes(api, hall, queries);
   cancelRoutes(api, hall);
   voiceRoutes(api, hall, queries, deps.voice ?? null);
+  const county = await countyLink({ hall, store: deps.store, timers: deps.timers ?? realTimers, clock, log, envLink: deps.county?.link ?? null, ...(deps.county?.fetch && { fetch: deps.county.fetch }), ...(deps.county?.random && { random: deps.county.random }), ...(deps.county?.tuning && { tuning: deps.county.tuning }) }, api);
   const ops = routesOn(api, hall);
   ops('openapi', () => openApi);
   ops('metrics', () => ({ ...metrics.snapshot(), tickets: hall.view((s) => Object.keys(s.tickets).length), sockets: sockets.io.engine.clientsCount }));
@@ -135,6 +139,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   const sockets = attachSockets(server, hall, printing, printerHealth, queries, deps.timers ?? realTimers);
+  county.attach(sockets.io);
 
   return {
     server,
@@ -143,6 +148,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await sockets.close(); // also closes the HTTP server
       server.closeAllConnections();
       printing.close();
+      county.shipper.stop();
       await hall.close();
       metrics.close();
     },

@@ -14,8 +14,8 @@ import type { Store } from './store/index.ts';
 
 /** A command before the hall stamps it with the time. */
 export type Order = Command extends infer C ? (C extends Command ? Omit<C, 'at'> : never) : never;
-/** Hears the facts of every command once they are durable. */
-export type Listener = (facts: Fact[], effects: Effects) => void;
+/** Hears the facts of every command once they are durable, with its journal line's seq. */
+export type Listener = (facts: Fact[], effects: Effects, seq: number) => void;
 
 export interface HallOptions {
   store: Store;
@@ -155,7 +155,7 @@ export class Hall {
       throw unavailable();
     }
     if (seq > this.durableSeq) this.durableSeq = seq;
-    await this.afterApply(effects);
+    await this.afterApply(effects, seq);
     if (this.durableSeq === this.seq && this.onDurable.length > 0) {
       const waiting = this.onDurable;
       this.onDurable = [];
@@ -197,6 +197,15 @@ export class Hall {
    */
   view<T>(fn: (data: HallData) => T): T {
     return fn(this.state);
+  }
+
+  /** Reads the state and its journal seq at a moment when all of it is on disk (the county's baseline). */
+  durableState<T>(fn: (data: HallData, seq: number) => T): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const go = () => (this.faults.has('storage') ? reject(unavailable()) : resolve(fn(this.state, this.seq)));
+      if (this.durableSeq === this.seq) go();
+      else this.onDurable.push(go);
+    });
   }
 
   /** Reads the state once everything applied so far is durable. */
@@ -276,7 +285,7 @@ export class Hall {
     const waiting = this.onDurable;
     this.onDurable = [];
     for (const fn of waiting) fn();
-    for (const l of this.listeners) l([], { facts: [] });
+    for (const l of this.listeners) l([], { facts: [] }, this.seq);
   }
 
   /** Runs `fn` after `ms`, unless the hall has closed by then; never keeps the process up. */
@@ -330,11 +339,11 @@ export class Hall {
     if (days.length > 0) await this.maybeSnapshot(true);
   }
 
-  private async afterApply(effects: Effects): Promise<void> {
+  private async afterApply(effects: Effects, seq: number): Promise<void> {
     if (effects.archive) void this.archiveClosedDays();
     for (const l of this.listeners) {
       try {
-        l(effects.facts, effects);
+        l(effects.facts, effects, seq);
       } catch (e) {
         this.opts.log?.(`listener failed on ${effects.facts.map((f) => f.type).join(', ')}: ${(e as Error).stack}`);
       }

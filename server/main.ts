@@ -24,6 +24,11 @@ if (publicUrl && !/^https?:\/\/[^\s/]+/.test(publicUrl)) fail(`PUBLIC_URL must l
 const demoPassword = env.DEMO_PASSWORD || undefined;
 const printerUri = env.PRINTER?.trim() || undefined;
 if (printerUri && !parsePrinterUri(printerUri)) fail(`PRINTER must look like tcp://192.168.1.50:9100, got "${printerUri}"`);
+// 县中心: all three or none; they win over the link set in 设置.
+const countyEnv = [env.COUNTY_URL?.trim(), env.COUNTY_HALL_ID?.trim(), env.COUNTY_KEY?.trim()] as const;
+if (countyEnv.some(Boolean) && !countyEnv.every(Boolean)) fail('COUNTY_URL, COUNTY_HALL_ID and COUNTY_KEY must be set together');
+if (countyEnv[0] && !/^https?:\/\/[^\s/]+/.test(countyEnv[0])) fail(`COUNTY_URL must look like http://10.1.2.3:3100, got "${countyEnv[0]}"`);
+const countyLink = countyEnv[0] ? { url: countyEnv[0], hallId: countyEnv[1]!, key: countyEnv[2]! } : null;
 const distDir = path.resolve(env.DIST_DIR || path.join(root, 'dist'));
 
 const store = await fileStore(dataDir).catch((e: Error) => fail(`data directory ${dataDir}: ${e.message}`));
@@ -35,6 +40,7 @@ const app = await createApp({
   ...(publicUrl && { publicUrl }),
   voice: await findEspeak(),
   ...(printerUri && { printerUri }),
+  ...(countyLink && { county: { link: countyLink } }),
   log: (m) => console.error(m),
   seed: async () => {
     const { data, passwords } = await seedDemoHall(Date.now(), demoPassword);

@@ -2,7 +2,7 @@
 // pages: `Socket<ServerToClient, ClientToServer>`. No bare event strings elsewhere.
 import type { z } from 'zod';
 import type { socketAuth } from './schemas.ts';
-import type { CounterState, HallState, PadState, PrinterHealth, TicketPrinted, TicketView } from './types.ts';
+import type { CounterState, CountyLinkStatus, HallState, PadState, PrinterHealth, TicketPrinted, TicketView } from './types.ts';
 
 export interface TicketCalled {
   number: string;
@@ -32,6 +32,10 @@ export interface ServerToClient {
   'comments:changed': (summary: { unanswered: number }) => void;
   /** Staff: a committed case (承诺件) was made or delivered. */
   'commitments:changed': (summary: { open: number; overdue: number }) => void;
+  /** Staff: the 县中心 link's state changed (已同步 / 积压 / 连接失败). */
+  'county:status': (status: Pick<CountyLinkStatus, 'state' | 'pending' | 'lastShippedAt' | 'lastError' | 'since'>) => void;
+  /** Staff: a 督办 notice arrived (`received`: its id) or was answered. */
+  'notices:changed': (summary: { unanswered: number; received?: string }) => void;
 }
 
 export type Ack = (reply: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;

@@ -75,6 +75,11 @@ export const paths = {
   saveCounter: { method: 'PUT', path: '/api/settings/counters/:id' },
   removeCounter: { method: 'DELETE', path: '/api/settings/counters/:id' },
   saveUser: { method: 'PUT', path: '/api/settings/users/:id' },
+  // 县中心: the link and its 督办 notices
+  countyLink: { method: 'GET', path: '/api/county-link' },
+  setCountyLink: { method: 'PUT', path: '/api/settings/county-link' },
+  notices: { method: 'GET', path: '/api/notices' },
+  answerNotice: { method: 'POST', path: '/api/notices/:id/answer' },
   // operations
   openapi: { method: 'GET', path: '/api/openapi.json' },
   metrics: { method: 'GET', path: '/api/metrics' },

@@ -17,6 +17,8 @@ import type {
   Commitment,
   CommitmentView,
   CounterState,
+  CountyLinkStatus,
+  NoticeView,
   CancelReply,
   MoveReply,
   QueueView,
@@ -243,6 +245,11 @@ export const routes = {
   saveCounter: { ...change, summary: '新增或修改窗口', params: s.settingsIdParam, body: s.counter },
   removeCounter: { ...change, summary: '删除窗口', params: s.byId },
   saveUser: { ...change, summary: '新增（id=new）或修改账号；password 重置密码', params: s.settingsIdParam, body: s.user, reply: reply<SettingsView & { id: string }>('SettingsView and the account id') },
+
+  countyLink: { summary: '县中心连接状态：off 未设置 / ok 已同步 / behind 积压 / failing 连接失败（since 起）', tag: 'supervisor', access: supervisor, reply: reply<CountyLinkStatus>('{"state","pending","lastShippedAt","lastError"?,"since"?,"hallId"?,"url"?,"source","keySet"}') },
+  setCountyLink: { summary: '设置县中心连接（管理员）：地址、大厅编号、密钥（只写，不再显示）；url 为 null 即断开；环境变量 COUNTY_* 优先；写入操作日志', tag: 'settings', access: admin, body: s.countyLink, reply: reply<CountyLinkStatus>('CountyLinkStatus'), errors: { 400: 'invalid_request / key_required' } },
+  notices: { summary: '县中心督办通知（最新的在前）', tag: 'supervisor', access: supervisor, reply: reply<NoticeView[]>('[{"id","text","sentAt","answer"?,"answeredAt"?,"answeredByName"?,"warningId"?}]') },
+  answerNotice: { summary: '回复督办通知（1–500 字，每条一次）；回复随日志报送县中心', tag: 'supervisor', access: supervisor, params: s.byId, body: s.answerNotice, reply: reply<NoticeView>('NoticeView'), errors: { 404: 'unknown_notice', 409: 'already_answered' } },
 
   openapi: { summary: '本文档', tag: 'ops', access: 'public', reply: reply<object>('OpenAPI 3.1') },
   metrics: { summary: 'RSS、事件循环延迟等运行指标', tag: 'ops', access: admin, reply: reply<Record<string, unknown>>('metrics') },

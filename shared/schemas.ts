@@ -158,3 +158,19 @@ export const byNumber = z.object({ number: param });
 export const pairPad = z.object({ counterId: id });
 /** The QR of a ticket: `k` is the 评价码 to put in its link (the kiosk has it from the take). */
 export const qrQuery = z.object({ k: z.string().regex(/^\d{6}$/).optional() });
+
+// ------------------------------------------------------------------ 县中心
+
+/** 县中心 link in 设置: url null removes it; a key left out keeps the one saved (it is never shown). */
+export const countyLink = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(200)
+    // shared/ has no URL class (no DOM, no Node): scheme, host[:port], an optional path.
+    .regex(/^https?:\/\/(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\/[^\s]*)?$/, '县中心地址应以 http:// 或 https:// 开头，例如 http://10.1.2.3:3100')
+    .nullable(),
+  hallId: z.string().trim().min(1, '请填写县中心分配的大厅编号').max(64).optional(),
+  key: z.string().trim().min(1, '请填写县中心给的密钥').max(256).optional(),
+});
+export const answerNotice = z.object({ text: z.string().trim().min(1, '回复内容不能为空').max(500, '回复最多 500 字') });

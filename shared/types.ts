@@ -367,6 +367,10 @@ export interface HallData {
    * share of staffed window time that was not paused (lunch, 休息); null where unseen.
    */
   availability?: (number | null)[];
+  /** 县中心: where this hall ships its facts (set in 设置; env COUNTY_* wins). */
+  countyLink?: CountyLink | null;
+  /** 督办 notices from the county, in the order received. */
+  notices?: Notice[];
 }
 
 /** The reply to pairing a pad: its token, shown this once. */
@@ -663,4 +667,44 @@ export interface CancelReply {
   cancelled: { id: string; number: string; serviceId: string }[];
   reason: string;
   at: string;
+}
+
+/** The hall's link to its county center (县中心); the key is never shown again once saved. */
+export interface CountyLink {
+  url: string;
+  hallId: string;
+  key: string;
+}
+
+/** A 督办 notice the county sent, and the hall's answer once given. */
+export interface Notice {
+  id: string;
+  text: string;
+  sentAt: string;
+  warningId?: string;
+  receivedAt: string;
+  answer?: string;
+  answeredAt?: string;
+  answeredBy?: string;
+}
+
+/** `GET /api/notices` row. */
+export type NoticeView = Pick<Notice, 'id' | 'text' | 'sentAt' | 'answer' | 'answeredAt' | 'warningId'> & { answeredByName?: string };
+
+/**
+ * `GET /api/county-link`: off (no link), ok (the county holds every line), behind (lines
+ * wait to go, the link works), failing (the last try failed; `since` when it began).
+ */
+export interface CountyLinkStatus {
+  state: 'off' | 'ok' | 'behind' | 'failing';
+  pending: number;
+  lastShippedAt: string | null;
+  lastError?: string;
+  since?: string;
+  hallId?: string;
+  url?: string;
+  /** Where the link comes from: the environment (COUNTY_*) wins over 设置. */
+  source?: 'env' | 'settings';
+  /** 设置 holds a key (never the key itself). */
+  keySet?: boolean;
 }

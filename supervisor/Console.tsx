@@ -10,6 +10,8 @@ import { settingsEdits } from './settings/unsaved.ts';
 import { Tabs, type Tab } from '../web/Tabs.tsx';
 import { Today } from './Today.tsx';
 import { useFollowUpPulse, type FollowUpPulse } from './useFollowUpPulse.ts';
+import { useCounty, type CountyPulse } from './useCounty.ts';
+import './county.css';
 
 // The supervisor's tabs. Reports, appraisal and settings load their code when first opened.
 const TABS = [
@@ -20,6 +22,7 @@ const TABS = [
   { id: 'comments', label: '意见簿' },
   { id: 'reports', label: '报表' },
   { id: 'appraisal', label: '测评' },
+  { id: 'notices', label: '督办通知' },
   { id: 'settings', label: '设置' },
 ] as const satisfies readonly Tab[];
 type TabId = (typeof TABS)[number]['id'];
@@ -30,6 +33,7 @@ const Appraisal = lazy(() => import('./reports/Appraisal.tsx').then((m) => m.App
 const Settings = lazy(() => import('./settings/Settings.tsx').then((m) => m.Settings));
 const Comments = lazy(() => import('./Comments.tsx').then((m) => m.Comments));
 const FollowUps = lazy(() => import('./FollowUps.tsx').then((m) => m.FollowUps));
+const Notices = lazy(() => import('./Notices.tsx').then((m) => m.Notices));
 const Satisfaction = lazy(() => import('./Satisfaction.tsx').then((m) => m.Satisfaction));
 
 const ROLE_TEXT = { supervisor: '主任', admin: '管理员', clerk: '窗口' } as const;
@@ -48,10 +52,12 @@ export function Console({ session, onSignOut, onExpired }: Props) {
   const [printer, setPrinter] = useState<PrinterHealth | null>(null);
   const { pulse, listen } = useFollowUpPulse(session.token, onExpired);
   const [book, setBook] = useState<{ unanswered: number; version: number } | null>(null);
+  const { county, listen: listenCounty } = useCounty(session.token, onExpired);
   const { hall, connected } = useSocket({ role: 'staff', token: session.token }, (socket) => {
     socket.on('printer:status', setPrinter);
     socket.on('comments:changed', ({ unanswered }) => setBook((b) => ({ unanswered, version: (b?.version ?? 0) + 1 })));
     listen(socket);
+    listenCounty(socket);
     // The server refuses an unknown or expired token at the handshake, and ends the
     // socket when the session is signed out elsewhere: both mean "sign in again".
     socket.on('connect_error', (err) => err.message === 'unauthorized' && onExpired());
@@ -78,7 +84,12 @@ export function Console({ session, onSignOut, onExpired }: Props) {
           </button>
         </div>
       </header>
-      <Tabs tabs={TABS} current={tab} onSelect={select} label="管理页面" badges={{ followups: <PulseBadge pulse={pulse} />, comments: book?.unanswered ? <span class="tab-badge">待答复 {book.unanswered}</span> : null }} />
+      <Tabs tabs={TABS} current={tab} onSelect={select} label="管理页面" badges={{ followups: <PulseBadge pulse={pulse} />, comments: book?.unanswered ? <span class="tab-badge">待答复 {book.unanswered}</span> : null, notices: <NoticeBadge county={county} /> }} />
+      {county.fresh && (
+        <p class="notice-alert" role="alert">
+          收到县中心督办通知，请在“督办通知”中查看并回复。
+        </p>
+      )}
       {leavingTo && (
         <LeaveDialog
           where="设置里"
@@ -98,7 +109,7 @@ export function Console({ session, onSignOut, onExpired }: Props) {
       )}
       <main class="panel">
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-          <Panel tab={tab} hall={hall} printer={printer} token={session.token} version={pulse?.version ?? 0} bookVersion={book?.version ?? 0} onExpired={onExpired} />
+          <Panel tab={tab} hall={hall} printer={printer} county={county} token={session.token} version={pulse?.version ?? 0} bookVersion={book?.version ?? 0} onExpired={onExpired} />
         </div>
       </main>
     </div>
@@ -109,16 +120,17 @@ interface PanelProps {
   tab: TabId;
   hall: HallState | null;
   printer: PrinterHealth | null;
+  county: CountyPulse;
   token: string;
   version: number;
   bookVersion: number;
   onExpired: () => void;
 }
 
-function Panel({ tab, hall, printer, token, version, bookVersion, onExpired }: PanelProps) {
+function Panel({ tab, hall, printer, county, token, version, bookVersion, onExpired }: PanelProps) {
   switch (tab) {
     case 'live':
-      return hall ? <Live hall={hall} printer={printer} token={token} onExpired={onExpired} /> : <p class="loading">正在连接大厅…</p>;
+      return hall ? <Live hall={hall} printer={printer} county={county.status} token={token} onExpired={onExpired} /> : <p class="loading">正在连接大厅…</p>;
     case 'today':
       return <Today token={token} day={hall?.day ?? null} onExpired={onExpired} />;
     case 'followups':
@@ -131,9 +143,11 @@ function Panel({ tab, hall, printer, token, version, bookVersion, onExpired }: P
       return <Reports token={token} hall={hall} onExpired={onExpired} />;
     case 'appraisal':
       return <Appraisal token={token} hall={hall} onExpired={onExpired} />;
+    case 'notices':
+      return <Notices token={token} version={county.version} onExpired={onExpired} />;
     case 'settings':
       // The role the server gave at sign-in; the server still refuses a supervisor's change (403).
-      return <Settings token={token} editable={loadSession()?.role === 'admin'} printer={printer} onExpired={onExpired} />;
+      return <Settings token={token} editable={loadSession()?.role === 'admin'} printer={printer} county={county.status} onExpired={onExpired} />;
   }
 }
 
@@ -144,6 +158,16 @@ function PulseBadge({ pulse }: { pulse: FollowUpPulse | null }) {
     <span class="tab-badges" data-testid="followups-badge">
       <span class="tab-badge">待办 {pulse.open}</span>
       {pulse.overdue > 0 && <span class="tab-badge tab-badge-bad">超期 {pulse.overdue}</span>}
+    </span>
+  );
+}
+
+/** Unanswered 督办 notices; it flashes for a while when one has just arrived. */
+function NoticeBadge({ county }: { county: CountyPulse }) {
+  if (!county.unanswered) return null;
+  return (
+    <span class={county.fresh ? 'tab-badge tab-badge-bad tab-badge-flash' : 'tab-badge tab-badge-bad'} data-testid="notices-badge">
+      待回复 {county.unanswered}
     </span>
   );
 }

@@ -1,6 +1,8 @@
 // 实况: the hall as it is now, pushed by the staff socket; today's totals from /api/stats.
 import { useState } from 'preact/hooks';
 import type { HallState, PrinterHealth } from '../shared/types.ts';
+import { countyText } from './countyText.ts';
+import type { CountyStatus } from './useCounty.ts';
 import { hhmm } from '../web/format.ts';
 import { printerNeedsCare, printerText } from '../web/printer.ts';
 import { Reprint } from './Reprint.tsx';
@@ -20,11 +22,13 @@ const ELAPSED_TICK_MS = 15_000; // minutes shown on the cards; finer would only 
 interface Props {
   hall: HallState;
   printer: PrinterHealth | null;
+  /** The 县中心 link (null until read; not shown while the hall has none). */
+  county?: CountyStatus | null;
   token: string;
   onExpired: () => void;
 }
 
-export function Live({ hall, printer, token, onExpired }: Props) {
+export function Live({ hall, printer, county, token, onExpired }: Props) {
   const nowMs = useHallClock(hall.now, ELAPSED_TICK_MS);
   const { stats, error } = useLiveStats(token, hall, onExpired);
   const waiting = hall.services.reduce((n, s) => n + s.waiting, 0);
@@ -45,6 +49,11 @@ export function Live({ hall, printer, token, onExpired }: Props) {
           {printer && (
             <span class={printerNeedsCare(printer) ? 'error-text' : ''} data-testid="printer-health">
               {printerText(printer)}
+            </span>
+          )}
+          {county && county.state !== 'off' && (
+            <span class={county.state === 'failing' ? 'error-text' : county.state === 'ok' ? 'ok' : ''} data-testid="county-link">
+              {countyText(county)}
             </span>
           )}
           {error && <span class="error-text">今日统计暂时取不到：{error}</span>}

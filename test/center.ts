@@ -20,11 +20,11 @@ export interface CenterHarness {
   close(): Promise<void>;
 }
 
-export async function startCenter(opts: { clock?: () => number; dbUrl?: string } = {}): Promise<CenterHarness> {
+export async function startCenter(opts: { clock?: () => number; dbUrl?: string; port?: number } = {}): Promise<CenterHarness> {
   const dbUrl = opts.dbUrl ?? (await freshDatabaseUrl());
   const db = await openDb(dbUrl);
   const center = await createCenter({ db, adminPassword: ADMIN_PASSWORD, log: () => {}, ...(opts.clock && { clock: opts.clock }) });
-  await new Promise<void>((r) => center.server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => center.server.listen(opts.port ?? 0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(center.server.address() as AddressInfo).port}`;
   let adminToken: string | null = null;
   const h: CenterHarness = {

@@ -34,7 +34,7 @@ export const tempDir = (name = 'hall') => mkdtempSync(path.join(tmpdir(), `${nam
 export const LIFTED_LIMITS: LimitSettings = { takesPerMinute: 100_000, commentsPerHour: 100_000 };
 
 /** `clock` and `timers` together (a ManualClock) let a test move the server's time itself. */
-export async function startHall(opts: { dir?: string; clock?: () => number; monotonic?: () => number; timers?: Timers; printerUri?: string; printTimeoutMs?: number; connectPrinter?: AppDeps['connectPrinter']; wrapStore?: (s: Store) => Store; limits?: LimitSettings | 'demo'; voice?: AppDeps['voice'] } = {}): Promise<Harness> {
+export async function startHall(opts: { dir?: string; clock?: () => number; monotonic?: () => number; timers?: Timers; printerUri?: string; printTimeoutMs?: number; connectPrinter?: AppDeps['connectPrinter']; wrapStore?: (s: Store) => Store; limits?: LimitSettings | 'demo'; voice?: AppDeps['voice']; county?: AppDeps['county'] } = {}): Promise<Harness> {
   const dir = opts.dir ?? tempDir();
   const clock = opts.clock ?? Date.now;
   const files = await fileStore(dir);
@@ -55,6 +55,7 @@ export async function startHall(opts: { dir?: string; clock?: () => number; mono
     ...(opts.monotonic && { monotonic: opts.monotonic }),
     ...(opts.connectPrinter && { connectPrinter: opts.connectPrinter }),
     ...(opts.voice && { voice: opts.voice }),
+    ...(opts.county && { county: opts.county }),
   });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -4,7 +4,8 @@
 //                   acknowledged: one line per command, `{"s": seq, "f": [facts]}`
 //                   (journals written before facts existed hold `{"s", "c": command}`)
 //   archive/        closed days
-import { chmod, mkdir, readdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { writeFileDurable } from './durable.ts';
 import path from 'node:path';
 import type { Command } from '../../shared/core/commands.ts';
 import type { Fact } from '../../shared/core/facts.ts';
@@ -41,6 +42,12 @@ export interface Store {
    */
   snapshot(data: HallData, seq: number, at: number): Promise<void>;
   archive: Archive;
+  /**
+   * 县中心: the last journal line the county acknowledged (county-shipped.json), or null
+   * when the hall ships nowhere. While set, snapshots keep every journal file holding a
+   * line after it, so the backlog of a hall long offline still ships after a restart.
+   */
+  shipped?: { read(): Promise<number | null>; write(seq: number | null): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -53,6 +60,8 @@ export async function fileStore(dir: string): Promise<Store> {
   await chmod(dir, 0o700);
   const release = await lockDirectory(dir);
   let journal: Journal | null = null;
+  const shippedFile = path.join(dir, SHIPPED_FILE);
+  let shipped = await readShipped(shippedFile);
   const archive = new Archive(path.join(dir, 'archive'));
   const db = snapshotDb(path.join(dir, 'snapshot.json'));
   try {
@@ -94,13 +103,41 @@ export async function fileStore(dir: string): Promise<Store> {
       const written = db.write(); // serialised now, before any other command runs
       const rotated = journal?.rotate(seq + 1);
       await Promise.all([written, rotated]);
-      await dropJournalsThrough(dir, seq);
+      // A stale acknowledged seq only keeps more files, never fewer.
+      await dropJournalsThrough(dir, shipped === null ? seq : Math.min(seq, shipped));
+    },
+    shipped: {
+      read: async () => shipped,
+      async write(seq) {
+        if (seq === null) await rm(shippedFile, { force: true });
+        else await writeFileDurable(shippedFile, JSON.stringify({ seq }) + '\n');
+        shipped = seq;
+      },
     },
     async close() {
       await journal?.close();
       await release();
     },
   };
+}
+
+const SHIPPED_FILE = 'county-shipped.json';
+
+/** A missing or unreadable file means nothing acknowledged yet: keep everything (0). */
+async function readShipped(file: string): Promise<number | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return 0;
+  }
+  try {
+    const seq = (JSON.parse(text) as { seq?: unknown }).seq;
+    return typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 ? seq : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** What a new data directory may hold before its first snapshot. */

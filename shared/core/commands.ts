@@ -9,6 +9,7 @@ import { decideSession, type SessionCommand } from './sessions.ts';
 import { cancelTickets, type CancelCommand } from './cancel.ts';
 import { decideAppeal, type AppealCommand } from './appeals.ts';
 import { decideDispatch, type DispatchCommand } from './dispatch.ts';
+import { decideCounty, type CountyCommand } from './county.ts';
 import { archiveComments } from './commentBook.ts';
 import { decideSettings, type SettingsCommand } from './settings.ts';
 import { addWorkingDays } from './calendar.ts';
@@ -53,7 +54,8 @@ export type Command =
   | SettingsCommand
   | CancelCommand
   | AppealCommand
-  | DispatchCommand;
+  | DispatchCommand
+  | CountyCommand;
 
 export type CommandType = Command['type'];
 
@@ -95,6 +97,7 @@ export function decide(data: HallData, cmd: Command): Fact[] {
     case 'cancelTickets': return cancelTickets(data, cmd);
     case 'appeal': case 'reviewAppeal': return decideAppeal(data, cmd);
     case 'moveTickets': case 'pauseService': case 'resumeService': return decideDispatch(data, cmd);
+    case 'setCountyLink': case 'receiveNotices': case 'answerNotice': return decideCounty(data, cmd);
     case 'rate': case 'callBack': case 'resolve': case 'comment': case 'reply': case 'pairPad': case 'unpairPad': return decideRating(data, cmd);
     default: return decideSettings(data, cmd); // configure, services, counters, users, printer, deliver
   }

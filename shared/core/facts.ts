@@ -5,10 +5,11 @@
 // without running the rules of the version that wrote it. Each fact carries its own
 // version `v`: a later change to a fact's shape adds a version, and `evolve` keeps
 // reading the old one.
-import type { AuditEntry, CommentEntry, Commitment, Counter, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, RatingAppeal, Role, Service, ServicePause, Settings, Ticket, TicketMove, TicketStatus, Transfer, User } from '../types.ts';
+import type { AuditEntry, CommentEntry, Commitment, Counter, CountyLink, Notice, DayArchive, FollowUp, HallData, Outcome, PadPairing, PrinterSettings, Rating, RatingAppeal, Role, Service, ServicePause, Settings, Ticket, TicketMove, TicketStatus, Transfer, User } from '../types.ts';
 import { countWaiting, RECENT_VISITS, record, runtimeOf } from './state.ts';
 import { noteCall, noteDayEnd, noteTake, noteIdle, noteLeave, noteRelease, noteResume } from './estimate.ts';
 import { minutesBetween } from './time.ts';
+import { evolveCounty } from './county.ts';
 
 type F<T extends string, B> = { type: T; v: 1 } & B;
 
@@ -79,7 +80,12 @@ export type Fact =
   | F<'Audited', { entry: AuditEntry }>
   /** A window's rating pad is paired; any pad paired with it before stops working. */
   | F<'PadPaired', { pairing: PadPairing }>
-  | F<'PadUnpaired', { counterId: string; at: string }>;
+  | F<'PadUnpaired', { counterId: string; at: string }>
+  /** 县中心 link set in 设置 (null: removed). Never shipped: it holds the hall's key. */
+  | F<'CountyLinkChanged', { link: CountyLink | null }>
+  /** A 督办 notice from the county, recorded once (by id). */
+  | F<'NoticeReceived', { notice: Omit<Notice, 'answer' | 'answeredAt' | 'answeredBy'> }>
+  | F<'NoticeAnswered', { noticeId: string; answer: string; by: string; at: string }>;
 
 export type FactType = Fact['type'];
 export type FactOf<T extends FactType> = Extract<Fact, { type: T }>;
@@ -406,6 +412,8 @@ export function evolve(data: HallData, f: Fact): void {
     case 'PadUnpaired':
       if (data.pads && Object.hasOwn(data.pads, f.counterId)) delete data.pads[f.counterId];
       return;
+    case 'CountyLinkChanged': case 'NoticeReceived': case 'NoticeAnswered':
+      return evolveCounty(data, f);
   }
 }
 

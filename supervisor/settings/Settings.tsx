@@ -3,12 +3,14 @@
 // replaces it here. A section shows only what the server has accepted.
 import { useEffect, useState } from 'preact/hooks';
 import type { PrinterHealth } from '../../shared/types.ts';
+import type { CountyStatus } from '../useCounty.ts';
 import { Tabs } from '../../web/Tabs.tsx';
 import { useResource } from '../useResource.ts';
 import { AuditSection } from './AuditSection.tsx';
 import { CountersSection } from './CountersSection.tsx';
 import { HallSection } from './HallSection.tsx';
 import { PrinterSection } from './PrinterSection.tsx';
+import { CountySection } from './CountySection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import type { SectionProps, SettingsView } from './view.ts';
@@ -22,6 +24,7 @@ const SECTIONS = [
   { id: 'settings-counters', label: '窗口' },
   { id: 'settings-staff', label: '人员' },
   { id: 'settings-printer', label: '打印机' },
+  { id: 'settings-county', label: '县中心' },
   { id: 'settings-audit', label: '操作日志' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
@@ -30,10 +33,12 @@ export interface SettingsProps {
   token: string;
   editable: boolean;
   printer: PrinterHealth | null;
+  /** The 县中心 link's latest county:status push. */
+  county?: CountyStatus | null;
   onExpired: () => void;
 }
 
-export function Settings({ token, editable, printer, onExpired }: SettingsProps) {
+export function Settings({ token, editable, printer, county, onExpired }: SettingsProps) {
   const loaded = useResource(token, 'settings', {}, onExpired);
   const [saved, setSaved] = useState<SettingsView | null>(null);
   const [version, setVersion] = useState(0);
@@ -80,7 +85,7 @@ export function Settings({ token, editable, printer, onExpired }: SettingsProps)
     <UnsavedContext.Provider value={unsaved}>
     <div class={editable ? 'settings' : 'settings settings-readonly'}>
       <div class="settings-nav">
-        <Tabs tabs={SECTIONS} current={section} onSelect={select} label="设置项目" />
+        <Tabs tabs={editable ? SECTIONS : SECTIONS.filter((x) => x.id !== 'settings-county')} current={section} onSelect={select} label="设置项目" />
         {editable ? (
           <p class="settings-live">修改保存后立即生效，取号机、叫号屏和窗口同步更新，并记入操作日志。</p>
         ) : (
@@ -102,14 +107,14 @@ export function Settings({ token, editable, printer, onExpired }: SettingsProps)
         />
       )}
       <div id={`panel-${section}`} role="tabpanel" aria-labelledby={`tab-${section}`}>
-        <Section id={section} props={props} printer={printer} version={version} />
+        <Section id={section} props={props} printer={printer} county={county ?? null} version={version} />
       </div>
     </div>
     </UnsavedContext.Provider>
   );
 }
 
-function Section({ id, props, printer, version }: { id: SectionId; props: SectionProps; printer: PrinterHealth | null; version: number }) {
+function Section({ id, props, printer, county, version }: { id: SectionId; props: SectionProps; printer: PrinterHealth | null; county: CountyStatus | null; version: number }) {
   switch (id) {
     case 'settings-hall':
       return <HallSection {...props} />;
@@ -121,6 +126,8 @@ function Section({ id, props, printer, version }: { id: SectionId; props: Sectio
       return <UsersSection {...props} />;
     case 'settings-printer':
       return <PrinterSection {...props} pushed={printer} />;
+    case 'settings-county':
+      return <CountySection {...props} pushed={county} />; // admins only: the tab is not offered to supervisors
     case 'settings-audit':
       return <AuditSection token={props.token} version={version} onExpired={props.onExpired} />;
   }
