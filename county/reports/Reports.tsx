@@ -108,10 +108,11 @@ export function Reports({ session }: TabProps) {
           </section>
           <section class="card rp-chart-card">
             <h3>各大厅满意率</h3>
+            {/* Keyed by the period: drawn afresh for each, so 打印月报 always hears it was drawn. */}
             {bars && bars.values.length ? (
-              <BarChart bars={bars} title="各大厅满意率" unit="%" percent onDrawn={() => setDrawnKey(`${data.from}~${data.to}`)} />
+              <BarChart key={`${data.from}~${data.to}`} bars={bars} title="各大厅满意率" unit="%" percent onDrawn={() => setDrawnKey(`${data.from}~${data.to}`)} />
             ) : (
-              <Undrawn onShown={() => setDrawnKey(`${data.from}~${data.to}`)} />
+              <Undrawn key={`${data.from}~${data.to}`} onShown={() => setDrawnKey(`${data.from}~${data.to}`)} />
             )}
           </section>
           {chosen && (
