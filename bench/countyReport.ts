@@ -22,6 +22,8 @@ export interface CountyReportResult {
   rows: number;
   tickets: number;
   seedSeconds: number;
+  /** day_figures with its indexes and TOAST, MB. */
+  tableMb: number;
   /** count(*) and sums over the period's rows, median of 3. */
   baselineMs: number;
   /** The first report after seeding (cold caches), shown apart. */
@@ -86,6 +88,8 @@ export async function countyReportBench(log: (m: string) => void, halls = Number
     await flush();
     await sql`VACUUM ANALYZE day_figures`.execute(db);
     const seedSeconds = round((performance.now() - t0) / 1000, 1);
+    const size = await sql<{ b: string }>`SELECT pg_total_relation_size('day_figures') AS b`.execute(db);
+    const tableMb = round(Number(size.rows[0]!.b) / 1e6, 1);
     const to = addDays(FROM, days - 1);
     log(`county report: seeded ${rows} rows (${halls} halls × ${days} days, ${tickets} tickets) in ${seedSeconds} s`);
 
@@ -117,7 +121,7 @@ export async function countyReportBench(log: (m: string) => void, halls = Number
         base.push(await baseline());
         rep.push(await report());
       }
-      return { halls, days, rows, tickets, seedSeconds, baselineMs: round(median(base), 1), firstReportMs: round(firstReportMs, 1), reportMs: round(median(rep), 1) };
+      return { halls, days, rows, tickets, seedSeconds, tableMb, baselineMs: round(median(base), 1), firstReportMs: round(firstReportMs, 1), reportMs: round(median(rep), 1) };
     } finally {
       await center.close(); // destroys db
     }
@@ -128,7 +132,7 @@ export async function countyReportBench(log: (m: string) => void, halls = Number
 }
 
 export function printCountyReport(r: CountyReportResult): void {
-  console.log(`\nCOUNTY REPORT  ${r.halls} halls × ${r.days} days (${r.rows} rows, ${r.tickets} tickets; seeded in ${r.seedSeconds} s)`);
+  console.log(`\nCOUNTY REPORT  ${r.halls} halls × ${r.days} days (${r.rows} rows, ${r.tickets} tickets, ${r.tableMb} MB; seeded in ${r.seedSeconds} s)`);
   console.log(`   plain scan of the same rows (count, sums): ${r.baselineMs} ms`);
   console.log(`   GET /api/county/report: ${r.reportMs} ms (first after seeding ${r.firstReportMs} ms), ${round(r.reportMs / r.baselineMs, 1)}× the scan`);
 }
