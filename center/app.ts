@@ -9,6 +9,8 @@ import { Server } from 'socket.io';
 import { MAX_BODY_BYTES } from '../shared/county/wire.ts';
 import { body as errorBody, errorReply, notFound, requireJson } from '../server/http/errors.ts';
 import { Accounts } from './accounts.ts';
+import { AccountsAdmin } from './accountsAdmin.ts';
+import { accountRoutes } from './accountsRoutes.ts';
 import type { DB } from './db/schema.ts';
 import { Halls } from './halls.ts';
 import { bearer, countyOn } from './http/route.ts';
@@ -73,13 +75,16 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   on('addHall', async ({ body, session }) => {
     const hall = await halls.add(body.name);
     await accounts.audit(session!.userId, 'add_hall', { hallId: hall.id, name: hall.name });
+    board.changed();
     return hall;
   });
   on('revokeHall', async ({ params, session }) => {
     await halls.revoke(params.id);
     await accounts.audit(session!.userId, 'revoke_hall', { hallId: params.id });
+    board.changed();
     return { ok: true };
   });
+  accountRoutes(on, { accounts, halls, admin: new AccountsAdmin(db, clock), changed: () => board.changed() });
   on('ingest', (_in, req) => ingest.handle(req.headers.authorization, req.body));
   reportRoutes(on, db, mirrors);
 

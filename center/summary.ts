@@ -41,7 +41,7 @@ export function live(d: HallData, nowIso: string): Live {
       badRatings: bad,
     },
     satisfiedRate: st.ratings.count ? st.ratings.satisfiedRate : null,
-    longestWaitMin: longest,
+    longestWaitMin: Math.floor(longest),
     windows: d.counters.map((c) => {
       const rt = Object.hasOwn(d.runtime, c.id) ? d.runtime[c.id] : undefined;
       return { id: c.id, name: c.name, staffed: Boolean(rt?.signedIn), paused: Boolean(rt?.paused) };

@@ -7,7 +7,9 @@
 //   import { countyTest as test, expect, shipHall } from './county.ts';
 //   test('…', async ({ county, hall, page }) => { … });
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -17,6 +19,9 @@ import { openDb } from '../center/db/connect.ts';
 import type { IngestReply } from '../shared/county/wire.ts';
 import { journalLines } from '../test/center.ts';
 import { startCluster, type Cluster } from '../test/pgCluster.ts';
+import { createApp, type AppDeps } from '../server/app.ts';
+import { fileStore } from '../server/store/index.ts';
+import type { HallData } from '../shared/types.ts';
 import { test as hallTest, type HallServer } from './helpers.ts';
 
 export { expect } from './helpers.ts';
@@ -118,6 +123,28 @@ export const countyTest = hallTest.extend<{ county: CountyServer }, { pgCluster:
     await center.close();
   },
 });
+
+/**
+ * A second (third…) hall in the same test, beside the `hall` fixture: the demo hall (the
+ * worker's `demoHall`) on a free port in a fresh data dir; `deps` adds to createApp's
+ * (e.g. the county link's settings once the hall ships by itself). Close it at the end.
+ */
+export async function startExtraHall(demoHall: HallData, deps: Partial<AppDeps> = {}): Promise<HallServer & { close(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'e2e-hall-extra-'));
+  const app = await createApp({ store: await fileStore(dataDir), distDir: DIST_DIR, seed: async () => structuredClone(demoHall), log: () => {}, ...deps });
+  await new Promise<void>((resolve, reject) => {
+    app.server.once('error', reject);
+    app.server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    dataDir,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** The last line the county acknowledged, per hall data dir: where the next ship starts. */
 const shipped = new Map<string, number>();

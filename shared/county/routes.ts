@@ -14,6 +14,13 @@ export const schemas = {
   newHall: z.strictObject({ name: z.string().trim().min(1).max(40) }),
   byId: z.strictObject({ id }),
   period: z.strictObject({ from: day, to: day }),
+  newAccount: z.strictObject({
+    username: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, '用户名为 2–32 位字母、数字、下划线、点或短横'),
+    name: z.string().trim().min(1).max(20),
+    role: z.enum(['county_admin', 'county_viewer']),
+  }),
+  disabled: z.strictObject({ disabled: z.boolean() }),
+  ownPassword: z.strictObject({ old: z.string().min(1).max(200), new: z.string().min(8, '新密码至少 8 位').max(200) }),
   newNotice: z.strictObject({ hallId: id, text: z.string().trim().min(1).max(500), warningId: z.optional(id) }),
 };
 
@@ -39,6 +46,14 @@ export const countyRoutes = {
   halls: { ...p.halls, access: county },
   addHall: { ...p.addHall, access: admin, body: schemas.newHall, status: 201 },
   revokeHall: { ...p.revokeHall, access: admin, params: schemas.byId },
+  rotateHallKey: { ...p.rotateHallKey, access: admin, params: schemas.byId },
+  accounts: { ...p.accounts, access: admin },
+  addAccount: { ...p.addAccount, access: admin, body: schemas.newAccount, status: 201 },
+  setAccountDisabled: { ...p.setAccountDisabled, access: admin, params: schemas.byId, body: schemas.disabled },
+  resetPassword: { ...p.resetPassword, access: admin, params: schemas.byId },
+  // Every county account may change its own password, a viewer too: it changes no county data.
+  changeOwnPassword: { ...p.changeOwnPassword, access: county, body: schemas.ownPassword },
+  audit: { ...p.audit, access: admin },
   ingest: { ...p.ingest, access: 'hall' },
   report: { ...p.report, access: county, query: schemas.period },
   reportCsv: { ...p.reportCsv, access: county, query: schemas.period },

@@ -39,6 +39,13 @@ export interface HallSummary {
   /** The hall's own name for itself (设置), when it differs from the county's. */
   hallName?: string;
   pending?: number;
+  /** Minutes since the county last heard from the hall, by the county's clock; null: never. */
+  silentMin?: number | null;
+  /** The county's date in the hall's zone: when it differs from `today.day`, the hall's clock or rollover is off. */
+  countyDay?: string;
+  /** 督办 notices the hall has not answered yet, and how old the oldest is (minutes). */
+  openNotices?: number;
+  oldestNoticeMin?: number | null;
 }
 
 export interface NewHall {
@@ -64,6 +71,33 @@ export interface Notice {
   warningId?: string;
   answer?: string;
   answeredAt?: string;
+}
+
+/** A county account as its admin sees it (never its password hash). */
+export interface CountyAccount {
+  id: string;
+  username: string;
+  name: string;
+  role: CountyRole;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** A new account, or a reset one: the password is shown only in this reply. */
+export interface AccountPassword {
+  id: string;
+  username: string;
+  password: string;
+}
+
+/** One line of 操作记录: who did what, when. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  username: string | null;
+  name: string | null;
+  action: string;
+  detail: unknown;
 }
 
 /** One hall's or one business's figures over a report's period (GET /api/county/report). */
