@@ -16,6 +16,8 @@ import { Halls } from './halls.ts';
 import { bearer, countyOn } from './http/route.ts';
 import { Ingest, SeqMismatchError, type Projector } from './ingest.ts';
 import { Mirrors } from './mirror.ts';
+import { reportRoutes } from './reportRoutes.ts';
+import { reportProjector } from './reportProjector.ts';
 import { BoardPush } from './board.ts';
 import type { CountyClientToServer, CountyServerToClient } from '../shared/county/events.ts';
 import { realTimers, type Timers } from '../server/timers.ts';
@@ -51,7 +53,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   const mirrors = new Mirrors(db);
   await mirrors.loadAll();
   const halls = new Halls(db, mirrors, clock);
-  const projectors: Projector[] = [];
+  const projectors: Projector[] = [reportProjector];
   const ingest = new Ingest({ db, mirrors, clock, projectors, onIngested: () => board.changed() });
 
   const app = express();
@@ -84,6 +86,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   });
   accountRoutes(on, { accounts, halls, admin: new AccountsAdmin(db, clock), changed: () => board.changed() });
   on('ingest', (_in, req) => ingest.handle(req.headers.authorization, req.body));
+  reportRoutes(on, db, mirrors);
 
   api.use(notFound);
   api.use(((err, _req, res, _next) => {

@@ -16,6 +16,8 @@ export const countyPaths = {
   changeOwnPassword: { method: 'PUT', path: '/api/session/password' },
   audit: { method: 'GET', path: '/api/county/audit' },
   ingest: { method: 'POST', path: '/api/county/ingest' },
+  report: { method: 'GET', path: '/api/county/report' },
+  reportCsv: { method: 'GET', path: '/api/county/report.csv' },
 } as const;
 
 export type CountyPathName = keyof typeof countyPaths;

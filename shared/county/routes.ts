@@ -55,6 +55,8 @@ export const countyRoutes = {
   changeOwnPassword: { ...p.changeOwnPassword, access: county, body: schemas.ownPassword },
   audit: { ...p.audit, access: admin },
   ingest: { ...p.ingest, access: 'hall' },
+  report: { ...p.report, access: county, query: schemas.period },
+  reportCsv: { ...p.reportCsv, access: county, query: schemas.period },
 } as const satisfies Record<string, CountyRoute>;
 
 export type CountyRouteName = keyof typeof countyRoutes;
