@@ -25,7 +25,7 @@ import { realTimers, type Timers } from '../server/timers.ts';
 export interface CenterDeps {
   db: Kysely<DB>;
   clock?: () => number;
-  /** Built pages (dist/): the board is dist/county/index.html. */
+  /** Built county page (dist-county/, vite.county.config.ts): dist-county/county/index.html. */
   distDir?: string;
   log?: (m: string) => void;
   adminPassword?: string;
