@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
-const pages = ['kiosk', 'display', 'clerk', 'supervisor', 'status', 'pad', 'county'];
+// The county center's page is built on its own (vite.county.config.ts): it shares code
+// with these pages, and one build would cut that code into chunks every kiosk then loads.
+const pages = ['kiosk', 'display', 'clerk', 'supervisor', 'status', 'pad'];
 
 export default defineConfig({
   plugins: [preact()],

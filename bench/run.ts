@@ -9,8 +9,8 @@
 // BENCH_DIST (dist), BENCH_PROF=1 (hall servers under --cpu-prof; profiles summarised),
 // BENCH_KEEP=1 (keep the /tmp/bench-* data directories), BENCH_NODE_FLAGS (node flags for
 // every server, default the ones npm start uses), BENCH_ONLY (a comma
-// list of phases to run: latency, throughput, reports, signins, county-ingest; the others are skipped and their
-// targets left out).
+// list of phases to run: latency, throughput, reports, signins, county-ingest, county-report;
+// the others are skipped and their targets left out).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,7 @@ import { cfg } from './config.ts';
 import { printLatency, printLoop, printProfiles, printReports, printRss, printSizes, printTargets, printThroughput } from './print.ts';
 import { reportsBench } from './reports.ts';
 import { countyIngestBench, printCountyIngest } from './county-ingest.ts';
+import { countyReportBench, printCountyReport } from './countyReport.ts';
 import { signInFlood } from './signins.ts';
 import { pageSizes, type PageSize } from './sizes.ts';
 import { checkLoopMonitor, issue, takeBody, type IssueResult } from './throughput.ts';
@@ -212,6 +213,7 @@ async function main(): Promise<number> {
   const tp = run('throughput') ? { base: (log('issuance: baseline node:http server'), await throughputBaseline()), hall: (log('issuance: hall server'), await throughputHall()) } : null;
   const reports = run('reports') ? (log(`reports: ${cfg.reportDays} archived days of ${cfg.reportPerDay} tickets`), await reportsBench(cfg.reportDays, cfg.reportPerDay, log)) : null;
   const county = run('county-ingest') ? await countyIngestBench(log, profFlags('county-ingest')) : null;
+  const countyReport = run('county-report') ? (log('county report: 200 halls × 90 days of daily aggregates in PostgreSQL'), await countyReportBench(log)) : null;
   const signins = run('signins') ? (log('sign-in flood: 40 wrong-password clients beside one kiosk'), await signInFlood()) : null;
   if (signins) {
     console.log(`\nSIGN-IN FLOOD  one kiosk taking ${signins.quiet.n} tickets in a row, then again beside 40 clients sending wrong passwords`);
@@ -252,6 +254,7 @@ async function main(): Promise<number> {
       target('county_ingest_exact', 'county ingest: lines lost, doubled or figures wrong', county.lost + county.doubled + county.figuresWrong, '<=', 0, ''),
     );
   }
+  if (countyReport) targets.push(target('county_report_ms', `county report over ${countyReport.halls} halls × ${countyReport.days} days ≤ 2 s`, countyReport.reportMs, '<=', 2000, 'ms', `${round(countyReport.reportMs / countyReport.baselineMs, 1)}× a plain scan of the same rows (${countyReport.baselineMs} ms)`));
   targets.push(...sizes.filter((s) => !s.missing).map((s) => target(`size_${s.page}`, `${s.page}: gzipped JS < 35 kB`, s.jsGzip / 1000, '<', 35, 'kB')));
   for (const s of sizes) if (s.missing) notes.push(`page ${s.page} skipped: ${s.missing}`);
   if (!loopCheck.trustworthy) notes.push('the event-loop histogram did not report a 30 ms busy loop: the stall figures cannot be trusted');
@@ -274,6 +277,7 @@ async function main(): Promise<number> {
   printSizes(sizes);
   if (reports) printReports(reports);
   if (county) printCountyIngest(county);
+  if (countyReport) printCountyReport(countyReport);
   if (cfg.prof) printProfiles(profiles);
   printTargets(targets);
   if (notes.length) console.log(`\nNOTES\n${notes.map((n) => `  - ${n}`).join('\n')}`);
@@ -293,6 +297,7 @@ async function main(): Promise<number> {
     sizes,
     reports,
     countyIngest: county,
+    countyReport,
     targets,
     notes,
     ...(cfg.prof && { profiles }),

@@ -19,6 +19,8 @@ import { Ingest, SeqMismatchError, type Projector } from './ingest.ts';
 import { Mirrors } from './mirror.ts';
 import { Notices } from './notices.ts';
 import { setEmptyWindowMin, Warnings } from './warnings/service.ts';
+import { reportRoutes } from './reportRoutes.ts';
+import { reportProjector } from './reportProjector.ts';
 import { BoardPush } from './board.ts';
 import type { CountyClientToServer, CountyServerToClient } from '../shared/county/events.ts';
 import { realTimers, type Timers } from '../server/timers.ts';
@@ -26,7 +28,7 @@ import { realTimers, type Timers } from '../server/timers.ts';
 export interface CenterDeps {
   db: Kysely<DB>;
   clock?: () => number;
-  /** Built pages (dist/): the board is dist/county/index.html. */
+  /** Built county page (dist-county/, vite.county.config.ts): dist-county/county/index.html. */
   distDir?: string;
   log?: (m: string) => void;
   adminPassword?: string;
@@ -59,7 +61,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
   const warnings = new Warnings({ db, mirrors, clock, log, onChange: () => board.changed() });
   await warnings.load();
   const notices = new Notices(db, clock);
-  const projectors: Projector[] = [warnings.projector, notices.projector];
+  const projectors: Projector[] = [reportProjector, warnings.projector, notices.projector];
   const ingest = new Ingest({
     db,
     mirrors,
@@ -124,6 +126,7 @@ export async function createCenter(deps: CenterDeps): Promise<Center> {
     board.changed();
     return sent;
   });
+  reportRoutes(on, db, mirrors);
 
   api.use(notFound);
   api.use(((err, _req, res, _next) => {

@@ -28,7 +28,7 @@ const db = await openDb(databaseUrl ?? embedded!.url).catch(async (e: Error) => 
   await embedded?.stop();
   return fail(`database: ${e.message}`);
 });
-const center = await createCenter({ db, distDir: path.resolve(env.DIST_DIR || path.join(root, 'dist')), ...(adminPassword && { adminPassword }) }).catch((e: Error) => fail(e.message));
+const center = await createCenter({ db, distDir: path.resolve(env.DIST_DIR || path.join(root, 'dist-county')), ...(adminPassword && { adminPassword }) }).catch((e: Error) => fail(e.message));
 
 if (center.initialPassword && !adminPassword) {
   const file = path.join(dataDir, 'initial-passwords.txt');

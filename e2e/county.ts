@@ -1,6 +1,6 @@
 // The county center for end-to-end tests: one throwaway PostgreSQL cluster per
 // Playwright worker (test/pgCluster.ts), a fresh database and an in-process county
-// center (center/app.ts, built pages from dist/) per test, on a port of its own, with a
+// center (center/app.ts, built page from dist-county/) per test, on a port of its own, with a
 // clock the test can move. `shipHall` ships a hall's journal to it by hand, as the hall's
 // shipper would: a baseline (its snapshot) the first time, then the lines after.
 //
@@ -29,6 +29,7 @@ export { expect } from './helpers.ts';
 /** county-admin's password in every test's county. */
 export const COUNTY_PASSWORD = 'county-e2e-pass';
 const DIST_DIR = path.resolve('dist');
+const COUNTY_DIST_DIR = path.resolve('dist-county');
 
 export interface CountyServer {
   url: string;
@@ -78,7 +79,7 @@ export const countyTest = hallTest.extend<{ county: CountyServer }, { pgCluster:
     let offset = 0;
     const now = () => Date.now() + offset;
     const db = await openDb(await createDatabase(pgCluster));
-    const center = await createCenter({ db, clock: now, distDir: DIST_DIR, adminPassword: COUNTY_PASSWORD, log: () => {} });
+    const center = await createCenter({ db, clock: now, distDir: COUNTY_DIST_DIR, adminPassword: COUNTY_PASSWORD, log: () => {} });
     // Port 0: the hall fixture owns E2E_PORT + worker; the county takes any free one.
     await new Promise<void>((resolve, reject) => {
       center.server.once('error', reject);

@@ -8,12 +8,11 @@ import { loadSession, type SupervisorSession } from './session.ts';
 import { LeaveDialog } from './settings/LeaveDialog.tsx';
 import { settingsEdits } from './settings/unsaved.ts';
 import { Tabs, type Tab } from '../web/Tabs.tsx';
-import { Today } from './Today.tsx';
 import { useFollowUpPulse, type FollowUpPulse } from './useFollowUpPulse.ts';
 import { useCounty, type CountyPulse } from './useCounty.ts';
 import './county.css';
 
-// The supervisor's tabs. Reports, appraisal and settings load their code when first opened.
+// The supervisor's tabs. Every tab but the live one loads its code when first opened.
 const TABS = [
   { id: 'live', label: '实况' },
   { id: 'today', label: '今日统计' },
@@ -34,6 +33,7 @@ const Settings = lazy(() => import('./settings/Settings.tsx').then((m) => m.Sett
 const Comments = lazy(() => import('./Comments.tsx').then((m) => m.Comments));
 const FollowUps = lazy(() => import('./FollowUps.tsx').then((m) => m.FollowUps));
 const Notices = lazy(() => import('./Notices.tsx').then((m) => m.Notices));
+const Today = lazy(() => import('./Today.tsx').then((m) => m.Today));
 const Satisfaction = lazy(() => import('./Satisfaction.tsx').then((m) => m.Satisfaction));
 
 const ROLE_TEXT = { supervisor: '主任', admin: '管理员', clerk: '窗口' } as const;

@@ -35,33 +35,12 @@ export function useCounty(token: string, onUnauthorized: () => void) {
     socket.on('notices:changed', ({ unanswered, received }) => {
       setPulse((p) => ({ ...p, unanswered, version: p.version + 1, fresh: p.fresh || !!received }));
       if (!received) return;
-      beep();
+      // The sound is fetched the first time a notice arrives: most days none does.
+      void import('./beep.ts').then((m) => m.beep(), () => undefined);
       if (flash.current) clearTimeout(flash.current);
       flash.current = setTimeout(() => setPulse((p) => ({ ...p, fresh: false })), FLASH_MS);
     });
   };
 
   return { county: pulse, listen };
-}
-
-let audio: AudioContext | null = null;
-
-/** Two short tones; silent where the browser has no WebAudio or has not been touched yet. */
-function beep(): void {
-  try {
-    audio ??= new AudioContext();
-    const at = audio.currentTime;
-    for (const [freq, start] of [[880, 0], [660, 0.18]] as const) {
-      const osc = audio.createOscillator();
-      const gain = audio.createGain();
-      osc.frequency.value = freq;
-      gain.gain.setValueAtTime(0.15, at + start);
-      gain.gain.exponentialRampToValueAtTime(0.001, at + start + 0.15);
-      osc.connect(gain).connect(audio.destination);
-      osc.start(at + start);
-      osc.stop(at + start + 0.16);
-    }
-  } catch {
-    audio = null; // the flashing badge remains
-  }
 }

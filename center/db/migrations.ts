@@ -1,6 +1,6 @@
 // Schema changes, in order, run at every start (Kysely's Migrator records what ran in
 // kysely_migration). A migration is never edited once shipped: add the next one.
-import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const core: Migration = {
   async up(db: Kysely<unknown>) {
@@ -97,9 +97,36 @@ const warnings: Migration = {
   },
 };
 
+/**
+ * Cross-hall reports: one row per hall, closed day and business, written when the day
+ * closes (center/reportProjector.ts). `waits` holds each called ticket's wait in ms as
+ * little-endian int32, so any period's exact average and nearest-rank p90 can be had
+ * from the rows alone.
+ */
+const reports: Migration = {
+  async up(db: Kysely<unknown>) {
+    let t: CreateTableBuilder<'day_figures', string> = db.schema
+      .createTable('day_figures')
+      .addColumn('hall_id', 'text', (c) => c.notNull().references('halls.id'))
+      .addColumn('day', 'text', (c) => c.notNull().check(sql`day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`))
+      .addColumn('service_id', 'text', (c) => c.notNull())
+      .addColumn('service_name', 'text', (c) => c.notNull());
+    for (const c of ['taken', 'served', 'no_shows', 'r1', 'r2', 'r3', 'r4', 'r5', 'v1', 'v2', 'v3', 'v4', 'v5', 'follow_ups', 'follow_ups_closed', 'follow_ups_on_time', 'committed', 'committed_delivered', 'committed_on_time']) {
+      t = t.addColumn(c, 'integer', (col) => col.notNull().defaultTo(0));
+    }
+    await t
+      .addColumn('waits', 'bytea', (c) => c.notNull())
+      .addPrimaryKeyConstraint('day_figures_pk', ['hall_id', 'day', 'service_id'])
+      .execute();
+    // Reports ask for a period across every hall.
+    await db.schema.createIndex('day_figures_day').on('day_figures').columns(['day', 'hall_id']).execute();
+  },
+};
+
 /** Every migration by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '0001_core': core,
+  '0002_reports': reports,
   '0003_warnings': warnings,
 };
 

@@ -91,6 +91,37 @@ export interface VacancyTable {
   left_at: Timestamp | null;
 }
 
+/** A hall's closed day, one business: see migration 0002_reports. */
+export interface DayFiguresTable {
+  hall_id: string;
+  day: string;
+  service_id: string;
+  service_name: string;
+  taken: number;
+  served: number;
+  no_shows: number;
+  /** Ratings by level as the figures count them (voided ones left out). */
+  r1: number;
+  r2: number;
+  r3: number;
+  r4: number;
+  r5: number;
+  /** Voided ratings by level already left out of r1..r5: a later review adjusts by the difference. */
+  v1: number;
+  v2: number;
+  v3: number;
+  v4: number;
+  v5: number;
+  follow_ups: number;
+  follow_ups_closed: number;
+  follow_ups_on_time: number;
+  committed: number;
+  committed_delivered: number;
+  committed_on_time: number;
+  /** Waits of called tickets in ms, little-endian int32 each. */
+  waits: Buffer;
+}
+
 export interface DB {
   county_users: UsersTable;
   county_sessions: SessionsTable;
@@ -100,6 +131,7 @@ export interface DB {
   notices: NoticesTable;
   county_warnings: WarningsTable;
   window_vacancy: VacancyTable;
+  day_figures: DayFiguresTable;
 }
 
 export type HallRow = Selectable<HallsTable>;

@@ -17,7 +17,7 @@ const safe = (v: unknown) => {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 };
 
-function sendCsv(res: Response, name: string, rows: unknown[][]): void {
+export function sendCsv(res: Response, name: string, rows: unknown[][]): void {
   const body = '\uFEFF' + stringify(rows.map((r) => r.map(safe)), { record_delimiter: 'windows' });
   res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(body);
 }

@@ -15,15 +15,24 @@ export interface Stats {
 }
 
 /** Nearest-rank percentile of ascending values: the ⌈p·n⌉-th smallest; 0 when empty. */
-export function percentile(sortedAsc: number[], p: number): number {
+export function percentile(sortedAsc: ArrayLike<number>, p: number): number {
   if (sortedAsc.length === 0) return 0;
   const rank = Math.max(1, Math.ceil((p / 100) * sortedAsc.length));
   return sortedAsc[Math.min(rank, sortedAsc.length) - 1]!;
 }
 
 export function summary(values: number[]): { avgMin: number; p50Min: number; p90Min: number; maxMin: number } {
-  const v = [...values].sort((a, b) => a - b);
-  const avg = v.length ? v.reduce((a, b) => a + b, 0) / v.length : 0;
+  return sortedSummary([...values].sort((a, b) => a - b));
+}
+
+/**
+ * `summary` of values already ascending, summed in that order: the county's reports
+ * pass typed arrays sorted natively and get the hall's figures to the last bit.
+ */
+export function sortedSummary(v: ArrayLike<number>): { avgMin: number; p50Min: number; p90Min: number; maxMin: number } {
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) sum += v[i]!;
+  const avg = v.length ? sum / v.length : 0;
   return { avgMin: avg, p50Min: percentile(v, 50), p90Min: percentile(v, 90), maxMin: v.length ? v[v.length - 1]! : 0 };
 }
 
@@ -53,12 +62,17 @@ export function stats(tickets: Iterable<Ticket>, ratings: Iterable<RatingLike>):
       rated++;
     }
   }
-  const satisfied = byLevel['3'] + byLevel['4'] + byLevel['5'];
   return {
     tickets: count,
     served,
     noShows,
     wait: summary(waits),
-    ratings: { count: rated, byLevel, satisfiedRate: rated ? satisfied / rated : 0 },
+    ratings: { count: rated, byLevel, satisfiedRate: satisfiedRate(byLevel) },
   };
+}
+
+/** Levels 3–5 over all ratings; 0 with none. The county's reports count with it too. */
+export function satisfiedRate(byLevel: Stats['ratings']['byLevel']): number {
+  const rated = byLevel['1'] + byLevel['2'] + byLevel['3'] + byLevel['4'] + byLevel['5'];
+  return rated ? (byLevel['3'] + byLevel['4'] + byLevel['5']) / rated : 0;
 }

@@ -21,6 +21,8 @@ export const countyPaths = {
   setThresholds: { method: 'PUT', path: '/api/county/halls/:id/thresholds' },
   notices: { method: 'GET', path: '/api/county/notices' },
   sendNotice: { method: 'POST', path: '/api/county/notices' },
+  report: { method: 'GET', path: '/api/county/report' },
+  reportCsv: { method: 'GET', path: '/api/county/report.csv' },
 } as const;
 
 export type CountyPathName = keyof typeof countyPaths;

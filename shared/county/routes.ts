@@ -63,6 +63,8 @@ export const countyRoutes = {
   setThresholds: { ...p.setThresholds, access: admin, params: schemas.byId, body: schemas.thresholds },
   notices: { ...p.notices, access: county, query: schemas.byHall },
   sendNotice: { ...p.sendNotice, access: admin, body: schemas.newNotice, status: 201 },
+  report: { ...p.report, access: county, query: schemas.period },
+  reportCsv: { ...p.reportCsv, access: county, query: schemas.period },
 } as const satisfies Record<string, CountyRoute>;
 
 export type CountyRouteName = keyof typeof countyRoutes;

@@ -136,3 +136,46 @@ export interface AuditEntry {
   action: string;
   detail: unknown;
 }
+
+/** One hall's or one business's figures over a report's period (GET /api/county/report). */
+export interface ReportFigures {
+  taken: number;
+  served: number;
+  noShows: number;
+  avgWaitMin: number;
+  p90WaitMin: number;
+  ratings: number;
+  byLevel: Record<'1' | '2' | '3' | '4' | '5', number>;
+  satisfiedRate: number;
+  badRatings: number;
+  followUps: number;
+  followUpsClosed: number;
+  /** 差评回访 closed by their due day. */
+  followUpsOnTime: number;
+  /** Still open past their due day (the hall's day). */
+  followUpsOverdue: number;
+  /** On time over closed + overdue (the ones whose outcome is known); null when none is. */
+  followUpsOnTimeRate: number | null;
+  committed: number;
+  committedDelivered: number;
+  /** 承诺件 delivered by their due day. */
+  committedOnTime: number;
+  committedOverdue: number;
+  /** On time over delivered + overdue; null when none is known yet. */
+  committedOnTimeRate: number | null;
+}
+
+export interface ReportRow extends ReportFigures {
+  hallId: string;
+  hallName: string;
+  /** 1 = best: satisfaction rate, then visits served; halls with no rating last. */
+  rank: number;
+  byService: (ReportFigures & { serviceId: string; serviceName: string })[];
+}
+
+export interface CountyReport {
+  from: string;
+  to: string;
+  /** Ordered by rank. */
+  rows: ReportRow[];
+}
