@@ -1,9 +1,9 @@
 // The county center's page (电子监察平台): sign-in, then the tabs of tabs.ts under one
 // header that says who is signed in and whether the board is live.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Credentials } from '../web/Credentials.tsx';
 import { Tabs } from '../web/Tabs.tsx';
-import { countyCall } from './api.ts';
+import { countyCall, SESSION_ENDED } from './api.ts';
 import { loadSession, saveSession, signIn, type CountySession } from './session.ts';
 import { tabs } from './tabs.ts';
 import { useCountyLive } from './useCounty.ts';
@@ -62,7 +62,12 @@ function Shell({ session, onSignOut }: { session: CountySession; onSignOut: (why
   const shown = tabs.filter((t) => !t.admin || session.role === 'county_admin');
   const [current, setCurrent] = useState<{ id: string; arg?: string }>({ id: shown[0]?.id ?? '' });
   const live = useCountyLive(session.token);
-  if (live.refused) queueMicrotask(() => onSignOut('登录已失效，请重新登录'));
+  useEffect(() => {
+    const ended = () => onSignOut('登录已失效，请重新登录');
+    if (live.refused) ended();
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
+  }, [live.refused]);
   const tab = shown.find((t) => t.id === current.id) ?? shown[0];
   const signOut = () => {
     void countyCall('signOut', {}, session.token).catch(() => {});

@@ -6,6 +6,9 @@ import { ApiError } from '../web/api.ts';
 
 export { ApiError };
 
+/** Fired on `window` when the county refuses the page's token (County.tsx listens). */
+export const SESSION_ENDED = 'county:session-ended';
+
 export async function countyCall<T>(name: CountyPathName, input: Record<string, unknown> = {}, token?: string | null): Promise<T> {
   const method: string = countyPaths[name].method;
   const { url, rest } = countyUrl(name, input);
@@ -23,6 +26,8 @@ export async function countyCall<T>(name: CountyPathName, input: Record<string, 
   }
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  // A session that ended (expired, signed out elsewhere) sends the whole page back to sign-in.
+  if (res.status === 401 && token) window.dispatchEvent(new Event(SESSION_ENDED));
   if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'http_' + res.status, data?.error?.message ?? `请求失败（${res.status}）`);
   return data as T;
 }
