@@ -167,7 +167,11 @@ export function simulateDays(seed: number, days: SimDay[], o: SimOptions = {}): 
   o.onStart?.(data);
   const out: Sample[] = [];
   days.forEach((d, i) => {
-    if (i > 0) o.onFacts?.(apply(data, { type: 'rollover', at: Date.parse(`${d.day}T00:01:00+08:00`) }).facts);
+    if (i > 0) {
+      // Applied whether or not anyone listens: `o.onFacts?.(apply(…))` would skip the apply too.
+      const { facts } = apply(data, { type: 'rollover', at: Date.parse(`${d.day}T00:01:00+08:00`) });
+      o.onFacts?.(facts);
+    }
     out.push(...simulateDay(r, data, d.day, d.market, o));
   });
   return { samples: out, data };
