@@ -4,6 +4,7 @@
 // primary key (hall, seq) refuses it if anything else tried.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { z } from 'zod';
 import { HallError } from '../shared/core/errors.ts';
 import { ingestBody, type IngestBody, type IngestReply, type NoticeOut } from '../shared/county/wire.ts';
@@ -58,13 +59,11 @@ export class Ingest {
     const body = parse(ingestBody, raw);
     const key = /^Bearer (\S{16,200})$/.exec(authorization ?? '')?.[1];
     if (!key) throw badKey();
-    await this.checkKey(body.hallId, key);
-    checkFacts(body.lines);
     // One hall's batches one after another: the mirror is folded in the order stored.
     const prev = this.lanes.get(body.hallId) ?? Promise.resolve();
     const run = prev.then(
-      () => this.store(body),
-      () => this.store(body),
+      () => this.store(body, key),
+      () => this.store(body, key),
     );
     this.lanes.set(body.hallId, run);
     try {
@@ -74,23 +73,42 @@ export class Ingest {
     }
   }
 
-  private async checkKey(hallId: string, key: string): Promise<void> {
-    const row = await this.o.db.selectFrom('halls').select(['key_hash', 'revoked_at']).where('id', '=', hallId).executeTakeFirst();
+  /**
+   * The hall's key, where its lines stand and its unanswered 督办, in one trip to the
+   * database (the reply leaves out those the batch itself answers).
+   */
+  private async lookUp(hallId: string, key: string): Promise<{ last: number | null; notices: NoticeOut[] }> {
+    const row = await this.o.db
+      .selectFrom('halls')
+      .select((eb) => [
+        'key_hash',
+        'revoked_at',
+        'last_seq',
+        jsonArrayFrom(
+          eb.selectFrom('notices').select(['id', 'text', 'sent_at', 'warning_id']).whereRef('notices.hall_id', '=', 'halls.id').where('answer', 'is', null).orderBy('sent_at').limit(50),
+        ).as('notices'),
+      ])
+      .where('id', '=', hallId)
+      .executeTakeFirst();
     const given = keyHash(key);
     const known = row ? Buffer.from(row.key_hash, 'base64url') : Buffer.alloc(given.length);
     const same = known.length === given.length && timingSafeEqual(known, given);
     if (!row || !same || row.revoked_at !== null) throw badKey();
+    return {
+      last: row.last_seq === null ? null : Number(row.last_seq),
+      notices: row.notices.map((r) => ({ id: r.id, text: r.text, sentAt: new Date(r.sent_at).toISOString(), ...(r.warning_id && { warningId: r.warning_id }) })),
+    };
   }
 
-  private async store(body: IngestBody): Promise<IngestReply> {
+  private async store(body: IngestBody, key: string): Promise<IngestReply> {
     const { db, mirrors, clock } = this.o;
     const hallId = body.hallId;
+    const { last, notices } = await this.lookUp(hallId, key);
+    checkFacts(body.lines); // after the key: a stranger learns nothing of what the county accepts
     let folded: Folded = { closed: [], facts: [] };
     let mirror: HallMirror | undefined;
     try {
       const lastSeq = await db.transaction().execute(async (tx) => {
-        const hall = await tx.selectFrom('halls').select(['last_seq']).where('id', '=', hallId).forUpdate().executeTakeFirstOrThrow();
-        const last = hall.last_seq === null ? null : Number(hall.last_seq);
         mirror = this.start(hallId, last, body);
         const lines = body.lines;
         for (let i = 1; i < lines.length; i++) {
@@ -110,7 +128,9 @@ export class Ingest {
         }
         const save = body.baseline !== undefined || folded.closed.length > 0 || mirror.seq - mirror.savedSeq >= SAVE_EVERY;
         const hallNowMs = Date.parse(body.hallNow);
-        await tx
+        // Only from where this batch started: a second county process storing for the same
+        // hall meanwhile (the primary key (hall, seq) would refuse its lines anyway) fails it.
+        const moved = await tx
           .updateTable('halls')
           .set({
             last_seq: mirror.seq,
@@ -120,14 +140,18 @@ export class Ingest {
             ...(save && { mirror: JSON.stringify(mirror.data), mirror_seq: mirror.seq }),
           })
           .where('id', '=', hallId)
-          .execute();
+          .where((eb) => (last === null ? eb('last_seq', 'is', null) : eb('last_seq', '=', last)))
+          .executeTakeFirst();
+        if (moved.numUpdatedRows !== 1n) throw new HallError('concurrent_batch', 409, '另一批记录刚刚保存，请重新发送');
         for (const p of this.o.projectors) await p(tx, hallId, folded, mirror);
         if (save) mirror.savedSeq = mirror.seq;
         return mirror.seq;
       });
       if (mirror) mirrors.set(hallId, mirror);
       this.o.onIngested(hallId, folded);
-      return { lastSeq, notices: await this.openNotices(hallId) };
+      // Read before the batch: those it answers are done.
+      const answered = new Set(folded.facts.flatMap((f) => (f.type === 'NoticeAnswered' ? [f.noticeId] : [])));
+      return { lastSeq, notices: notices.filter((n) => !answered.has(n.id)) };
     } catch (e) {
       // The mirror may hold part of a batch that was not stored: fold it again from the database.
       if (mirror) await mirrors.reload(hallId);
@@ -151,11 +175,6 @@ export class Ingest {
     const m = this.o.mirrors.get(hallId);
     if (!m) throw new Error(`hall ${hallId} has lines but no mirror`);
     return m;
-  }
-
-  private async openNotices(hallId: string): Promise<NoticeOut[]> {
-    const rows = await this.o.db.selectFrom('notices').select(['id', 'text', 'sent_at', 'warning_id']).where('hall_id', '=', hallId).where('answer', 'is', null).orderBy('sent_at').limit(50).execute();
-    return rows.map((r) => ({ id: r.id, text: r.text, sentAt: new Date(r.sent_at).toISOString(), ...(r.warning_id && { warningId: r.warning_id }) }));
   }
 }
 

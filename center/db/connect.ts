@@ -9,7 +9,7 @@ import type { DB } from './schema.ts';
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openDb(url: string, opts: { max?: number } = {}): Promise<Kysely<DB>> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 8 });
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 16 });
   // A dropped connection (server restarted) must not crash the county: the pool
   // reports it here and the next query opens a new one.
   pool.on('error', () => {});
