@@ -1,7 +1,7 @@
 // The county center's page (电子监察平台): sign-in, then the tabs of tabs.ts under one
 // header that says who is signed in and whether the board is live.
 import { useEffect, useState } from 'preact/hooks';
-import { Credentials } from '../web/Credentials.tsx';
+import { SignInForm } from '../web/SignInForm.tsx';
 import { Tabs } from '../web/Tabs.tsx';
 import { countyCall, SESSION_ENDED } from './api.ts';
 import { loadSession, saveSession, signIn, type CountySession } from './session.ts';
@@ -16,46 +16,8 @@ export function County() {
     setSession(s);
     setNotice(why);
   };
-  if (!session) return <SignIn notice={notice} onSignedIn={(s) => set(s)} />;
+  if (!session) return <SignInForm title="电子监察平台" subtitle="县政务服务中心 · 各乡镇为民服务中心" notice={notice} signIn={signIn} onSignedIn={(s) => set(s)} />;
   return <Shell session={session} onSignOut={(why) => set(null, why)} />;
-}
-
-function SignIn({ notice, onSignedIn }: { notice: string | null; onSignedIn: (s: CountySession) => void }) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await signIn(username.trim(), password));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : '登录失败');
-      setPassword('');
-      setBusy(false);
-    }
-  };
-  return (
-    <main class="signin">
-      <form class="signin-card" onSubmit={submit}>
-        <h1>电子监察平台</h1>
-        <p class="signin-sub">县政务服务中心 · 各乡镇为民服务中心</p>
-        {notice && !error && <p class="signin-notice">{notice}</p>}
-        <Credentials username={username} password={password} onUsername={setUsername} onPassword={setPassword} />
-        {error && (
-          <p class="signin-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? '正在登录…' : '登录'}
-        </button>
-      </form>
-    </main>
-  );
 }
 
 function Shell({ session, onSignOut }: { session: CountySession; onSignOut: (why: string | null) => void }) {
