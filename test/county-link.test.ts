@@ -65,3 +65,34 @@ it('a county that restarts is caught up with, every line once', async () => {
   const seqs = await stored(county);
   expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
 });
+
+it('a busy day offline (over 5,000 facts) catches up by itself when the link returns', async () => {
+  const dbUrl = county.dbUrl;
+  const port = Number(new URL(county.url).port);
+  await county.close();
+  const admin = await hall.signIn('admin');
+  const before = (await hall.request('GET', '/api/county-link', undefined, admin)).body.pending as number;
+  // A market day's takes, fifty at a time, with the county unreachable all along.
+  const services = ['social', 'civil', 'household', 'medical', 'finance'];
+  for (let i = 0; i < 5200; i += 50) {
+    const round = await Promise.all(Array.from({ length: 50 }, (_, j) => hall.request('POST', '/api/tickets', { serviceId: services[(i + j) % services.length] })));
+    expect(round.every((r) => r.status === 201)).toBe(true);
+  }
+  const link = (await hall.request('GET', '/api/county-link', undefined, admin)).body;
+  expect(link.state).toBe('failing');
+  expect(link.pending - before).toBeGreaterThanOrEqual(5000);
+
+  county = await startCenter({ dbUrl, port });
+  const hallStats = (await hall.request('GET', '/api/stats', undefined, admin)).body;
+  const seen = await until(
+    () => countyHall(county),
+    (h) => h?.today?.taken === hallStats.tickets,
+  );
+  expect(seen.today.waiting).toBe(hallStats.tickets - hallStats.served - hallStats.noShows - 1);
+  await until(
+    async () => (await hall.request('GET', '/api/county-link', undefined, admin)).body,
+    (l) => l.state === 'ok' && l.pending === 0,
+  );
+  const seqs = await stored(county);
+  expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
+});

@@ -165,7 +165,7 @@ function HallCard({ h, short }: { h: HallSummary; short: string }) {
 function HallTile({ h, short }: { h: HallSummary; short: string }) {
   const state = stateOf(h);
   const level = attention(h);
-  const kind = state === 'online' ? (level === 0 ? 'alarm' : level === 1 ? 'gap' : 'online') : state === 'offline' ? 'offline' : 'never';
+  const kind = state === 'online' ? (level === 1 ? 'alarm' : level === 2 ? 'gap' : 'online') : state === 'offline' ? 'offline' : 'never';
   const why =
     state === 'offline'
       ? `离线${duration(h.silentMin ?? 0).replace(/ /g, '')}`

@@ -21,7 +21,7 @@ const hall = (id: string, name: string, more: Partial<HallSummary> = {}): HallSu
 });
 
 describe('the board', () => {
-  it('puts offline halls and halls with warnings or 督办 first, gaps with people waiting next, never-connected and revoked last; by name within', () => {
+  it('puts offline halls first, then halls with warnings or 督办, gaps with people waiting next, never-connected and revoked last; by name within', () => {
     const halls = [
       hall('a', '青山镇'),
       hall('b', '白云乡', { online: false, silentMin: 30 }),
@@ -31,10 +31,10 @@ describe('the board', () => {
       hall('f', '北河乡', { online: false, lastHeardAt: null, today: null, silentMin: null }),
       hall('g', '凤凰乡', { openWarnings: 2 }),
     ];
-    expect(sortHalls(halls, 'attention').map((h) => h.name)).toEqual(['安乐乡', '白云乡', '凤凰乡', '西岭镇', '青山镇', '北河乡', '东坪乡']);
+    expect(sortHalls(halls, 'attention').map((h) => h.name)).toEqual(['白云乡', '安乐乡', '凤凰乡', '西岭镇', '青山镇', '北河乡', '东坪乡']);
     expect(sortHalls(halls, 'name').map((h) => h.name)).toEqual(['安乐乡', '白云乡', '北河乡', '东坪乡', '凤凰乡', '青山镇', '西岭镇']);
     // An empty window with nobody waiting is no alarm.
-    expect(attention(hall('x', 'x', { today: { ...day, waiting: 0 }, windows: [{ id: '1', name: '1', staffed: false, paused: false }] }))).toBe(2);
+    expect(attention(hall('x', 'x', { today: { ...day, waiting: 0 }, windows: [{ id: '1', name: '1', staffed: false, paused: false }] }))).toBe(3);
   });
 
   it('adds the halls in service, weighting satisfaction by ratings, and counts gaps of online halls only', () => {

@@ -14,17 +14,18 @@ export function stateOf(h: HallSummary): HallState {
 export const emptyWindows = (h: HallSummary): WindowLive[] => (h.windows ?? []).filter((w) => !w.staffed);
 
 /**
- * How much a hall needs the county's eye, 0 first: offline, open warnings or unanswered
- * 督办; then villagers waiting at a hall with an empty window; then the rest; halls that
- * never shipped and revoked ones last.
+ * How much a hall needs the county's eye, 0 first: offline (nobody can see what happens
+ * there: phone it); open warnings or unanswered 督办; villagers waiting at a hall with an
+ * empty window; the rest; halls that never shipped and revoked ones last.
  */
 export function attention(h: HallSummary): number {
   const s = stateOf(h);
-  if (s === 'revoked') return 4;
-  if (s === 'never') return 3;
-  if (s === 'offline' || h.openWarnings > 0 || (h.openNotices ?? 0) > 0) return 0;
-  if ((h.today?.waiting ?? 0) > 0 && emptyWindows(h).length > 0) return 1;
-  return 2;
+  if (s === 'revoked') return 5;
+  if (s === 'never') return 4;
+  if (s === 'offline') return 0;
+  if (h.openWarnings > 0 || (h.openNotices ?? 0) > 0) return 1;
+  if ((h.today?.waiting ?? 0) > 0 && emptyWindows(h).length > 0) return 2;
+  return 3;
 }
 
 const collator = new Intl.Collator('zh-CN');
