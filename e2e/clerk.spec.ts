@@ -329,8 +329,9 @@ test('a reload keeps the session; a session ended elsewhere returns to sign-in w
   const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('hall.clerk.session') ?? '{}') as { token: string }).token);
   const res = await request.delete('/api/session', { headers: { authorization: `Bearer ${token}` } });
   expect(res.status()).toBe(204);
-  await expect(page.getByRole('status')).toContainText('登录已结束：已退出登录');
+  // The sign-in form first: until it shows, the console's own status lines are on the page too.
   await expect(button(page, '签到上岗')).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('登录已结束：已退出登录');
   // The form remembers the last window and user.
   await expect(page.getByLabel('用户名')).toHaveValue('clerk6');
   await expect(page.getByLabel('窗口', { exact: true })).toHaveValue('6');
