@@ -45,6 +45,8 @@ export function CountySection({ editable, token, onExpired, pushed }: Props) {
     }
   };
 
+  // The form waits for the saved link: filled in before it arrived, it would be overwritten.
+  if (!status) return fetched.error ? <p class="error-text">{fetched.error}</p> : <p class="loading">正在读取县中心设置…</p>;
   return (
     <div class="settings-split">
       <form class="settings-card" aria-label="县中心设置" onSubmit={submit}>
