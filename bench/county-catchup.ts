@@ -40,7 +40,11 @@ export interface CatchUpResult {
   noLinkMs: ReturnType<typeof roundSummary>;
   catchUpMs: ReturnType<typeof roundSummary>;
   lost: number;
+  /** The hall's event-loop delay (GET /api/metrics), worst round: with the county away, and while it shipped. */
+  loop: { away: LoopDelay; catchUp: LoopDelay };
 }
+
+type LoopDelay = { maxMs: number; p99Ms: number };
 
 /** A wall screen in this process: when each call arrives. */
 function display(port: number): Promise<{ socket: Socket; wait(key: string, timeoutMs: number): Promise<number> }> {
@@ -114,6 +118,14 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
     expectStatus(await request(agent, hall.port, 'POST', `/api/counters/${c.counterId}/complete`, {}, c.token), 200, 'complete');
     return true;
   };
+  const loopAway: LoopDelay = { maxMs: 0, p99Ms: 0 };
+  const loopCatchUp: LoopDelay = { maxMs: 0, p99Ms: 0 };
+  const metrics = async (reset: boolean, into?: LoopDelay) => {
+    if (reset) return void expectStatus(await request(agent, hall.port, 'POST', '/api/metrics/reset', undefined, rig.admin), 204, 'POST /api/metrics/reset');
+    const m = (expectStatus(await request(agent, hall.port, 'GET', '/api/metrics', undefined, rig.admin), 200, 'GET /api/metrics').body as { eventLoopDelay: LoopDelay }).eventLoopDelay;
+    into!.maxMs = Math.max(into!.maxMs, m.maxMs);
+    into!.p99Ms = Math.max(into!.p99Ms, m.p99Ms);
+  };
   const lastSeq = async () => Number((await db.query('SELECT coalesce(max(seq), 0)::int AS s FROM hall_lines WHERE hall_id = $1', [rig.hallId])).rows[0].s);
 
   try {
@@ -129,6 +141,7 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
       }));
       // The county away: the windows call at a busy hall's pace.
       samples.length = 0;
+      await metrics(true);
       await Promise.all(clerks.map(async (c, i) => {
         await sleep((i * THINK_MS) / clerks.length);
         for (let k = 0; k < AWAY_CYCLES; k++) {
@@ -137,6 +150,7 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
         }
       }));
       away.push(...samples.map((s) => s.t1 - s.t0));
+      await metrics(false, loopAway);
       const pending0 = (await linkStatus(hall.port, rig.admin)).pending;
 
       // The county back, on its port; the windows go on calling until the hall is caught up.
@@ -158,7 +172,10 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
         for (;;) {
           const s = await linkStatus(hall.port, rig.admin);
           const t = nowMs();
-          if (Number.isNaN(first) && s.state !== 'failing') first = t;
+          if (Number.isNaN(first) && s.state !== 'failing') {
+            first = t;
+            await metrics(true);
+          }
           if (s.state === 'ok' && s.pending === 0) {
             caught = t;
             break;
@@ -170,6 +187,7 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
         stop = true;
         await callers;
       }
+      await metrics(false, loopCatchUp);
       // Calls that overlapped the shipping; the status poll's 25 ms is the resolution.
       during.push(...samples.filter((s) => s.t1 >= first && s.t0 <= caught).map((s) => s.t1 - s.t0));
       const after = await lastSeq();
@@ -195,5 +213,5 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
     agent.destroy();
     await db.end();
   }
-  return { windows: clerks.length, rounds, noLinkMs: roundSummary(summarize(away)), catchUpMs: roundSummary(summarize(during)), lost };
+  return { windows: clerks.length, rounds, noLinkMs: roundSummary(summarize(away)), catchUpMs: roundSummary(summarize(during)), lost, loop: { away: loopAway, catchUp: loopCatchUp } };
 }

@@ -24,7 +24,7 @@ import { roundSummary } from './latency.ts';
 import { DEMO_PASSWORD, liftLimits, prepareTwentyWindowDir, startProcess, stopProcess, tempDir, type Proc } from './servers.ts';
 
 const HALLS = Number(process.env.BENCH_LINK_HALLS) || 200;
-const CALLS = Number(process.env.BENCH_LINK_CALLS) || 60;
+const CALLS = Number(process.env.BENCH_LINK_CALLS) || 100;
 /** A simulated hall ships about this often (a busy hall's shipper, 200 ms coalesce, ships at most this). */
 const SIM_EVERY_MS = 1000;
 /** Every this many-th batch of a simulated hall is an empty heartbeat (the shipper's idle rhythm: 10 s). */
@@ -40,6 +40,10 @@ export interface CountyLinkResult {
   calls: number;
   lost: number;
   freshnessMs: ReturnType<typeof roundSummary>;
+  /** Each call's time to the board, in order. */
+  freshnessSamples: number[];
+  /** Between one board push and the next while the calls were made. */
+  pushGapMs: ReturnType<typeof roundSummary>;
   pushesPerSec: number;
   pushBytes: number;
   countyCpuPct: number;
@@ -134,9 +138,8 @@ function simulatedHalls(port: number, halls: { id: string; key: string }[], log:
       }
     }),
   );
-  return {
-    failed: () => failure,
-    async stop() {
+  let stopped: Promise<{ perSec: number; linesPerBatch: number }> | null = null;
+  const stop = async () => {
       running = false;
       await done;
       agent.destroy();
@@ -144,8 +147,8 @@ function simulatedHalls(port: number, halls: { id: string; key: string }[], log:
       const sec = (nowMs() - t0) / 1000;
       log(`county link: simulated halls shipped ${batches} batches (${lines} lines) in ${round(sec, 1)} s`);
       return { perSec: round(batches / sec, 0), linesPerBatch: round(lines / Math.max(1, batches), 1) };
-    },
   };
+  return { failed: () => failure, stop: () => (stopped ??= stop()) };
 }
 
 async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
@@ -217,7 +220,15 @@ export async function countyLinkBench(log: (m: string) => void): Promise<CountyL
     const sims = simulatedHalls(county.port, halls.slice(1), log);
     const board = await openBoard(county.port, token);
     let sizeSum = 0;
-    board.socket.on('county:halls', (h) => void (sizeSum += JSON.stringify(h).length));
+    let lastPush = NaN;
+    let measuring = false;
+    const gaps: number[] = [];
+    board.socket.on('county:halls', (h) => {
+      sizeSum += JSON.stringify(h).length;
+      const t = nowMs();
+      if (measuring && !Number.isNaN(lastPush)) gaps.push(t - lastPush);
+      lastPush = t;
+    });
     try {
       const first = await board.until(real.id, (h) => (h.today?.waiting ?? 0) > 0, 15_000);
       if (!first.hall?.today) throw new Error('county link: the board never showed the real hall with tickets waiting (15 s)');
@@ -229,6 +240,7 @@ export async function countyLinkBench(log: (m: string) => void): Promise<CountyL
       const pushes0 = board.pushes;
       const cpu0 = procCpuMs(county.pid);
       const t0 = nowMs();
+      measuring = true;
       for (let i = 0; i < CALLS; i++) {
         if (sims.failed()) throw sims.failed()!;
         const before = (await board.until(real.id, () => true, 5000)).hall?.today?.waiting ?? NaN;
@@ -240,9 +252,10 @@ export async function countyLinkBench(log: (m: string) => void): Promise<CountyL
         else ms.push(seen.at - start);
         expectStatus(await request(agent, hall.port, 'POST', `/api/counters/${WINDOW}/complete`, {}, clerk.token), 200, 'complete');
         // The next call falls anywhere in the shipper's and the board's rhythm.
-        await sleep(300 + Math.random() * 700);
+        await sleep(200 + Math.random() * 400);
         if (lost > 5) throw new Error(`county link: ${lost} calls never showed on the board within 10 s`);
       }
+      measuring = false;
       const sec = (nowMs() - t0) / 1000;
       const countyCpuPct = round(((procCpuMs(county.pid) - cpu0) / (sec * 1000)) * 100, 0);
       const pushesPerSec = round((board.pushes - pushes0) / sec, 1);
@@ -259,6 +272,8 @@ export async function countyLinkBench(log: (m: string) => void): Promise<CountyL
         calls: ms.length,
         lost,
         freshnessMs,
+        freshnessSamples: ms.map((x) => round(x, 0)),
+        pushGapMs: roundSummary(summarize(gaps)),
         pushesPerSec,
         pushBytes: round(sizeSum / Math.max(1, board.pushes), 0),
         countyCpuPct,
@@ -279,7 +294,8 @@ export function printCountyLink(r: CountyLinkResult) {
   console.log(`\n9. COUNTY LINK  one county center (its own process, PostgreSQL fsync off), ${r.halls} halls online`);
   console.log(`   ${r.halls - 1} simulated halls: ${r.simulatedBatchesPerSec} batches/s in all, ${r.simulatedLinesPerBatch} lines a batch (one about every ${SIM_EVERY_MS} ms each, every ${SIM_HEARTBEAT_EVERY}th empty); one real hall server, its shipper at its defaults (200 ms coalesce); the county pushes the board 250 ms after a batch`);
   console.log(`   freshness: clerk "next" at the real hall → the board's county:halls shows its waiting count dropped`);
-  console.log(`     ${f.n} calls (${r.lost} never shown): p50 ${f.p50} ms, p90 ${f.p90} ms, p99 ${f.p99} ms, max ${f.max} ms; ${r.pushesPerSec} board pushes/s of ${r.pushBytes} B; county process ${r.countyCpuPct}% of a core`);
+  console.log(`     ${f.n} calls (${r.lost} never shown): p50 ${f.p50} ms, p90 ${f.p90} ms, p99 ${f.p99} ms, max ${f.max} ms`);
+  console.log(`     board: ${r.pushesPerSec} pushes/s of ${r.pushBytes} B, between pushes p50 ${r.pushGapMs.p50} ms, p99 ${r.pushGapMs.p99} ms, max ${r.pushGapMs.max} ms; county process ${r.countyCpuPct}% of a core`);
   const c = r.catchUp;
   console.log(`   catch-up: the county stopped, the hall ran a busy stretch, the county started again (${c.rounds.length} rounds)`);
   for (const [i, x] of c.rounds.entries()) {
@@ -288,5 +304,6 @@ export function printCountyLink(r: CountyLinkResult) {
   console.log(`   hall "next" → ticket:called at a display socket, ${c.windows} windows calling:`);
   console.log(`     county away:        ${c.noLinkMs.n} calls, p50 ${c.noLinkMs.p50} ms, p99 ${c.noLinkMs.p99} ms, max ${c.noLinkMs.max} ms`);
   console.log(`     during catch-up:    ${c.catchUpMs.n} calls, p50 ${c.catchUpMs.p50} ms, p99 ${c.catchUpMs.p99} ms, max ${c.catchUpMs.max} ms`);
+  console.log(`     hall event-loop delay (worst round): county away max ${c.loop.away.maxMs} ms, p99 ${c.loop.away.p99Ms} ms; during catch-up max ${c.loop.catchUp.maxMs} ms, p99 ${c.loop.catchUp.p99Ms} ms`);
   if (c.lost) console.log(`     ${c.lost} calls never reached the display socket within 5 s`);
 }
