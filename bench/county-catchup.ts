@@ -8,10 +8,10 @@
 // that overlapped the shipping. Rounds alternate the two, on the same hall, same load.
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { expectStatus, keepAliveAgent, nowMs, request, sleep, summarize } from './lib.ts';
+import { CpuMeter, DiskProbe, expectStatus, keepAliveAgent, nowMs, request, sleep, summarize } from './lib.ts';
 import { roundSummary } from './latency.ts';
 import { countyNodeFlags, linkStatus, type LinkRig } from './county-link.ts';
-import { startProcess, stopProcess, type Proc } from './servers.ts';
+import { startProcess, stopProcess, tempDir, type Proc } from './servers.ts';
 
 const ROUNDS = Number(process.env.BENCH_LINK_ROUNDS) || 3;
 /** Takes per round's busy stretch; about as many calls+completes follow (two lines each). */
@@ -32,6 +32,9 @@ export interface CatchUpRound {
   countyLines: number;
   hallLines: number;
   gaps: number;
+  /** % of a core: the hall, the county, this process, everything else; with the county away and while it shipped. */
+  cpuAway: Record<string, number>;
+  cpuCatchUp: Record<string, number>;
 }
 
 export interface CatchUpResult {
@@ -42,6 +45,10 @@ export interface CatchUpResult {
   lost: number;
   /** The hall's event-loop delay (GET /api/metrics), worst round: with the county away, and while it shipped. */
   loop: { away: LoopDelay; catchUp: LoopDelay };
+  /** The HTTP reply to "next" alone (the hall's command path, journal fsync included). */
+  replyMs: { away: ReturnType<typeof roundSummary>; catchUp: ReturnType<typeof roundSummary> };
+  /** append+fdatasync in this process meanwhile: the disk's own stalls. */
+  diskMs: { away: ReturnType<typeof roundSummary>; catchUp: ReturnType<typeof roundSummary> };
 }
 
 type LoopDelay = { maxMs: number; p99Ms: number };
@@ -90,7 +97,12 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
   const db = new pg.Client({ connectionString: rig.clusterUrl });
   await db.connect();
   let county: Proc | null = rig.county;
-  const samples: { t0: number; t1: number }[] = [];
+  const samples: { t0: number; tr: number; t1: number }[] = [];
+  const replyAway: number[] = [];
+  const replyDuring: number[] = [];
+  const scratch = await tempDir('link-probe');
+  const diskAway = new DiskProbe(`${scratch}/away.ndjson`);
+  const diskDuring = new DiskProbe(`${scratch}/during.ndjson`);
   const away: number[] = [];
   const during: number[] = [];
   const rounds: CatchUpRound[] = [];
@@ -108,12 +120,13 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
   const call = async (c: { counterId: string; token: string }, timed: boolean): Promise<boolean> => {
     const t0 = nowMs();
     const r = expectStatus(await request(agent, hall.port, 'POST', `/api/counters/${c.counterId}/next`, undefined, c.token), 200, 'next');
+    const tr = nowMs();
     const ticket = (r.body as { ticket: { number: string } | null }).ticket;
     if (!ticket) return false;
     if (timed) {
       const t1 = await screen.wait(`${c.counterId}|${ticket.number}`, 5000);
       if (Number.isNaN(t1)) lost++;
-      else samples.push({ t0, t1 });
+      else samples.push({ t0, tr, t1 });
     }
     expectStatus(await request(agent, hall.port, 'POST', `/api/counters/${c.counterId}/complete`, {}, c.token), 200, 'complete');
     return true;
@@ -142,6 +155,8 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
       // The county away: the windows call at a busy hall's pace.
       samples.length = 0;
       await metrics(true);
+      const cpuAway = new CpuMeter({ hall: hall.pid, bench: process.pid }).start();
+      diskAway.start();
       await Promise.all(clerks.map(async (c, i) => {
         await sleep((i * THINK_MS) / clerks.length);
         for (let k = 0; k < AWAY_CYCLES; k++) {
@@ -149,7 +164,10 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
           await sleep(THINK_MS);
         }
       }));
+      cpuAway.stop();
+      await diskAway.stop();
       away.push(...samples.map((s) => s.t1 - s.t0));
+      replyAway.push(...samples.map((s) => s.tr - s.t0));
       await metrics(false, loopAway);
       const pending0 = (await linkStatus(hall.port, rig.admin)).pending;
 
@@ -161,6 +179,7 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
       let first = NaN;
       let caught = NaN;
       let stop = false;
+      const cpuDuring = new CpuMeter({ hall: hall.pid, county: county.pid, bench: process.pid });
       const callers = Promise.all(clerks.map(async (c, i) => {
         await sleep((i * THINK_MS) / clerks.length);
         while (!stop) {
@@ -174,6 +193,8 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
           const t = nowMs();
           if (Number.isNaN(first) && s.state !== 'failing') {
             first = t;
+            cpuDuring.start();
+            diskDuring.start();
             await metrics(true);
           }
           if (s.state === 'ok' && s.pending === 0) {
@@ -185,11 +206,17 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
         }
       } finally {
         stop = true;
+        if (!Number.isNaN(caught)) {
+          cpuDuring.stop();
+          await diskDuring.stop();
+        }
         await callers;
       }
       await metrics(false, loopCatchUp);
       // Calls that overlapped the shipping; the status poll's 25 ms is the resolution.
-      during.push(...samples.filter((s) => s.t1 >= first && s.t0 <= caught).map((s) => s.t1 - s.t0));
+      const overlapped = samples.filter((s) => s.t1 >= first && s.t0 <= caught);
+      during.push(...overlapped.map((s) => s.t1 - s.t0));
+      replyDuring.push(...overlapped.map((s) => s.tr - s.t0));
       const after = await lastSeq();
       const stored = (await db.query('SELECT count(*)::int AS n, coalesce(sum(jsonb_array_length(facts)), 0)::int AS f FROM hall_lines WHERE hall_id = $1 AND seq > $2', [rig.hallId, before])).rows[0] as { n: number; f: number };
       const all = (await db.query('SELECT count(*)::int AS n, min(seq)::int AS lo, max(seq)::int AS hi FROM hall_lines WHERE hall_id = $1', [rig.hallId])).rows[0] as { n: number; lo: number; hi: number };
@@ -202,6 +229,8 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
         countyLines: all.n,
         hallLines: all.hi - all.lo + 1,
         gaps: all.hi - all.lo + 1 - all.n,
+        cpuAway: cpuAway.result(),
+        cpuCatchUp: cpuDuring.result(),
       };
       if (after - before !== stored.n) r.gaps += Math.abs(after - before - stored.n);
       rounds.push(r);
@@ -213,5 +242,8 @@ export async function catchUpBench(rig: LinkRig, log: (m: string) => void, track
     agent.destroy();
     await db.end();
   }
-  return { windows: clerks.length, rounds, noLinkMs: roundSummary(summarize(away)), catchUpMs: roundSummary(summarize(during)), lost, loop: { away: loopAway, catchUp: loopCatchUp } };
+  return { windows: clerks.length, rounds, noLinkMs: roundSummary(summarize(away)), catchUpMs: roundSummary(summarize(during)), lost, loop: { away: loopAway, catchUp: loopCatchUp },
+    replyMs: { away: roundSummary(summarize(replyAway)), catchUp: roundSummary(summarize(replyDuring)) },
+    diskMs: { away: await diskAway.stop(), catchUp: await diskDuring.stop() },
+  };
 }

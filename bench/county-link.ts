@@ -184,7 +184,8 @@ export const linkStatus = async (port: number, token: string) => {
 
 export const countyNodeFlags = ['--max-semi-space-size=0', '--heap-growing-percent=0'];
 
-export async function countyLinkBench(log: (m: string) => void): Promise<CountyLinkResult> {
+/** `nodeFlags`: for the county process during the freshness half (BENCH_PROF=1 profiles it). */
+export async function countyLinkBench(log: (m: string) => void, nodeFlags?: string[]): Promise<CountyLinkResult> {
   const cluster = await startCluster();
   const c = new pg.Client({ connectionString: cluster.url });
   await c.connect();
@@ -194,7 +195,7 @@ export async function countyLinkBench(log: (m: string) => void): Promise<CountyL
   try {
     const countyDir = await tempDir('county-link');
     const countyEnv = { DATABASE_URL: cluster.urlFor('county'), COUNTY_ADMIN_PASSWORD: PASSWORD };
-    const county = await startProcess({ name: 'county', script: 'center/main.ts', dataDir: countyDir, nodeFlags: countyNodeFlags, env: countyEnv });
+    const county = await startProcess({ name: 'county', script: 'center/main.ts', dataDir: countyDir, nodeFlags: [...countyNodeFlags, ...(nodeFlags ?? [])], env: countyEnv });
     procs.push(county);
     const agent = keepAliveAgent(4);
     const token = (expectStatus(await request(agent, county.port, 'POST', '/api/session', { username: 'county-admin', password: PASSWORD }), 200, 'county sign-in').body as { token: string }).token;
@@ -305,5 +306,9 @@ export function printCountyLink(r: CountyLinkResult) {
   console.log(`     county away:        ${c.noLinkMs.n} calls, p50 ${c.noLinkMs.p50} ms, p99 ${c.noLinkMs.p99} ms, max ${c.noLinkMs.max} ms`);
   console.log(`     during catch-up:    ${c.catchUpMs.n} calls, p50 ${c.catchUpMs.p50} ms, p99 ${c.catchUpMs.p99} ms, max ${c.catchUpMs.max} ms`);
   console.log(`     hall event-loop delay (worst round): county away max ${c.loop.away.maxMs} ms, p99 ${c.loop.away.p99Ms} ms; during catch-up max ${c.loop.catchUp.maxMs} ms, p99 ${c.loop.catchUp.p99Ms} ms`);
+  console.log(`     HTTP reply to "next": county away p50 ${c.replyMs.away.p50} ms, p99 ${c.replyMs.away.p99} ms; during catch-up p50 ${c.replyMs.catchUp.p50} ms, p99 ${c.replyMs.catchUp.p99} ms`);
+  console.log(`     disk (append+fdatasync here): county away p99 ${c.diskMs.away.p99} ms, max ${c.diskMs.away.max} ms; during catch-up p99 ${c.diskMs.catchUp.p99} ms, max ${c.diskMs.catchUp.max} ms`);
+  const cpu = (x: Record<string, number>) => Object.entries(x).map(([k, v]) => `${k} ${v}%`).join(', ');
+  for (const [i, x] of c.rounds.entries()) console.log(`     CPU round ${i + 1}: county away ${cpu(x.cpuAway)}; during catch-up ${cpu(x.cpuCatchUp)}`);
   if (c.lost) console.log(`     ${c.lost} calls never reached the display socket within 5 s`);
 }

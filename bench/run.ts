@@ -216,7 +216,7 @@ async function main(): Promise<number> {
   const reports = run('reports') ? (log(`reports: ${cfg.reportDays} archived days of ${cfg.reportPerDay} tickets`), await reportsBench(cfg.reportDays, cfg.reportPerDay, log)) : null;
   const county = run('county-ingest') ? await countyIngestBench(log, profFlags('county-ingest')) : null;
   const countyReport = run('county-report') ? (log('county report: 200 halls × 90 days of daily aggregates in PostgreSQL'), await countyReportBench(log)) : null;
-  const countyLink = run('county-link') ? (log('county link: freshness with 200 halls online, catch-up after an outage'), await countyLinkBench(log)) : null;
+  const countyLink = run('county-link') ? (log('county link: freshness with 200 halls online, catch-up after an outage'), await countyLinkBench(log, profFlags('county-link'))) : null;
   const signins = run('signins') ? (log('sign-in flood: 40 wrong-password clients beside one kiosk'), await signInFlood()) : null;
   if (signins) {
     console.log(`\nSIGN-IN FLOOD  one kiosk taking ${signins.quiet.n} tickets in a row, then again beside 40 clients sending wrong passwords`);
@@ -281,7 +281,7 @@ async function main(): Promise<number> {
   }
 
   const profiles: Record<string, ProfileTop[]> = {};
-  if (cfg.prof) for (const name of ['latency', 'throughput', 'county-ingest'].filter(run)) profiles[name] = mainProfiles(path.join(profDir, name)).map((f) => summarizeProfile(f, repoRoot));
+  if (cfg.prof) for (const name of ['latency', 'throughput', 'county-ingest', 'county-link'].filter(run)) profiles[name] = mainProfiles(path.join(profDir, name)).map((f) => summarizeProfile(f, repoRoot));
 
   if (lat) printLatency(lat.base, lat.hall, raw);
   if (tp) printThroughput(tp.base, tp.hall);
