@@ -298,7 +298,7 @@ export function printCountyLink(r: CountyLinkResult) {
   console.log(`     ${f.n} calls (${r.lost} never shown): p50 ${f.p50} ms, p90 ${f.p90} ms, p99 ${f.p99} ms, max ${f.max} ms`);
   console.log(`     board: ${r.pushesPerSec} pushes/s of ${r.pushBytes} B, between pushes p50 ${r.pushGapMs.p50} ms, p99 ${r.pushGapMs.p99} ms, max ${r.pushGapMs.max} ms; county process ${r.countyCpuPct}% of a core`);
   const c = r.catchUp;
-  console.log(`   catch-up: the county stopped, the hall ran a busy stretch, the county started again (${c.rounds.length} rounds)`);
+  console.log(`   catch-up: the county stopped, the hall ran a busy stretch, the county started again, niced (${c.rounds.length} rounds)`);
   for (const [i, x] of c.rounds.entries()) {
     console.log(`     round ${i + 1}: ${x.backlogLines} lines (${x.backlogFacts} facts) pending; first batch taken ${x.waitMs} ms after the county was up (the hall's back-off), all held ${x.caughtUpMs} ms after it was up (${x.transferMs} ms shipping); county holds ${x.countyLines} of ${x.hallLines} lines`);
   }
