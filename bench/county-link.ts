@@ -19,7 +19,7 @@ import { startCluster } from '../test/pgCluster.ts';
 import { catchUpBench, type CatchUpResult } from './county-catchup.ts';
 import { post } from './county-ingest.ts';
 import { marketDays } from './countyDay.ts';
-import { expectStatus, keepAliveAgent, nowMs, procCpuMs, request, round, sleep, summarize } from './lib.ts';
+import { CpuMeter, expectStatus, keepAliveAgent, nowMs, request, round, sleep, summarize } from './lib.ts';
 import { roundSummary } from './latency.ts';
 import { DEMO_PASSWORD, liftLimits, prepareTwentyWindowDir, startProcess, stopProcess, tempDir, type Proc } from './servers.ts';
 
@@ -46,7 +46,8 @@ export interface CountyLinkResult {
   pushGapMs: ReturnType<typeof roundSummary>;
   pushesPerSec: number;
   pushBytes: number;
-  countyCpuPct: number;
+  /** % of a core while the calls were made: the county, the real hall, this process (the simulated halls and the board), everything else (PostgreSQL, other people's work). */
+  cpuPct: Record<string, number>;
   catchUp: CatchUpResult;
 }
 
@@ -239,7 +240,7 @@ export async function countyLinkBench(log: (m: string) => void, nodeFlags?: stri
       const ms: number[] = [];
       let lost = 0;
       const pushes0 = board.pushes;
-      const cpu0 = procCpuMs(county.pid);
+      const cpu = new CpuMeter({ county: county.pid, hall: hall.pid, bench: process.pid }).start();
       const t0 = nowMs();
       measuring = true;
       for (let i = 0; i < CALLS; i++) {
@@ -258,7 +259,7 @@ export async function countyLinkBench(log: (m: string) => void, nodeFlags?: stri
       }
       measuring = false;
       const sec = (nowMs() - t0) / 1000;
-      const countyCpuPct = round(((procCpuMs(county.pid) - cpu0) / (sec * 1000)) * 100, 0);
+      const cpuPct = cpu.stop();
       const pushesPerSec = round((board.pushes - pushes0) / sec, 1);
       const sim = await sims.stop();
       board.socket.close();
@@ -277,7 +278,7 @@ export async function countyLinkBench(log: (m: string) => void, nodeFlags?: stri
         pushGapMs: roundSummary(summarize(gaps)),
         pushesPerSec,
         pushBytes: round(sizeSum / Math.max(1, board.pushes), 0),
-        countyCpuPct,
+        cpuPct,
         catchUp,
       };
     } finally {
@@ -296,7 +297,8 @@ export function printCountyLink(r: CountyLinkResult) {
   console.log(`   ${r.halls - 1} simulated halls: ${r.simulatedBatchesPerSec} batches/s in all, ${r.simulatedLinesPerBatch} lines a batch (one about every ${SIM_EVERY_MS} ms each, every ${SIM_HEARTBEAT_EVERY}th empty); one real hall server, its shipper at its defaults (200 ms coalesce); the county pushes the board 250 ms after a batch`);
   console.log(`   freshness: clerk "next" at the real hall → the board's county:halls shows its waiting count dropped`);
   console.log(`     ${f.n} calls (${r.lost} never shown): p50 ${f.p50} ms, p90 ${f.p90} ms, p99 ${f.p99} ms, max ${f.max} ms`);
-  console.log(`     board: ${r.pushesPerSec} pushes/s of ${r.pushBytes} B, between pushes p50 ${r.pushGapMs.p50} ms, p99 ${r.pushGapMs.p99} ms, max ${r.pushGapMs.max} ms; county process ${r.countyCpuPct}% of a core`);
+  console.log(`     board: ${r.pushesPerSec} pushes/s of ${r.pushBytes} B, between pushes p50 ${r.pushGapMs.p50} ms, p99 ${r.pushGapMs.p99} ms, max ${r.pushGapMs.max} ms`);
+  console.log(`     CPU (% of a core): ${Object.entries(r.cpuPct).map(([k, v]) => `${k} ${v}%`).join(', ')}`);
   const c = r.catchUp;
   console.log(`   catch-up: the county stopped, the hall ran a busy stretch, the county started again, niced (${c.rounds.length} rounds)`);
   for (const [i, x] of c.rounds.entries()) {
