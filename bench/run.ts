@@ -10,7 +10,8 @@
 // BENCH_KEEP=1 (keep the /tmp/bench-* data directories), BENCH_NODE_FLAGS (node flags for
 // every server, default the ones npm start uses), BENCH_ONLY (a comma
 // list of phases to run: latency, throughput, reports, signins, county-ingest, county-report,
-// county-link;
+// county-link); BENCH_LINK_HALLS (200 halls online), BENCH_LINK_CALLS (100 timed calls to
+// the county board), BENCH_LINK_ROUNDS (3 county outages caught up).
 // the others are skipped and their targets left out).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
