@@ -21,5 +21,5 @@ export const cfg = {
   reportDays: num('BENCH_REPORT_DAYS', 90),
   reportPerDay: num('BENCH_REPORT_PER_DAY', 5000),
   keep: env.BENCH_KEEP === '1',
-  only: new Set((env.BENCH_ONLY ?? 'latency,throughput,reports,signins,county-ingest,county-report').split(',').map((x) => x.trim())),
+  only: new Set((env.BENCH_ONLY ?? 'latency,throughput,reports,signins,county-ingest,county-report,county-link').split(',').map((x) => x.trim())),
 };

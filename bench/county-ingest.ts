@@ -43,7 +43,7 @@ export interface CountyIngestResult {
 }
 
 /** POST a ready-made JSON body over a keep-alive agent. */
-function post(agent: http.Agent, port: number, path: string, body: string, key: string): Promise<{ status: number; text: string }> {
+export function post(agent: http.Agent, port: number, path: string, body: string, key: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method: 'POST', path, agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${key}` } }, (res) => {
       const chunks: Buffer[] = [];

@@ -9,7 +9,9 @@
 // BENCH_DIST (dist), BENCH_PROF=1 (hall servers under --cpu-prof; profiles summarised),
 // BENCH_KEEP=1 (keep the /tmp/bench-* data directories), BENCH_NODE_FLAGS (node flags for
 // every server, default the ones npm start uses), BENCH_ONLY (a comma
-// list of phases to run: latency, throughput, reports, signins, county-ingest, county-report;
+// list of phases to run: latency, throughput, reports, signins, county-ingest, county-report,
+// county-link); BENCH_LINK_HALLS (200 halls online), BENCH_LINK_CALLS (100 timed calls to
+// the county board), BENCH_LINK_ROUNDS (3 county outages caught up).
 // the others are skipped and their targets left out).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -37,6 +39,7 @@ import { printLatency, printLoop, printProfiles, printReports, printRss, printSi
 import { reportsBench } from './reports.ts';
 import { countyIngestBench, printCountyIngest } from './county-ingest.ts';
 import { countyReportBench, printCountyReport } from './countyReport.ts';
+import { countyLinkBench, printCountyLink } from './county-link.ts';
 import { signInFlood } from './signins.ts';
 import { pageSizes, type PageSize } from './sizes.ts';
 import { checkLoopMonitor, issue, takeBody, type IssueResult } from './throughput.ts';
@@ -214,6 +217,7 @@ async function main(): Promise<number> {
   const reports = run('reports') ? (log(`reports: ${cfg.reportDays} archived days of ${cfg.reportPerDay} tickets`), await reportsBench(cfg.reportDays, cfg.reportPerDay, log)) : null;
   const county = run('county-ingest') ? await countyIngestBench(log, profFlags('county-ingest')) : null;
   const countyReport = run('county-report') ? (log('county report: 200 halls × 90 days of daily aggregates in PostgreSQL'), await countyReportBench(log)) : null;
+  const countyLink = run('county-link') ? (log('county link: freshness with 200 halls online, catch-up after an outage'), await countyLinkBench(log, profFlags('county-link'))) : null;
   const signins = run('signins') ? (log('sign-in flood: 40 wrong-password clients beside one kiosk'), await signInFlood()) : null;
   if (signins) {
     console.log(`\nSIGN-IN FLOOD  one kiosk taking ${signins.quiet.n} tickets in a row, then again beside 40 clients sending wrong passwords`);
@@ -255,6 +259,16 @@ async function main(): Promise<number> {
     );
   }
   if (countyReport) targets.push(target('county_report_ms', `county report over ${countyReport.halls} halls × ${countyReport.days} days ≤ 2 s`, countyReport.reportMs, '<=', 2000, 'ms', `${round(countyReport.reportMs / countyReport.baselineMs, 1)}× a plain scan of the same rows (${countyReport.baselineMs} ms)`));
+  if (countyLink) {
+    const c = countyLink.catchUp;
+    const worst = Math.max(...c.rounds.map((r) => r.caughtUpMs));
+    targets.push(
+      target('county_link_fresh_p99', `county board shows a hall's call within 2 s at p99 (${countyLink.halls} halls online)`, countyLink.freshnessMs.p99, '<=', 2000, 'ms', `p50 ${countyLink.freshnessMs.p50} ms, max ${countyLink.freshnessMs.max} ms, ${countyLink.freshnessMs.n} calls`),
+      target('county_catchup_ms', `a day's backlog (≥ ${Math.min(...c.rounds.map((r) => r.backlogLines))} lines) caught up < 10 s after the county is back (worst round)`, worst, '<', 10_000, 'ms', c.rounds.map((r) => `${r.waitMs} wait + ${r.transferMs} shipping`).join('; ')),
+      target('county_catchup_latency_ratio', 'hall next → display p99 during catch-up ≤ 1.2× with the county away', c.catchUpMs.p99 / c.noLinkMs.p99, '<=', 1.2, '×', `${c.catchUpMs.p99} vs ${c.noLinkMs.p99} ms (${c.catchUpMs.n} vs ${c.noLinkMs.n} calls)`),
+      target('county_catchup_exact', 'catch-up: lines missing at the county', c.rounds.reduce((a, r) => a + r.gaps, 0), '<=', 0, ''),
+    );
+  }
   targets.push(...sizes.filter((s) => !s.missing).map((s) => target(`size_${s.page}`, `${s.page}: gzipped JS < 35 kB`, s.jsGzip / 1000, '<', 35, 'kB')));
   for (const s of sizes) if (s.missing) notes.push(`page ${s.page} skipped: ${s.missing}`);
   if (!loopCheck.trustworthy) notes.push('the event-loop histogram did not report a 30 ms busy loop: the stall figures cannot be trusted');
@@ -268,7 +282,7 @@ async function main(): Promise<number> {
   }
 
   const profiles: Record<string, ProfileTop[]> = {};
-  if (cfg.prof) for (const name of ['latency', 'throughput', 'county-ingest'].filter(run)) profiles[name] = mainProfiles(path.join(profDir, name)).map((f) => summarizeProfile(f, repoRoot));
+  if (cfg.prof) for (const name of ['latency', 'throughput', 'county-ingest', 'county-link'].filter(run)) profiles[name] = mainProfiles(path.join(profDir, name)).map((f) => summarizeProfile(f, repoRoot));
 
   if (lat) printLatency(lat.base, lat.hall, raw);
   if (tp) printThroughput(tp.base, tp.hall);
@@ -278,6 +292,7 @@ async function main(): Promise<number> {
   if (reports) printReports(reports);
   if (county) printCountyIngest(county);
   if (countyReport) printCountyReport(countyReport);
+  if (countyLink) printCountyLink(countyLink);
   if (cfg.prof) printProfiles(profiles);
   printTargets(targets);
   if (notes.length) console.log(`\nNOTES\n${notes.map((n) => `  - ${n}`).join('\n')}`);
@@ -298,6 +313,7 @@ async function main(): Promise<number> {
     reports,
     countyIngest: county,
     countyReport,
+    countyLink,
     targets,
     notes,
     ...(cfg.prof && { profiles }),

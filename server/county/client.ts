@@ -8,7 +8,7 @@ import type { Timers } from '../timers.ts';
 export type IngestResult =
   | { ok: true; lastSeq: number; notices: NoticeOut[] }
   | { ok: false; mismatch: true; expected: number | null }
-  | { ok: false; mismatch: false; error: string };
+  | { ok: false; mismatch: false; error: string; /** Nothing answered at all (refused, reset, no route): trying again costs the county nothing. */ unreachable?: true };
 
 const ok = z.object({
   lastSeq: z.number().int().min(0),
@@ -48,7 +48,7 @@ export async function postBatch({ fetch: fetchFn, timers, timeoutMs }: Transport
     } catch (e) {
       if (cancel.aborted) return { ok: false, mismatch: false, error: '县中心连接已更改' };
       if (abort.signal.aborted) return { ok: false, mismatch: false, error: `县中心 ${Math.round(timeoutMs / 1000)} 秒内没有答复` };
-      return { ok: false, mismatch: false, error: `无法连接县中心（${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}）` };
+      return { ok: false, mismatch: false, unreachable: true, error: `无法连接县中心（${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}）` };
     }
     let json: unknown;
     try {

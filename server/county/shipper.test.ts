@@ -159,6 +159,23 @@ describe('shipping to the county', () => {
     expect(backoff(20, 1, 60_000)).toBe(60_000);
   });
 
+  it('tries again within 5 s while nothing answers at all, so a county back from an outage has the backlog at once', async () => {
+    const tries: number[] = [];
+    const refused: typeof fetch = () => {
+      tries.push(clock.now());
+      return Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') }));
+    };
+    const h = await startHall({ clock: clock.now, timers: clock, county: { random: () => 0.999, fetch: refused, link: { url: county.url, hallId: 'h1', key: KEY } } });
+    open.push(h);
+    await until(() => tries.length >= 9, 'nine tries', 100, 3000);
+    const gaps = tries.slice(1, 9).map((t, i) => t - tries[i]!);
+    // random ~1: the whole doubling step, 1 s, 2 s, 4 s, then 5 s at most, never the minute an erring county gets
+    [1000, 2000, 4000, 5000, 5000, 5000, 5000, 5000].forEach((want, i) => expect(Math.abs(gaps[i]! - want)).toBeLessThanOrEqual(100));
+    const s = await status(h, await h.signIn('admin'));
+    expect(s).toMatchObject({ state: 'failing' });
+    expect(s.lastError).toContain('ECONNREFUSED');
+  });
+
   it('never holds up a take: the county hangs forever and takes still answer at once', async () => {
     county.mode = 'hang';
     const h = await hall();

@@ -40,6 +40,13 @@ const MAX_BATCH_BYTES = 1024 * 1024;
 const BUFFER_LINES = 5000;
 /** Forward moves of county-shipped.json at most this often (a heartbeat catches up). */
 const PERSIST_MS = 5000;
+/**
+ * The back-off's cap while nothing answers at all (connection refused or reset): such a
+ * try costs the county nothing, and a county back from an outage or a restart should
+ * have its halls' backlogs within seconds (issue 13: a day's backlog in < 10 s), not
+ * after the minute a county that answers with errors is given.
+ */
+const UNREACHABLE_BACKOFF_MS = 5000;
 /** Mismatches in a row before the shipper backs off instead of retrying at once. */
 const MISMATCH_LIMIT = 5;
 
@@ -289,7 +296,7 @@ export class Shipper {
       }
       return 0;
     }
-    return this.failed(r.error);
+    return this.failed(r.error, r.unreachable);
   }
 
   private async receive(notices: { id: string; text: string; sentAt: string; warningId?: string }[]): Promise<void> {
@@ -305,12 +312,13 @@ export class Shipper {
   }
 
   /** A failed try: the link shows it, and the next waits longer (exponential, jittered, capped). */
-  private failed(message: string): number {
+  private failed(message: string, unreachable = false): number {
     this.failures++;
     this.failingSince ??= this.o.clock();
     if (this.lastError !== message) this.o.log?.(`county: ${message}`);
     this.lastError = message;
-    return backoff(this.failures, this.o.random(), this.o.maxBackoffMs ?? 60_000);
+    const cap = this.o.maxBackoffMs ?? 60_000;
+    return backoff(this.failures, this.o.random(), unreachable ? Math.min(cap, UNREACHABLE_BACKOFF_MS) : cap);
   }
 
   private pushStatus(): void {
