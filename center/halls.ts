@@ -9,7 +9,7 @@ import { newId } from '../server/auth.ts';
 import type { DB } from './db/schema.ts';
 import { keyHash } from './ingest.ts';
 import type { Mirrors } from './mirror.ts';
-import { live } from './summary.ts';
+import { liveOf } from './summary.ts';
 
 /** A hall is online while its heartbeats (every 10 s) keep arriving. */
 export const ONLINE_MS = 45_000;
@@ -70,7 +70,7 @@ export class Halls {
       const online = heard !== null && now - heard < ONLINE_MS && r.revoked_at === null;
       // A silent hall's figures are its last-known ones: its waits stop where it was last heard.
       const hallNow = m && r.hall_now ? isoLocal((online || heard === null ? now : heard) + (r.skew_ms ?? 0), m.data.settings.timeZone) : null;
-      const l = m && hallNow ? live(m.data, hallNow) : null;
+      const l = m && hallNow ? liveOf(m, hallNow) : null;
       const skew = r.skew_ms ?? 0;
       return {
         id: r.id,

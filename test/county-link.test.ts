@@ -64,7 +64,7 @@ it('a county that restarts is caught up with, every line once', async () => {
   expect(seen.today.waiting).toBe(8);
   const seqs = await stored(county);
   expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
-});
+}, 240_000); // 5,200 takes over HTTP beside the other test files on two cores
 
 it('a busy day offline (over 5,000 facts) catches up by itself when the link returns', async () => {
   const dbUrl = county.dbUrl;
@@ -95,4 +95,4 @@ it('a busy day offline (over 5,000 facts) catches up by itself when the link ret
   );
   const seqs = await stored(county);
   expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
-});
+}, 240_000); // 5,200 takes over HTTP beside the other test files on two cores
