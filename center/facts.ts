@@ -83,10 +83,11 @@ const schemas: { [T in FactType]: z.ZodType } = {
 const byType = new Map<string, z.ZodType>(Object.entries(schemas));
 
 /** Throws 422 `unfoldable` at the first fact the county cannot fold; nothing is stored then. */
-export function checkFacts(lines: readonly ShipLine[]): void {
+export function checkFacts(lines: readonly { s: number; f: unknown[] }[]): ShipLine[] {
   for (const line of lines) {
     for (let i = 0; i < line.f.length; i++) {
-      const fact = line.f[i]!;
+      const fact = line.f[i] as { type?: unknown } | null;
+      if (typeof fact !== 'object' || fact === null || typeof fact.type !== 'string') throw unfoldable(line.s, '记录必须是带 type 的对象');
       const schema = byType.get(fact.type);
       if (!schema) throw unfoldable(line.s, `未知的记录类型 ${fact.type.slice(0, 40)}`);
       const r = schema.safeParse(fact);
@@ -96,6 +97,7 @@ export function checkFacts(lines: readonly ShipLine[]): void {
       }
     }
   }
+  return lines as ShipLine[];
 }
 
 /** Deeper than anything a hall writes (a batch's facts nest about ten levels). */

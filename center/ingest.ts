@@ -104,13 +104,12 @@ export class Ingest {
     const { db, mirrors, clock } = this.o;
     const hallId = body.hallId;
     const { last, notices } = await this.lookUp(hallId, key);
-    checkFacts(body.lines); // after the key: a stranger learns nothing of what the county accepts
+    const lines = checkFacts(body.lines); // after the key: a stranger learns nothing of what the county accepts
     let folded: Folded = { closed: [], facts: [] };
     let mirror: HallMirror | undefined;
     try {
       const lastSeq = await db.transaction().execute(async (tx) => {
         mirror = this.start(hallId, last, body);
-        const lines = body.lines;
         for (let i = 1; i < lines.length; i++) {
           if (lines[i]!.s !== lines[i - 1]!.s + 1) throw new HallError('gapped_batch', 400, `批次中的序号不连续：${lines[i - 1]!.s} 之后是 ${lines[i]!.s}`);
         }
