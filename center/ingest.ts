@@ -3,7 +3,7 @@
 // transaction, so even two county processes could not store a line twice, and the
 // primary key (hall, seq) refuses it if anything else tried.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { z } from 'zod';
 import { HallError } from '../shared/core/errors.ts';
@@ -120,10 +120,11 @@ export class Ingest {
           throw new HallError('unfoldable', 422, `批次中的记录与县中心保存的大厅状态对不上，没有保存：${(e as Error).message.slice(0, 200)}`);
         }
         if (lines.length > 0) {
-          await tx
-            .insertInto('hall_lines')
-            .values(lines.map((l) => ({ hall_id: hallId, seq: l.s, facts: JSON.stringify(l.f) })))
-            .execute();
+          // One parameter, the batch's facts as one JSON array, split by PostgreSQL: a
+          // thousand parameters cost the driver more than the rows cost the server.
+          const facts = `[${lines.map((l) => JSON.stringify(l.f)).join(',')}]`;
+          await sql`insert into hall_lines (hall_id, seq, facts)
+            select ${hallId}, ${lines[0]!.s}::bigint + t.n - 1, t.f from jsonb_array_elements(${facts}::jsonb) with ordinality as t(f, n)`.execute(tx);
         }
         const save = body.baseline !== undefined || folded.closed.length > 0 || mirror.seq - mirror.savedSeq >= SAVE_EVERY;
         const hallNowMs = Date.parse(body.hallNow);
