@@ -2,7 +2,7 @@
 // answered (已回复, with the hall's answer); a county admin sends one to any hall here.
 import { useEffect, useState } from 'preact/hooks';
 import type { NoticeOutView } from '../../shared/county/types.ts';
-import { countyCall } from '../api.ts';
+import { useCountyData } from '../useCountyData.ts';
 import type { TabProps } from '../tabs.ts';
 import { ageText, sinceText } from './age.ts';
 import { NoticeForm, type NoticeDraft } from './NoticeForm.tsx';
@@ -10,8 +10,6 @@ import { usePushTick } from './usePushTick.ts';
 import '../warnings/warnings.css';
 
 export function Notices({ session, halls, arg }: TabProps) {
-  const [list, setList] = useState<NoticeOutView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<NoticeDraft | null>(null);
   const [pick, setPick] = useState('');
   const [tick, setTick] = useState(0);
@@ -24,20 +22,7 @@ export function Notices({ session, halls, arg }: TabProps) {
     const h = arg ? halls?.find((x) => x.id === arg) : undefined;
     if (h && admin) setDraft({ hallId: h.id, hallName: h.name });
   }, [arg]);
-  useEffect(() => {
-    let alive = true;
-    countyCall<NoticeOutView[]>('notices', {}, session.token).then(
-      (ns) => {
-        if (!alive) return;
-        setList(ns);
-        setError(null);
-      },
-      (e: Error) => alive && setError(e.message),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [pushed, tick, session.token]);
+  const { data: list, error } = useCountyData<NoticeOutView[]>('notices', {}, session.token, [pushed, tick]);
 
   const open = (list ?? []).filter((n) => n.answer === undefined);
   const done = (list ?? []).filter((n) => n.answer !== undefined);

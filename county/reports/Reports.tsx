@@ -10,28 +10,14 @@ import { useDownload } from '../../supervisor/reports/download.ts';
 import { monthTitle, periodOf, periodTitle } from '../../supervisor/reports/period.ts';
 import { PeriodPicker, rangeOf, type PeriodChoice } from '../../supervisor/reports/PeriodPicker.tsx';
 import '../../supervisor/reports/reports.css';
-import { countyCall } from '../api.ts';
+import { useCountyData } from '../useCountyData.ts';
 import type { TabProps } from '../tabs.ts';
 import { nowText, satisfactionBars, shown } from './shape.ts';
 import './reports.css';
 
 const ZONE = 'Asia/Shanghai';
 
-function useReport(token: string, from: string, to: string) {
-  const [state, set] = useState<{ data: CountyReport | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
-  useEffect(() => {
-    let alive = true;
-    set((s) => ({ ...s, loading: true, error: null }));
-    countyCall<CountyReport>('report', { from, to }, token).then(
-      (data) => alive && set({ data, error: null, loading: false }),
-      (e: unknown) => alive && set((s) => ({ ...s, error: e instanceof Error ? e.message : '请求失败', loading: false })),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [token, from, to]);
-  return state;
-}
+const useReport = (token: string, from: string, to: string) => useCountyData<CountyReport>('report', { from, to }, token);
 
 export function Reports({ session }: TabProps) {
   const today = localDay(Date.now(), ZONE);

@@ -1,26 +1,14 @@
 // 最近解除: warnings that closed by themselves when the facts that caused them arrived
 // (the case delivered, someone at the window, the hall speaking again). Fetched when
 // opened, and again as the list of open warnings is.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ClosedWarning } from '../../shared/county/types.ts';
-import { countyCall } from '../api.ts';
+import { useCountyData } from '../useCountyData.ts';
 import { sinceText } from '../notices/age.ts';
 
 export function Closed({ hallId, token, kindText, refresh }: { hallId: string | null; token: string; kindText: (kind: string) => string; refresh: number }) {
   const [open, setOpen] = useState(false);
-  const [list, setList] = useState<ClosedWarning[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    let alive = true;
-    countyCall<ClosedWarning[]>('warnings', { state: 'closed', ...(hallId && { hallId }) }, token).then(
-      (ws) => alive && (setList(ws), setError(null)),
-      (e: Error) => alive && setError(e.message),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [open, hallId, token, refresh]);
+  const { data: list, error } = useCountyData<ClosedWarning[]>('warnings', open ? { state: 'closed', ...(hallId && { hallId }) } : null, token, [refresh]);
   return (
     <details class="warnings-closed" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>最近解除的预警</summary>

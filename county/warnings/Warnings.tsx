@@ -4,7 +4,7 @@
 // every half minute for the time-driven ones.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { WarningKind, WarningOut } from '../../shared/county/types.ts';
-import { countyCall } from '../api.ts';
+import { useCountyData } from '../useCountyData.ts';
 import { tabs, type TabProps } from '../tabs.ts';
 import { NoticeForm, type NoticeDraft } from '../notices/NoticeForm.tsx';
 import { Threshold } from './Threshold.tsx';
@@ -25,8 +25,6 @@ export const KIND_TEXT = new Map<string, string>([
 
 export function Warnings({ session, halls, arg, go }: TabProps) {
   const [hallId, setHallId] = useState<string | null>(arg ?? null);
-  const [list, setList] = useState<WarningOut[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<NoticeDraft | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
@@ -36,20 +34,7 @@ export function Warnings({ session, halls, arg, go }: TabProps) {
   const pushed = usePushTick(halls);
 
   useEffect(() => setHallId(arg ?? null), [arg]);
-  useEffect(() => {
-    let alive = true;
-    countyCall<WarningOut[]>('warnings', hallId ? { hallId } : {}, session.token).then(
-      (ws) => {
-        if (!alive) return;
-        setList(ws);
-        setError(null);
-      },
-      (e: Error) => alive && setError(e.message),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [hallId, pushed, tick, session.token]);
+  const { data: list, error } = useCountyData<WarningOut[]>('warnings', hallId ? { hallId } : {}, session.token, [pushed, tick]);
 
   const groups = useMemo(() => {
     const red = (list ?? []).filter((w) => w.level === 'red');
