@@ -3,7 +3,7 @@
 // from the county's day (Asia/Shanghai), as the hall counts from its own.
 import { useEffect, useState } from 'preact/hooks';
 import { localDay } from '../../shared/core/time.ts';
-import type { CountyReport, ReportRow } from '../../shared/county/types.ts';
+import type { CountyReport, ReportFigures, ReportRow } from '../../shared/county/types.ts';
 import { countyPaths } from '../../shared/county/paths.ts';
 import { BarChart } from '../../supervisor/reports/BarChart.tsx';
 import { useDownload } from '../../supervisor/reports/download.ts';
@@ -144,21 +144,11 @@ function HallTable({ rows, chosen, onChoose }: { rows: ReportRow[]; chosen: stri
         <tr>
           <th>排名</th>
           <th>大厅</th>
-          <th>取号</th>
-          <th>办结</th>
-          <th>过号</th>
-          <th>平均等候(分)</th>
-          <th>90%等候(分)</th>
-          <th>评价</th>
-          <th>满意率</th>
-          <th>差评</th>
-          <th>回访按期</th>
-          <th>承诺件按期</th>
+          <FigureHeads />
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => {
-          const s = shown(r);
           return (
             <tr key={r.hallId} class={r.hallId === chosen ? 'cr-chosen' : undefined}>
               <td class="num">{r.rank}</td>
@@ -167,16 +157,7 @@ function HallTable({ rows, chosen, onChoose }: { rows: ReportRow[]; chosen: stri
                   {r.hallName}
                 </button>
               </th>
-              <td class="num">{r.taken}</td>
-              <td class="num">{r.served}</td>
-              <td class="num">{r.noShows}</td>
-              <td class="num">{s.avgWait}</td>
-              <td class="num">{s.p90Wait}</td>
-              <td class="num">{r.ratings}</td>
-              <td class="num">{s.satisfied}</td>
-              <td class="num">{r.badRatings}</td>
-              <td class="num">{s.followUps}</td>
-              <td class="num">{s.committed}</td>
+              <FigureCells f={r} />
             </tr>
           );
         })}
@@ -192,38 +173,55 @@ function ServiceTable({ row }: { row: ReportRow }) {
       <thead>
         <tr>
           <th>业务</th>
-          <th>取号</th>
-          <th>办结</th>
-          <th>过号</th>
-          <th>平均等候(分)</th>
-          <th>90%等候(分)</th>
-          <th>评价</th>
-          <th>满意率</th>
-          <th>差评</th>
-          <th>回访按期</th>
-          <th>承诺件按期</th>
+          <FigureHeads />
         </tr>
       </thead>
       <tbody>
         {row.byService.map((b) => {
-          const s = shown(b);
           return (
             <tr key={b.serviceId}>
               <th scope="row">{b.serviceName}</th>
-              <td class="num">{b.taken}</td>
-              <td class="num">{b.served}</td>
-              <td class="num">{b.noShows}</td>
-              <td class="num">{s.avgWait}</td>
-              <td class="num">{s.p90Wait}</td>
-              <td class="num">{b.ratings}</td>
-              <td class="num">{s.satisfied}</td>
-              <td class="num">{b.badRatings}</td>
-              <td class="num">{s.followUps}</td>
-              <td class="num">{s.committed}</td>
+              <FigureCells f={b} />
             </tr>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The figures a hall's row and a business's row share, in the same columns. */
+function FigureHeads() {
+  return (
+    <>
+      <th>取号</th>
+      <th>办结</th>
+      <th>过号</th>
+      <th>平均等候(分)</th>
+      <th>90%等候(分)</th>
+      <th>评价</th>
+      <th>满意率</th>
+      <th>差评</th>
+      <th>回访按期</th>
+      <th>承诺件按期</th>
+    </>
+  );
+}
+
+function FigureCells({ f }: { f: ReportFigures }) {
+  const s = shown(f);
+  return (
+    <>
+      <td class="num">{f.taken}</td>
+      <td class="num">{f.served}</td>
+      <td class="num">{f.noShows}</td>
+      <td class="num">{s.avgWait}</td>
+      <td class="num">{s.p90Wait}</td>
+      <td class="num">{f.ratings}</td>
+      <td class="num">{s.satisfied}</td>
+      <td class="num">{f.badRatings}</td>
+      <td class="num">{s.followUps}</td>
+      <td class="num">{s.committed}</td>
+    </>
   );
 }
