@@ -3,7 +3,7 @@
 // supervisor answers, and the answer comes back as a `NoticeAnswered` fact in a shipped
 // line. The projector here writes it onto the notice, in the batch's transaction, and
 // only onto a notice sent to that same hall.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { HallError } from '../shared/core/errors.ts';
 import { NOTICE_DUE_HOURS, type NoticeOutView } from '../shared/county/types.ts';
@@ -80,7 +80,13 @@ export class Notices {
       const user = mirror.data.users.find((u) => u.id === a.data.by);
       await tx
         .updateTable('notices')
-        .set({ answer: a.data.answer, answered_at: new Date(Date.parse(a.data.at)), answered_by: user ? user.name : a.data.by })
+        .set({
+          answer: a.data.answer,
+          // The hall's clock, brought to the county's by the skew this batch reported (set in
+          // this transaction), and never before the notice was sent.
+          answered_at: sql<Date>`greatest(sent_at, ${new Date(Date.parse(a.data.at))}::timestamptz - (select coalesce(skew_ms, 0) from halls where id = ${hallId}) * interval '1 millisecond')`,
+          answered_by: user ? user.name : a.data.by,
+        })
         .where('id', '=', a.data.noticeId)
         .where('hall_id', '=', hallId)
         .where('answer', 'is', null)

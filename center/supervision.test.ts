@@ -189,18 +189,20 @@ describe('督办', () => {
   it('takes the answer from a shipped NoticeAnswered of that hall only', async () => {
     const other = (await county.request('POST', '/api/county/notices', { hallId: otherHall, text: '请说明空岗原因' }, token)).body.id as string;
     const at = new Date(now).toISOString();
+    // The hall's clock is two hours behind the county's: its answer's time is read on the county's clock.
+    const hallAt = new Date(now - 2 * 3_600_000).toISOString();
     const supervisor = county.center.mirrors.get(hallId)!.data.users.find((u) => u.username === 'supervisor')!;
     // Hand-built as the hall writes them: received, then answered; and a try at the other hall's notice.
     const line = {
       s: shipped + 1,
       f: [
         { type: 'NoticeReceived', v: 1, notice: { id: noticeId, text: '承诺件超期，请说明原因并尽快办结', sentAt: at, receivedAt: at } },
-        { type: 'NoticeAnswered', v: 1, noticeId, answer: '已于今日办结送达', by: supervisor.id, at },
+        { type: 'NoticeAnswered', v: 1, noticeId, answer: '已于今日办结送达', by: supervisor.id, at: hallAt },
         { type: 'NoticeReceived', v: 1, notice: { id: other, text: 'x', sentAt: at, receivedAt: at } },
         { type: 'NoticeAnswered', v: 1, noticeId: other, answer: '冒名回复', by: supervisor.id, at },
       ],
     };
-    const r = await ship({ hallId, hallNow: at, lines: [line] });
+    const r = await ship({ hallId, hallNow: hallAt, lines: [line] });
     expect(r.status).toBe(200);
     shipped = r.body.lastSeq;
     expect(r.body.notices).toEqual([]);
