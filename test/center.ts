@@ -1,6 +1,6 @@
 // The county center on a random port over a fresh database in the test cluster, and a
 // way to ship a real hall's journal to it by hand.
-import type { AddressInfo } from 'node:net';
+import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
 import { createCenter, type Center } from '../center/app.ts';
 import { openDb } from '../center/db/connect.ts';
 import { readJournal } from '../server/store/journal.ts';
@@ -24,7 +24,10 @@ export async function startCenter(opts: { clock?: () => number; dbUrl?: string; 
   const dbUrl = opts.dbUrl ?? (await freshDatabaseUrl());
   const db = await openDb(dbUrl);
   const center = await createCenter({ db, adminPassword: ADMIN_PASSWORD, log: () => {}, ...(opts.clock && { clock: opts.clock }) });
-  await new Promise<void>((r) => center.server.listen(opts.port ?? 0, '127.0.0.1', r));
+  await new Promise<void>((resolve, reject) => {
+    center.server.once('error', reject); // a port taken meanwhile fails the test instead of hanging it
+    center.server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
   const url = `http://127.0.0.1:${(center.server.address() as AddressInfo).port}`;
   let adminToken: string | null = null;
   const h: CenterHarness = {
@@ -68,4 +71,37 @@ export async function startCenter(opts: { clock?: () => number; dbUrl?: string; 
 export async function journalLines(dir: string, afterSeq = 0): Promise<ShipLine[]> {
   const entries = await readJournal<{ s: number; f?: unknown[] }>(dir, afterSeq);
   return entries.map((e) => ({ s: e.s, f: (e.f ?? []) as ShipLine['f'] }));
+}
+
+/**
+ * A stable address for a county that comes and goes: the hall keeps shipping to the
+ * proxy's port while the county behind it stops and starts again on any free port.
+ * With no county behind it, every connection is reset at once, as a county that is down.
+ */
+export async function countyProxy(): Promise<{ url: string; to(url: string | null): void; close(): Promise<void> }> {
+  let target: number | null = null;
+  const open = new Set<Socket>();
+  const server = createServer((client) => {
+    open.add(client);
+    client.on('close', () => open.delete(client));
+    if (target === null) return void client.resetAndDestroy();
+    const upstream = createConnection(target, '127.0.0.1');
+    open.add(upstream);
+    upstream.on('close', () => open.delete(upstream));
+    client.pipe(upstream).pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    to(url) {
+      target = url === null ? null : Number(new URL(url).port);
+      for (const s of open) s.destroy(); // kept-alive connections go to the old county no more
+    },
+    close: () => new Promise<void>((resolve) => {
+      for (const s of open) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
 }

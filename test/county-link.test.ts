@@ -3,9 +3,10 @@
 // county that goes away and comes back is caught up with, each line stored once.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHall, type Harness } from './harness.ts';
-import { startCenter, type CenterHarness } from './center.ts';
+import { countyProxy, startCenter, type CenterHarness } from './center.ts';
 
 let county: CenterHarness;
+let proxy: Awaited<ReturnType<typeof countyProxy>>;
 let hall: Harness;
 let hallId: string;
 
@@ -24,14 +25,17 @@ const stored = async (c: CenterHarness) => (await c.center.db.selectFrom('hall_l
 
 beforeAll(async () => {
   county = await startCenter();
+  proxy = await countyProxy();
+  proxy.to(county.url);
   const reg = await county.addHall('青山镇');
   hallId = reg.id;
-  hall = await startHall({ county: { link: { url: county.url, hallId: reg.id, key: reg.key }, tuning: fast } });
+  hall = await startHall({ county: { link: { url: proxy.url, hallId: reg.id, key: reg.key }, tuning: fast } });
 });
 
 afterAll(async () => {
   await hall?.close();
   await county?.close();
+  await proxy?.close();
 });
 
 it('ships on its own: the county shows the hall’s day as the hall counts it', async () => {
@@ -49,6 +53,7 @@ it('ships on its own: the county shows the hall’s day as the hall counts it', 
 
 it('a county that restarts is caught up with, every line once', async () => {
   const dbUrl = county.dbUrl;
+  proxy.to(null);
   await county.close();
   for (let i = 0; i < 5; i++) await hall.request('POST', '/api/tickets', { serviceId: 'social' });
   const admin = await hall.signIn('admin');
@@ -56,7 +61,8 @@ it('a county that restarts is caught up with, every line once', async () => {
     async () => (await hall.request('GET', '/api/county-link', undefined, admin)).body,
     (l) => l.state === 'failing' && l.pending > 0,
   );
-  county = await startCenter({ dbUrl, port: Number(new URL(county.url).port) });
+  county = await startCenter({ dbUrl });
+  proxy.to(county.url);
   const seen = await until(
     () => countyHall(county),
     (h) => h?.today?.taken === 9,
@@ -68,7 +74,7 @@ it('a county that restarts is caught up with, every line once', async () => {
 
 it('a busy day offline (over 5,000 facts) catches up by itself when the link returns', async () => {
   const dbUrl = county.dbUrl;
-  const port = Number(new URL(county.url).port);
+  proxy.to(null);
   await county.close();
   const admin = await hall.signIn('admin');
   const before = (await hall.request('GET', '/api/county-link', undefined, admin)).body.pending as number;
@@ -82,7 +88,8 @@ it('a busy day offline (over 5,000 facts) catches up by itself when the link ret
   expect(link.state).toBe('failing');
   expect(link.pending - before).toBeGreaterThanOrEqual(5000);
 
-  county = await startCenter({ dbUrl, port });
+  county = await startCenter({ dbUrl });
+  proxy.to(county.url);
   const hallStats = (await hall.request('GET', '/api/stats', undefined, admin)).body;
   const seen = await until(
     () => countyHall(county),
