@@ -98,7 +98,9 @@ test('two halls, one county: live board, a hall offline and back, a red warning,
     await page.getByLabel('用户名').fill('county-admin');
     await page.getByLabel('密码').fill(COUNTY_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('tab', { name: '电子监察' }).click();
+    // Hall B's warnings flag on its card opens 电子监察 on that hall.
+    await card(page, linkB.id).getByRole('button', { name: /^预警/ }).click();
+    await expect(page.getByRole('tab', { name: '电子监察' })).toHaveAttribute('aria-selected', 'true');
     const red = page.getByRole('region', { name: '红色预警' }).locator('li').filter({ hasText: '承诺件' });
     await expect(red).toContainText('白云乡为民服务中心', { timeout: 20_000 });
     await red.getByRole('button', { name: '督办' }).click();

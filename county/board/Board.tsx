@@ -11,7 +11,7 @@ const SORT_KEY = 'county.board.sort';
 const VIEW_KEY = 'county.board.view';
 type View = 'cards' | 'tiles';
 
-export function Board({ halls }: TabProps) {
+export function Board({ halls, go }: TabProps) {
   const [mode, setMode] = useState<SortMode>(() => (localStorage.getItem(SORT_KEY) === 'name' ? 'name' : 'attention'));
   // 卡片: every figure of a hall; 总览: one line per hall, so a wall shows a whole county of 200.
   const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'tiles' ? 'tiles' : 'cards'));
@@ -90,7 +90,7 @@ export function Board({ halls }: TabProps) {
           ) : (
             <ul class="board-grid" aria-label="各乡镇大厅">
               {sortHalls(halls, mode).map((h) => (
-                <HallCard key={h.id} h={h} short={suffix ? h.name.slice(0, h.name.length - suffix.length) : h.name} />
+                <HallCard key={h.id} h={h} go={go} short={suffix ? h.name.slice(0, h.name.length - suffix.length) : h.name} />
               ))}
             </ul>
           )}
@@ -112,7 +112,7 @@ function Total({ label, value, unit, bad, warn }: { label: string; value: string
   );
 }
 
-function HallCard({ h, short }: { h: HallSummary; short: string }) {
+function HallCard({ h, short, go }: { h: HallSummary; short: string; go: TabProps['go'] }) {
   const state = stateOf(h);
   const empty = emptyWindows(h);
   const windows = h.windows ?? [];
@@ -156,7 +156,7 @@ function HallCard({ h, short }: { h: HallSummary; short: string }) {
       ) : (
         <p class="hall-nodata">{state === 'never' ? '尚未接入：大厅还没有发来数据' : '暂无当日数据'}</p>
       )}
-      <Flags h={h} heard={heard} />
+      <Flags h={h} heard={heard} go={go} />
     </li>
   );
 }
@@ -209,16 +209,22 @@ function Fig({ label, value, unit, hot }: { label: string; value: string | numbe
   );
 }
 
-function Flags({ h, heard }: { h: HallSummary; heard: string | null }) {
+/** The hall's flags; its warnings and unanswered 督办 open their tabs on this hall. */
+function Flags({ h, heard, go }: { h: HallSummary; heard: string | null; go: TabProps['go'] }) {
   const state = stateOf(h);
   const flags = [];
-  if (h.openWarnings > 0) flags.push(<span key="w" class="flag flag-bad">预警 {h.openWarnings}</span>);
+  if (h.openWarnings > 0)
+    flags.push(
+      <button key="w" type="button" class="flag flag-bad flag-link" onClick={() => go('warnings', h.id)}>
+        预警 {h.openWarnings}
+      </button>,
+    );
   if ((h.openNotices ?? 0) > 0)
     flags.push(
-      <span key="n" class="flag flag-bad">
+      <button key="n" type="button" class="flag flag-bad flag-link" onClick={() => go('notices', h.id)}>
         督办未回复 {h.openNotices}
         {typeof h.oldestNoticeMin === 'number' && `（最久 ${duration(h.oldestNoticeMin)}）`}
-      </span>,
+      </button>,
     );
   if (typeof h.skewMin === 'number' && h.skewMin !== 0) flags.push(<span key="s" class="flag flag-warn">时钟偏差：{skewText(h.skewMin)}</span>);
   if (h.today && h.countyDay && h.today.day !== h.countyDay) flags.push(<span key="d" class="flag flag-warn">大厅日期 {dayText(h.today.day)}</span>);
