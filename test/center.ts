@@ -6,6 +6,7 @@ import { openDb } from '../center/db/connect.ts';
 import { readJournal } from '../server/store/journal.ts';
 import type { ShipLine } from '../shared/county/wire.ts';
 import { freshDatabaseUrl } from './countyDb.ts';
+import { requestJson } from './harness.ts';
 
 export const ADMIN_PASSWORD = 'county-pass';
 
@@ -34,21 +35,7 @@ export async function startCenter(opts: { clock?: () => number; dbUrl?: string; 
     center,
     url,
     dbUrl,
-    async request(method, p, body, token) {
-      const res = await fetch(url + p, {
-        method,
-        headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
-        ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-      });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        /* keep the text */
-      }
-      return { status: res.status, body: parsed };
-    },
+    request: (method, p, body, token) => requestJson(url, method, p, body, token),
     async admin() {
       if (adminToken) return adminToken;
       const r = await h.request('POST', '/api/session', { username: 'county-admin', password: ADMIN_PASSWORD });

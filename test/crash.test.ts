@@ -3,7 +3,7 @@
 // files must load, and no number may ever be handed out twice.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../server/freePort.ts';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './harness.ts';
@@ -11,14 +11,6 @@ import { tempDir } from './harness.ts';
 const PASSWORD = 'crash-pass';
 const SERVICES = ['social', 'civil', 'household', 'medical'];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function boot(dir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {

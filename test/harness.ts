@@ -65,25 +65,7 @@ export async function startHall(opts: { dir?: string; clock?: () => number; mono
     app,
     url,
     dir,
-    async request(method, p, body, token, headers = {}) {
-      const res = await fetch(url + p, {
-        method,
-        headers: {
-          ...(body !== undefined && { 'content-type': 'application/json' }),
-          ...(token && { authorization: `Bearer ${token}` }),
-          ...headers,
-        },
-        ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-      });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        /* not JSON: keep the text */
-      }
-      return { status: res.status, body: parsed };
-    },
+    request: (method, p, body, token, headers) => requestJson(url, method, p, body, token, headers),
     async signIn(username, counterId) {
       const r = await h.request('POST', '/api/session', { username, password: PASSWORD, ...(counterId && { counterId }) });
       if (r.status !== 200) throw new Error(`sign in ${username}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -131,4 +113,25 @@ export function nextEvent<K extends keyof ServerToClient>(s: Socket<ServerToClie
     };
     raw.on(name, on);
   });
+}
+
+/** One request to a test server, its body parsed as JSON when it is JSON (else its text). */
+export async function requestJson(base: string, method: string, p: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const res = await fetch(base + p, {
+    method,
+    headers: {
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...(token && { authorization: `Bearer ${token}` }),
+      ...headers,
+    },
+    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, body: parsed };
 }

@@ -3,7 +3,7 @@
 // refuses root, so as root the cluster runs as the `postgres` user.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../server/freePort.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -21,16 +21,7 @@ function binDir(): string {
   return path.join(base, versions.sort((a, b) => Number(b) - Number(a))[0]!, 'bin');
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export async function startCluster(): Promise<Cluster> {
   const bin = binDir();
