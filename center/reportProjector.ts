@@ -7,7 +7,7 @@ import type { Fact } from '../shared/core/facts.ts';
 import type { HallData } from '../shared/types.ts';
 import type { DB } from './db/schema.ts';
 import type { Projector } from './ingest.ts';
-import { caseCounts, dayCells, packWaits, type Cell } from './reportCells.ts';
+import { caseCounts, dayCells, packWaits, type CaseCounts, type Cell } from './reportCells.ts';
 
 const cellRow = (hallId: string, day: string, c: Cell) => ({
   hall_id: hallId,
@@ -22,6 +22,12 @@ const cellRow = (hallId: string, day: string, c: Cell) => ({
   r3: c.ratings[2],
   r4: c.ratings[3],
   r5: c.ratings[4],
+  ...caseColumns(c),
+  waits: packWaits(c.waitsMs),
+});
+
+/** A (day, business) row's case columns: voided ratings by level, follow-ups, committed cases. */
+const caseColumns = (c: CaseCounts) => ({
   v1: c.voided[0],
   v2: c.voided[1],
   v3: c.voided[2],
@@ -33,7 +39,6 @@ const cellRow = (hallId: string, day: string, c: Cell) => ({
   committed: c.committed,
   committed_delivered: c.committedDelivered,
   committed_on_time: c.committedOnTime,
-  waits: packWaits(c.waitsMs),
 });
 
 /** The (day, business) a case fact is about, looked up in the folded state. */
@@ -95,17 +100,7 @@ async function updateCases(tx: Transaction<DB>, hallId: string, day: string, ser
       r3: sql`r3 - (${v3}::int - v3)`,
       r4: sql`r4 - (${v4}::int - v4)`,
       r5: sql`r5 - (${v5}::int - v5)`,
-      v1,
-      v2,
-      v3,
-      v4,
-      v5,
-      follow_ups: c.followUps,
-      follow_ups_closed: c.followUpsClosed,
-      follow_ups_on_time: c.followUpsOnTime,
-      committed: c.committed,
-      committed_delivered: c.committedDelivered,
-      committed_on_time: c.committedOnTime,
+      ...caseColumns(c),
     })
     .where('hall_id', '=', hallId)
     .where('day', '=', day)

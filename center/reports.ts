@@ -11,7 +11,7 @@ import { daysBetween } from '../shared/core/time.ts';
 import type { CountyReport, ReportFigures, ReportRow } from '../shared/county/types.ts';
 import type { DB } from './db/schema.ts';
 import type { Mirrors } from './mirror.ts';
-import { dayCells, packWaits, type Cell, type Levels } from './reportCells.ts';
+import { dayCells, packWaits, type CaseCounts, type Cell, type Levels } from './reportCells.ts';
 
 export const MAX_REPORT_DAYS = 400;
 /** 200 halls: four queries, half the pool (8), the rest left for ingest meanwhile. */
@@ -24,18 +24,12 @@ export function checkPeriod(from: string, to: string): void {
 }
 
 /** Counts summed over days, before they become rates. */
-interface Sum {
+interface Sum extends Omit<CaseCounts, 'voided'> {
   name: string;
   taken: number;
   served: number;
   noShows: number;
   ratings: Levels;
-  followUps: number;
-  followUpsClosed: number;
-  followUpsOnTime: number;
-  committed: number;
-  committedDelivered: number;
-  committedOnTime: number;
   /** Still open past their due day, as of the hall's day (from its mirror: time alone moves them). */
   followUpsOverdue: number;
   committedOverdue: number;
