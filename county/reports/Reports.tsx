@@ -7,7 +7,8 @@ import type { CountyReport, ReportFigures, ReportRow } from '../../shared/county
 import { countyPaths } from '../../shared/county/paths.ts';
 import { BarChart } from '../../supervisor/reports/BarChart.tsx';
 import { useDownload } from '../../supervisor/reports/download.ts';
-import { monthTitle, periodOf, periodTitle } from '../../supervisor/reports/period.ts';
+import { monthTitle, periodTitle } from '../../supervisor/reports/period.ts';
+import { useMonthPrint } from '../../supervisor/reports/useMonthPrint.ts';
 import { PeriodPicker, rangeOf, type PeriodChoice } from '../../supervisor/reports/PeriodPicker.tsx';
 import '../../supervisor/reports/reports.css';
 import { useCountyData } from '../useCountyData.ts';
@@ -28,23 +29,7 @@ export function Reports({ session }: TabProps) {
   const download = useDownload(session.token, () => {});
   const [hallId, setHallId] = useState<string | null>(null);
 
-  // 打印月报: switch to the month the period starts in, then print once loaded and drawn.
-  const month = periodOf('month', range.from);
-  const monthKey = `${month.from}~${month.to}`;
-  const [printWanted, setPrintWanted] = useState(false);
-  const [drawnKey, setDrawnKey] = useState('');
-  const dataKey = current ? `${current.from}~${current.to}` : '';
-  useEffect(() => {
-    if (!printWanted) return;
-    if (error) return setPrintWanted(false);
-    if (loading || dataKey !== monthKey || drawnKey !== monthKey) return;
-    setPrintWanted(false);
-    window.print();
-  }, [printWanted, loading, error, dataKey, drawnKey, monthKey]);
-  const printMonth = () => {
-    setChoice((c) => ({ ...c, kind: 'month', anchor: range.from }));
-    setPrintWanted(true);
-  };
+  const { month, printing, printMonth, drawn } = useMonthPrint(range.from, setChoice, { current, loading, error });
 
   const title = periodTitle(choice.kind, range);
   const chosen = data?.rows.find((r) => r.hallId === hallId) ?? data?.rows[0] ?? null;
@@ -71,8 +56,8 @@ export function Reports({ session }: TabProps) {
           <button type="button" class="ghost" disabled={download.busy !== null} onClick={() => download.run('csv', csv, `全县报表_${range.from}_${range.to}.csv`)}>
             {download.busy ? '正在导出…' : '导出 CSV'}
           </button>
-          <button type="button" class="primary" onClick={printMonth} disabled={printWanted}>
-            打印月报（{monthTitle(month.from)}）
+          <button type="button" class="primary" onClick={printMonth} disabled={printing}>
+            打印月报（{monthTitle(month)}）
           </button>
         </div>
       </div>
@@ -96,9 +81,9 @@ export function Reports({ session }: TabProps) {
             <h3>各大厅满意率</h3>
             {/* Keyed by the period: drawn afresh for each, so 打印月报 always hears it was drawn. */}
             {bars && bars.values.length ? (
-              <BarChart key={`${data.from}~${data.to}`} bars={bars} title="各大厅满意率" unit="%" percent onDrawn={() => setDrawnKey(`${data.from}~${data.to}`)} />
+              <BarChart key={`${data.from}~${data.to}`} bars={bars} title="各大厅满意率" unit="%" percent onDrawn={() => drawn(`${data.from}~${data.to}`)} />
             ) : (
-              <Undrawn key={`${data.from}~${data.to}`} onShown={() => setDrawnKey(`${data.from}~${data.to}`)} />
+              <Undrawn key={`${data.from}~${data.to}`} onShown={() => drawn(`${data.from}~${data.to}`)} />
             )}
           </section>
           {chosen && (

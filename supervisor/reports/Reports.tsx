@@ -1,13 +1,14 @@
 // 报表: a period's report (日/周/月/季度 counted from the hall's day, or any range) as
 // figures, charts and tables; CSV exports for Excel; the monthly report on paper; and
 // the committed cases still to deliver.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { HallState } from '../../shared/types.ts';
 import { dateTime } from '../format.ts';
 import { useResource } from '../useResource.ts';
 import { Commitments } from './Commitments.tsx';
 import { useDownload } from './download.ts';
-import { monthTitle, periodOf, periodTitle } from './period.ts';
+import { monthTitle, periodTitle } from './period.ts';
+import { useMonthPrint } from './useMonthPrint.ts';
 import { PeriodPicker, rangeOf, type PeriodChoice } from './PeriodPicker.tsx';
 import { MonthCompare } from './MonthCompare.tsx';
 import { ReportCharts } from './ReportCharts.tsx';
@@ -45,22 +46,7 @@ function HallReports({ token, hall, onExpired }: Props & { hall: HallState }) {
   const download = useDownload(token, onExpired);
   const current = data && data.from === range.from && data.to === range.to ? data : null;
 
-  // 打印月报: switch to the month the period starts in, then print once it is loaded and drawn.
-  const month = periodOf('month', range.from);
-  const monthKey = `${month.from}~${month.to}`;
-  const [printWanted, setPrintWanted] = useState(false);
-  const [drawnKey, setDrawnKey] = useState('');
-  useEffect(() => {
-    if (!printWanted) return;
-    if (error) return setPrintWanted(false);
-    if (loading || !current || `${current.from}~${current.to}` !== monthKey || drawnKey !== monthKey) return;
-    setPrintWanted(false);
-    window.print();
-  }, [printWanted, current, loading, error, drawnKey, monthKey]);
-  const printMonth = () => {
-    setChoice((c) => ({ ...c, kind: 'month', anchor: range.from }));
-    setPrintWanted(true);
-  };
+  const { month, printing, printMonth, drawn } = useMonthPrint(range.from, setChoice, { current, loading, error });
 
   const title = periodTitle(choice.kind, range);
   return (
@@ -89,8 +75,8 @@ function HallReports({ token, hall, onExpired }: Props & { hall: HallState }) {
               {download.busy === x.kind ? '正在导出…' : x.label}
             </button>
           ))}
-          <button type="button" class="primary" onClick={printMonth} disabled={printWanted}>
-            打印月报（{monthTitle(month.from)}）
+          <button type="button" class="primary" onClick={printMonth} disabled={printing}>
+            打印月报（{monthTitle(month)}）
           </button>
         </div>
       </div>
@@ -101,7 +87,7 @@ function HallReports({ token, hall, onExpired }: Props & { hall: HallState }) {
         <div class={current ? 'rp-body' : 'rp-body rp-stale'} aria-busy={!current}>
           <ReportFigures report={data} />
           {choice.kind === 'month' && current && <MonthCompare token={token} month={range} report={current} onExpired={onExpired} />}
-          <ReportCharts report={data} today={today} onReady={setDrawnKey} />
+          <ReportCharts report={data} today={today} onReady={drawn} />
           <ReportTable report={data} />
         </div>
       ) : (
