@@ -14,7 +14,7 @@ let key: string;
 let shipped = 0;
 
 const ship = (body: unknown, k = key) =>
-  fetch(county.url + '/api/county/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${k}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  county.request('POST', '/api/county/ingest', body, k);
 const now = () => new Date().toISOString();
 const stored = async () => Number((await county.center.db.selectFrom('hall_lines').select((e) => e.fn.countAll().as('n')).where('hall_id', '=', hallId).executeTakeFirstOrThrow()).n);
 

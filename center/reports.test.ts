@@ -23,7 +23,7 @@ const D2 = '2026-11-25';
 const D3 = '2026-11-26';
 
 const ship = (body: unknown) =>
-  fetch(county.url + '/api/county/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  county.request('POST', '/api/county/ingest', body, key);
 
 /**
  * Every line the hall journals, as appended: the rollover's snapshot drops the journal

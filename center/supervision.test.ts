@@ -23,7 +23,7 @@ let commitment: { ticketId: string; dueDate: string };
 let clerk1: string;
 
 const ship = (body: unknown) =>
-  fetch(county.url + '/api/county/ingest', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  county.request('POST', '/api/county/ingest', body, key);
 /** Ships every line the hall wrote since the last call. */
 async function shipNew(): Promise<any> {
   const lines = await journalLines(hall.dir, shipped);
