@@ -1,8 +1,8 @@
 // The county page's client: a route by name (shared/county/paths.ts), its input as one
-// object (path parameters, then query or body). Errors come back as ApiError with the
-// server's message, as on the hall's pages.
-import { countyPaths, countyUrl, type CountyPathName } from '../shared/county/paths.ts';
-import { ApiError } from '../web/api.ts';
+// object (path parameters, then query or body), through the pages' one request function
+// (web/api.ts). Errors come back as ApiError with the server's message.
+import { countyPaths, type CountyPathName } from '../shared/county/paths.ts';
+import { ApiError, send } from '../web/api.ts';
 
 export { ApiError };
 
@@ -10,24 +10,11 @@ export { ApiError };
 export const SESSION_ENDED = 'county:session-ended';
 
 export async function countyCall<T>(name: CountyPathName, input: Record<string, unknown> = {}, token?: string | null): Promise<T> {
-  const method: string = countyPaths[name].method;
-  const { url, rest } = countyUrl(name, input);
-  const hasBody = method === 'POST' || method === 'PUT';
-  const query = !hasBody && Object.keys(rest).length ? '?' + new URLSearchParams(rest as Record<string, string>).toString() : '';
-  let res: Response;
   try {
-    res = await fetch(url + query, {
-      method,
-      headers: { ...(hasBody && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
-      ...(hasBody && { body: JSON.stringify(rest) }),
-    });
-  } catch {
-    throw new ApiError(0, 'network', '连接县中心失败，请检查网络');
+    return await send<T>(countyPaths[name], input, token, {}, '连接县中心失败，请检查网络');
+  } catch (e) {
+    // A session that ended (expired, signed out elsewhere) sends the whole page back to sign-in.
+    if (e instanceof ApiError && e.status === 401 && token) window.dispatchEvent(new Event(SESSION_ENDED));
+    throw e;
   }
-  if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  // A session that ended (expired, signed out elsewhere) sends the whole page back to sign-in.
-  if (res.status === 401 && token) window.dispatchEvent(new Event(SESSION_ENDED));
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'http_' + res.status, data?.error?.message ?? `请求失败（${res.status}）`);
-  return data as T;
 }

@@ -93,7 +93,15 @@ export type RouteName = keyof typeof paths;
  * every other defined value as the query string. POST and PUT send the rest as the body.
  */
 export function urlOf(name: RouteName, values: Record<string, unknown> = {}): { url: string; rest: Record<string, unknown> } {
-  const { method, path } = paths[name];
+  return routeUrl(paths[name], values);
+}
+
+/**
+ * A route's URL with its `:params` filled from `values`; for GET and DELETE the other
+ * values go in the query, for POST and PUT they are left in `rest` for the body. The
+ * county's routes (shared/county/paths.ts) are filled the same way.
+ */
+export function routeUrl({ method, path }: { method: Method; path: string }, values: Record<string, unknown> = {}): { url: string; rest: Record<string, unknown> } {
   const rest: Record<string, unknown> = { ...values };
   const url = path.replace(/:([A-Za-z]+)/g, (_, key: string) => {
     const v = rest[key];

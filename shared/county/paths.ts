@@ -26,14 +26,3 @@ export const countyPaths = {
 } as const;
 
 export type CountyPathName = keyof typeof countyPaths;
-
-/** The URL of a route with its `:params` filled from `input`; the other fields are left in `rest`. */
-export function countyUrl(name: CountyPathName, input: Record<string, unknown> = {}): { url: string; rest: Record<string, unknown> } {
-  const rest: Record<string, unknown> = { ...input };
-  const url = countyPaths[name].path.replace(/:(\w+)/g, (_m, k: string) => {
-    const v = rest[k];
-    delete rest[k];
-    return encodeURIComponent(String(v));
-  });
-  return { url, rest };
-}
