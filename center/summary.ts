@@ -26,12 +26,13 @@ const figured = new WeakMap<HallMirror, { seq: number; figures: Figures }>();
 export function liveOf(m: HallMirror, nowIso: string): Live {
   let cached = figured.get(m);
   if (cached?.seq !== m.seq) figured.set(m, (cached = { seq: m.seq, figures: figures(m.data) }));
-  const { oldestWaiting, ...rest } = cached.figures;
-  return { ...rest, longestWaitMin: oldestWaiting ? Math.floor(Math.max(0, minutesBetween(oldestWaiting, nowIso))) : 0 };
+  return at(cached.figures, nowIso);
 }
 
-export function live(d: HallData, nowIso: string): Live {
-  const { oldestWaiting, ...rest } = figures(d);
+export const live = (d: HallData, nowIso: string): Live => at(figures(d), nowIso);
+
+/** The figures as of `nowIso`: the longest wait is the oldest waiting ticket's, in whole minutes. */
+function at({ oldestWaiting, ...rest }: Figures, nowIso: string): Live {
   return { ...rest, longestWaitMin: oldestWaiting ? Math.floor(Math.max(0, minutesBetween(oldestWaiting, nowIso))) : 0 };
 }
 
