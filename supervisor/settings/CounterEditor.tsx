@@ -6,7 +6,7 @@ import { DeleteButton } from './DeleteButton.tsx';
 import { Field, TextField } from './Field.tsx';
 import { idProblem } from './ids.ts';
 import { fromCounterForm, toCounterForm, toggle, type CounterForm, type StaffAccount } from './recordForms.ts';
-import { SaveStatus } from './SaveStatus.tsx';
+import { SaveBar } from './SaveStatus.tsx';
 import { useSave } from './useSave.ts';
 import type { SectionProps } from './view.ts';
 
@@ -74,10 +74,7 @@ export function CounterEditor({ view, editable, token, onExpired, onSaved, count
           <PostSelect label="A岗" value={form.clerkA} clerks={clerks} onChange={(clerkA) => set({ clerkA })} />
           <PostSelect label="B岗" value={form.clerkB} clerks={clerks} onChange={(clerkB) => set({ clerkB })} />
         </div>
-        <div class="settings-bar">
-          <button type="submit" class="primary" disabled={save.busy}>
-            保存
-          </button>
+        <SaveBar save={save}>
           {isNew ? (
             <button type="button" class="ghost" onClick={() => onDone(false)}>
               取消
@@ -85,8 +82,7 @@ export function CounterEditor({ view, editable, token, onExpired, onSaved, count
           ) : (
             <DeleteButton what={`删除${counter.name}`} disabled={save.busy} onConfirm={() => void remove()} />
           )}
-          <SaveStatus save={save} />
-        </div>
+        </SaveBar>
       </fieldset>
     </form>
   );

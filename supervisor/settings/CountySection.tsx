@@ -7,7 +7,7 @@ import { useResource } from '../useResource.ts';
 import { countyText } from '../countyText.ts';
 import type { CountyStatus } from '../useCounty.ts';
 import { TextField } from './Field.tsx';
-import { SaveStatus } from './SaveStatus.tsx';
+import { SaveBar } from './SaveStatus.tsx';
 import { useSave } from './useSave.ts';
 import type { SectionProps } from './view.ts';
 
@@ -62,12 +62,7 @@ export function CountySection({ editable, token, onExpired, pushed }: Props) {
             value={form.key}
             onInput={(key) => set({ key })}
           />
-          <div class="settings-bar">
-            <button type="submit" class="primary" disabled={save.busy}>
-              保存
-            </button>
-            <SaveStatus save={save} />
-          </div>
+          <SaveBar save={save} />
         </fieldset>
       </form>
       <section class="settings-card" aria-labelledby="county-health">

@@ -7,7 +7,7 @@ import { CalendarFields } from './CalendarFields.tsx';
 import { MonthPreview } from './MonthPreview.tsx';
 import { Field, Group, TextField } from './Field.tsx';
 import { fromHallForm, savedHallForm, TIME_ZONES, toHallForm, type HallForm } from './hallForm.ts';
-import { SaveStatus } from './SaveStatus.tsx';
+import { SaveBar } from './SaveStatus.tsx';
 import { SpecialDays } from './SpecialDays.tsx';
 import { TagList } from './TagList.tsx';
 import { useSave } from './useSave.ts';
@@ -116,12 +116,7 @@ export function HallSection({ view, editable, token, onExpired, onSaved }: Secti
             <MonthPreview token={token} onExpired={onExpired} version={view} />
           </section>
         </div>
-        <div class="settings-bar">
-          <button type="submit" class="primary" disabled={save.busy}>
-            保存大厅设置
-          </button>
-          <SaveStatus save={save} />
-        </div>
+        <SaveBar save={save} label="保存大厅设置" />
       </fieldset>
     </form>
   );

@@ -7,7 +7,7 @@ import { dateTime } from '../format.ts';
 import { useResource } from '../useResource.ts';
 import { Check, TextField } from './Field.tsx';
 import { fromPrinterForm, paperText, sourceText, stateText, toPrinterForm, type PrinterForm } from './printerForm.ts';
-import { SaveStatus } from './SaveStatus.tsx';
+import { SaveBar } from './SaveStatus.tsx';
 import { useSave } from './useSave.ts';
 import type { SectionProps } from './view.ts';
 
@@ -67,12 +67,7 @@ export function PrinterSection({ view, editable, token, onExpired, onSaved, push
             ))}
           </fieldset>
           <Check label="出号前检查纸张和纸仓盖（打印机支持时）" checked={form.checkStatus} onChange={(checkStatus) => set({ checkStatus })} />
-          <div class="settings-bar">
-            <button type="submit" class="primary" disabled={save.busy}>
-              保存
-            </button>
-            <SaveStatus save={save} />
-          </div>
+          <SaveBar save={save} />
         </fieldset>
       </form>
       <section class="settings-card" aria-labelledby="printer-health">

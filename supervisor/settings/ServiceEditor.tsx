@@ -8,7 +8,7 @@ import { Check, TextField } from './Field.tsx';
 import { ScheduleFields } from './ScheduleFields.tsx';
 import { ListEditor } from './ListEditor.tsx';
 import { fromServiceForm, newServiceForm, toServiceForm, type ServiceForm } from './recordForms.ts';
-import { SaveStatus } from './SaveStatus.tsx';
+import { SaveBar } from './SaveStatus.tsx';
 import { useSave } from './useSave.ts';
 import type { SectionProps } from './view.ts';
 
@@ -84,13 +84,9 @@ export function ServiceEditor({ view, editable, token, onExpired, onSaved, servi
           <span class="settings-caption">所需材料（一次性告知，取号机按此顺序列出）</span>
           <ListEditor itemLabel="材料" items={form.materials} onChange={(v) => set('materials', v)} maxLength={100} addLabel="添加一项材料" />
         </div>
-        <div class="settings-bar">
-          <button type="submit" class="primary" disabled={save.busy}>
-            {isNew ? '保存新业务' : '保存'}
-          </button>
+        <SaveBar save={save} label={isNew ? '保存新业务' : '保存'}>
           {!isNew && <DeleteButton what={`删除业务“${service.name}”`} disabled={save.busy} onConfirm={() => void remove()} />}
-          <SaveStatus save={save} />
-        </div>
+        </SaveBar>
       </fieldset>
     </form>
   );

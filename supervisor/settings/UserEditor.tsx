@@ -6,7 +6,7 @@ import type { Role } from '../../shared/types.ts';
 import { EditorHead } from './EditorHead.tsx';
 import { Check, Field, TextField } from './Field.tsx';
 import { fromUserForm, MIN_PASSWORD, newUserForm, ROLE_NAMES, toUserForm, type StaffAccount, type UserForm } from './recordForms.ts';
-import { SaveStatus } from './SaveStatus.tsx';
+import { SaveBar, SaveStatus } from './SaveStatus.tsx';
 import { useSave } from './useSave.ts';
 import type { SectionProps } from './view.ts';
 
@@ -70,12 +70,7 @@ export function UserEditor({ editable, token, onExpired, onSaved, user, onCreate
           </div>
           {isNew && <TextField label="初始密码" type="password" size="short" maxLength={128} hint={`至少 ${MIN_PASSWORD} 位，请当面告知本人`} value={password} onInput={setPassword} />}
           {!isNew && <Check label="停用此账号（不能再登录，已登录的会被退出）" checked={form.disabled} onChange={(v) => set('disabled', v)} />}
-          <div class="settings-bar">
-            <button type="submit" class="primary" disabled={save.busy}>
-              {isNew ? '创建账号' : '保存'}
-            </button>
-            <SaveStatus save={save} />
-          </div>
+          <SaveBar save={save} label={isNew ? '创建账号' : '保存'} />
         </fieldset>
       </form>
       {!isNew && <PasswordReset {...rest} editable={editable} token={token} onExpired={onExpired} onSaved={onSaved} user={user} />}
